@@ -1,0 +1,231 @@
+/**
+ * Collectors and the collection: each slice of AccountState is filled by one collector, at most once
+ * per scan, and shared by every check that reads it. A collector that needs another slice (bucket
+ * details need the bucket list) asks for it through the context and gets the memoised answer.
+ * Errors become data: the slice holds `{ ok: false, error }` naming the refused IAM action.
+ */
+import { collectorLoaders } from '../generated/index.js';
+import {
+  type AccountIdentity,
+  type AccountState,
+  type CollectError,
+  type GlobalKey,
+  type GlobalSlices,
+  type RegionalKey,
+  type RegionalSlices,
+  type Result,
+  STATE_FORMAT_VERSION,
+  err,
+  ok,
+} from '../engine/state.js';
+import { VERSION } from '../version.js';
+import type { ClientFactory } from './clients.js';
+import { classify } from './errors.js';
+import { Semaphore } from './limit.js';
+
+export interface CollectorContext {
+  readonly clients: ClientFactory;
+  readonly identity: AccountIdentity;
+  readonly homeRegion: string;
+  /** The regions being scanned. */
+  readonly regions: readonly string[];
+  /** Another global slice's value; when that slice failed, this collector fails with the same error. */
+  global<K extends GlobalKey>(key: K): Promise<GlobalSlices[K]>;
+  /** Another regional slice's value in one region. */
+  regional<K extends RegionalKey>(key: K, region: string): Promise<RegionalSlices[K]>;
+}
+
+export interface GlobalCollectorDef<K extends GlobalKey> {
+  readonly scope: 'global';
+  readonly permissions: readonly string[];
+  readonly collect: (ctx: CollectorContext) => Promise<GlobalSlices[K]>;
+}
+export interface RegionalCollectorDef<K extends RegionalKey> {
+  readonly scope: 'regional';
+  readonly permissions: readonly string[];
+  readonly collect: (ctx: CollectorContext, region: string) => Promise<RegionalSlices[K]>;
+}
+
+export type CollectorSet = { readonly [K in GlobalKey]?: GlobalCollectorDef<K> } & {
+  readonly [K in RegionalKey]?: RegionalCollectorDef<K>;
+};
+
+export interface CollectorModule {
+  readonly collectors: CollectorSet;
+}
+
+export const globalCollector = <K extends GlobalKey>(
+  permissions: readonly string[],
+  collect: (ctx: CollectorContext) => Promise<GlobalSlices[K]>,
+): GlobalCollectorDef<K> => ({ scope: 'global', permissions, collect });
+
+export const regionalCollector = <K extends RegionalKey>(
+  permissions: readonly string[],
+  collect: (ctx: CollectorContext, region: string) => Promise<RegionalSlices[K]>,
+): RegionalCollectorDef<K> => ({ scope: 'regional', permissions, collect });
+
+/** Marks an error with the IAM action of the call that threw it, so AccessDenied names it precisely. */
+export async function as<T>(action: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (e) {
+    if (e && typeof e === 'object') (e as { $action?: string }).$action ??= action;
+    throw e;
+  }
+}
+
+/** Runs one call for one resource and keeps its failure as data (the resource's part is unknown). */
+export async function attempt<T>(action: string, call: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await call());
+  } catch (e) {
+    return err(toCollectError(e, action));
+  }
+}
+
+class SliceFailed extends Error {
+  constructor(readonly error: CollectError) {
+    super(error.message);
+  }
+}
+
+export function toCollectError(e: unknown, fallbackAction?: string): CollectError {
+  if (e instanceof SliceFailed) return e.error;
+  const tagged = (e as { $action?: string } | undefined)?.$action;
+  return classify(e, tagged ?? fallbackAction);
+}
+
+export type CollectEvent =
+  | { readonly type: 'start'; readonly key: string; readonly region?: string }
+  | { readonly type: 'done'; readonly key: string; readonly region?: string; readonly error?: CollectError };
+
+export interface CollectionOptions {
+  readonly clients: ClientFactory;
+  readonly identity: AccountIdentity;
+  readonly homeRegion: string;
+  readonly regions: readonly string[];
+  readonly onEvent?: (event: CollectEvent) => void;
+  /** How many collectors run at once (each may make several calls). */
+  readonly concurrency?: number;
+  /** Where collectors come from; tests may pass their own. */
+  readonly loaders?: Readonly<Record<string, () => Promise<CollectorModule>>>;
+}
+
+/** One scan's collection: memoised slices, collected on demand, bounded in concurrency. */
+export class Collection {
+  private readonly globals = new Map<string, Promise<Result<unknown>>>();
+  private readonly regionals = new Map<string, Promise<Result<unknown>>>();
+  private readonly done: { global: Record<string, Result<unknown>>; regional: Record<string, Record<string, Result<unknown>>> } = {
+    global: {},
+    regional: {},
+  };
+  private readonly gate: Semaphore;
+  private readonly loaders: Readonly<Record<string, () => Promise<CollectorModule>>>;
+  private readonly context: CollectorContext;
+
+  constructor(private readonly options: CollectionOptions) {
+    this.gate = new Semaphore(options.concurrency ?? 16);
+    this.loaders = options.loaders ?? collectorLoaders;
+    for (const r of options.regions) this.done.regional[r] = {};
+    const self = this;
+    this.context = {
+      clients: options.clients,
+      identity: options.identity,
+      homeRegion: options.homeRegion,
+      regions: options.regions,
+      async global(key) {
+        const r = await self.global(key);
+        if (!r.ok) throw new SliceFailed(r.error);
+        return r.value as never;
+      },
+      async regional(key, region) {
+        const r = await self.regional(key, region);
+        if (!r.ok) throw new SliceFailed(r.error);
+        return r.value as never;
+      },
+    };
+  }
+
+  private async def(key: string): Promise<GlobalCollectorDef<GlobalKey> | RegionalCollectorDef<RegionalKey>> {
+    const service = key.split('.')[0] ?? '';
+    const loader = this.loaders[service];
+    if (!loader) throw new Error(`no collector module for ${key}`);
+    const mod = await loader();
+    const def = (mod.collectors as Record<string, GlobalCollectorDef<GlobalKey> | RegionalCollectorDef<RegionalKey>>)[key];
+    if (!def) throw new Error(`src/aws/collectors/${service}.ts has no collector for ${key}`);
+    return def;
+  }
+
+  /** A global slice, collected once. */
+  global<K extends GlobalKey>(key: K): Promise<Result<GlobalSlices[K]>> {
+    let p = this.globals.get(key);
+    if (!p) {
+      p = this.run(key, undefined);
+      this.globals.set(key, p);
+    }
+    return p as Promise<Result<GlobalSlices[K]>>;
+  }
+
+  /** A regional slice in one region, collected once. */
+  regional<K extends RegionalKey>(key: K, region: string): Promise<Result<RegionalSlices[K]>> {
+    const id = `${key}@${region}`;
+    let p = this.regionals.get(id);
+    if (!p) {
+      p = this.run(key, region);
+      this.regionals.set(id, p);
+    }
+    return p as Promise<Result<RegionalSlices[K]>>;
+  }
+
+  private async run(key: string, region: string | undefined): Promise<Result<unknown>> {
+    const { onEvent } = this.options;
+    let def: Awaited<ReturnType<Collection['def']>>;
+    try {
+      def = await this.def(key);
+    } catch (e) {
+      const result = err({ code: 'NoCollector', kind: 'other', message: (e as Error).message });
+      this.store(key, region, result);
+      return result;
+    }
+    // Dependencies are awaited outside the gate, so a collector waiting on another never holds a place.
+    const result = await this.gate.run(async () => {
+      onEvent?.({ type: 'start', key, region });
+      try {
+        const value = def.scope === 'global' ? await def.collect(this.context) : await def.collect(this.context, region ?? this.options.homeRegion);
+        return ok(value) as Result<unknown>;
+      } catch (e) {
+        return err(toCollectError(e, def.permissions.length === 1 ? def.permissions[0] : undefined));
+      }
+    });
+    this.store(key, region, result);
+    onEvent?.({ type: 'done', key, region, error: result.ok ? undefined : result.error });
+    return result;
+  }
+
+  private store(key: string, region: string | undefined, result: Result<unknown>): void {
+    if (region === undefined) this.done.global[key] = result;
+    else (this.done.regional[region] ??= {})[key] = result;
+  }
+
+  /** Collects the named slices (regional ones in every scanned region), concurrently. */
+  async collect(needs: { readonly global?: readonly string[]; readonly regional?: readonly string[] }): Promise<void> {
+    const jobs: Promise<unknown>[] = [];
+    for (const k of needs.global ?? []) jobs.push(this.global(k as GlobalKey));
+    for (const k of needs.regional ?? []) for (const r of this.options.regions) jobs.push(this.regional(k as RegionalKey, r));
+    await Promise.all(jobs);
+  }
+
+  /** Everything collected so far, as a serialisable state. */
+  state(): AccountState {
+    return {
+      formatVersion: STATE_FORMAT_VERSION,
+      tool: { name: 'hipaa-wizard', version: VERSION },
+      collectedAt: new Date().toISOString(),
+      identity: this.options.identity,
+      homeRegion: this.options.homeRegion,
+      regions: [...this.options.regions],
+      global: { ...this.done.global } as AccountState['global'],
+      regional: Object.fromEntries(Object.entries(this.done.regional).map(([r, s]) => [r, { ...s }])) as AccountState['regional'],
+    };
+  }
+}

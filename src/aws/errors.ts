@@ -1,0 +1,162 @@
+/**
+ * AWS errors as data. Every error a call can meet is classified into a CollectError with one plain
+ * sentence; access denials name the IAM action. Matching is on the error's `name` (AWS's code),
+ * never on message text, except to read the refused action out of an AccessDenied message.
+ */
+import type { CollectError } from '../engine/state.js';
+
+const ACCESS = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'AuthorizationError',
+  'AuthorizationErrorException',
+  'UnauthorizedException',
+  'Forbidden',
+  'NotAuthorized',
+  'AccessDeniedForDependencyException',
+]);
+const THROTTLED = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'SlowDown',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+]);
+const CREDENTIALS = new Set([
+  'CredentialsProviderError',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'RequestExpired',
+  'AuthFailure',
+  'SignatureDoesNotMatch',
+  'InvalidAccessKeyId',
+  'IncompleteSignature',
+  'TokenRefreshRequired',
+]);
+const NOT_ENABLED = new Set([
+  'OptInRequired',
+  'SubscriptionRequiredException',
+  'InvalidParameterValue',
+  'UnrecognizedRegion',
+  'InvalidRegion',
+]);
+const NETWORK = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'NetworkingError',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
+
+export interface AwsErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $fault?: string;
+}
+
+export function errorName(e: unknown): string {
+  const x = e as AwsErrorLike | undefined;
+  return x?.name && x.name !== 'Error' ? x.name : (x?.code ?? 'Error');
+}
+
+/** The action an AccessDenied message names ("…is not authorized to perform: iam:ListUsers on…"). */
+export function refusedAction(message: string | undefined): string | undefined {
+  return message?.match(/perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)/)?.[1];
+}
+
+/** Classifies an error thrown by an SDK call; `action` is the IAM action the call needs. */
+export function classify(e: unknown, action?: string): CollectError {
+  const name = errorName(e);
+  const raw = (e as AwsErrorLike | undefined)?.message?.trim() ?? String(e);
+  const status = (e as AwsErrorLike | undefined)?.$metadata?.httpStatusCode;
+  if (ACCESS.has(name)) {
+    const refused = refusedAction(raw) ?? action;
+    return {
+      code: name,
+      kind: 'access',
+      action: refused,
+      message: refused ? `access denied: the credentials lack ${refused}` : `access denied (${name})`,
+    };
+  }
+  if (THROTTLED.has(name)) {
+    return { code: name, kind: 'throttled', action, message: `AWS kept throttling ${action ?? 'the call'} after every retry` };
+  }
+  if (CREDENTIALS.has(name)) {
+    return { code: name, kind: 'credentials', action, message: credentialSentence(name, raw) };
+  }
+  if (NOT_ENABLED.has(name)) {
+    return { code: name, kind: 'not-enabled', action, message: `the region or service is not enabled for this account (${name})` };
+  }
+  if (NETWORK.has(name) || /ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up/i.test(raw)) {
+    return { code: name, kind: 'network', action, message: `the network call failed or timed out (${name})` };
+  }
+  if (status !== undefined && status >= 500) {
+    return { code: name, kind: 'network', action, message: `AWS answered with a server error ${status} (${name}) after every retry` };
+  }
+  return { code: name, kind: 'other', action, message: `${name}: ${firstSentence(raw)}` };
+}
+
+function firstSentence(text: string): string {
+  const line = text.split('\n')[0] ?? text;
+  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}
+
+function credentialSentence(name: string, raw: string): string {
+  if (name === 'CredentialsProviderError') {
+    if (/profile/i.test(raw)) return `the AWS profile could not be found or read (${firstSentence(raw)})`;
+    return 'no AWS credentials were found (set AWS_PROFILE or use --profile, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)';
+  }
+  if (name === 'ExpiredToken' || name === 'ExpiredTokenException' || name === 'RequestExpired' || name === 'TokenRefreshRequired') {
+    return 'the AWS credentials have expired; refresh them (for SSO: aws sso login) and try again';
+  }
+  return `AWS did not accept the credentials (${name})`;
+}
+
+/** True for errors that make every further call pointless (no or bad credentials). */
+export function isFatal(e: CollectError): boolean {
+  return e.kind === 'credentials';
+}
+
+/**
+ * Errors that mean the whole run cannot start, as one sentence for a person: no credentials, an
+ * unknown profile, no region. Returns undefined for anything else.
+ */
+export function startupProblem(e: unknown): string | undefined {
+  const name = errorName(e);
+  const raw = (e as AwsErrorLike | undefined)?.message ?? '';
+  if (/Region is missing/i.test(raw)) {
+    return 'No AWS region is set: pass --region, set AWS_REGION, or set a region in your AWS profile.';
+  }
+  const c = classify(e);
+  if (c.kind === 'credentials') return `Cannot reach AWS: ${c.message}.`;
+  if (name === 'ProfileNotFound' || /profile .* (could not be found|not found)/i.test(raw)) {
+    return `Cannot reach AWS: ${firstSentence(raw)}`;
+  }
+  if (c.kind === 'network') return `Cannot reach AWS: ${c.message}. Check the network, --endpoint-url and AWS_ENDPOINT_URL.`;
+  return undefined;
+}
+
+/** A call's "not configured" answer, turned into a value (e.g. NoSuchEntity → null password policy). */
+export async function orIfMissing<T>(call: () => Promise<T>, missing: readonly string[], value: T): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (missing.includes(errorName(e))) return value;
+    throw e;
+  }
+}

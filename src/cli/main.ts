@@ -1,0 +1,53 @@
+/**
+ * The command line. Each command lives in src/cli/commands/<name>.ts and registers itself here;
+ * heavy modules (the SDK, Ink, Inquirer) are imported inside the actions, never at start-up.
+ * Every expected failure ends in one sentence on stderr and exit code 2; a bug ends with a short
+ * message and exit code 70, never a raw stack trace unless HIPAA_WIZARD_DEBUG is set.
+ */
+import { Command, CommanderError } from 'commander';
+import { RegistryError } from '../engine/registry.js';
+import { StartupError } from '../session/source.js';
+import { VERSION } from '../version.js';
+import { registerScan } from './commands/scan.js';
+import { registerSnapshot } from './commands/snapshot.js';
+import { UsageError } from './common.js';
+
+export function buildProgram(): Command {
+  const program = new Command('hipaa-wizard')
+    .description('Walks an AWS account through the HIPAA technical safeguards: checks, fixes with a dry-run plan, and recorded decisions.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run hipaa-wizard --help for the commands and flags)')
+    .exitOverride();
+  registerScan(program);
+  registerSnapshot(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (e) {
+    process.exitCode = exitCodeFor(e);
+  }
+}
+
+function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // Help and version are exits of their own with code 0; everything else is a usage error.
+    return e.exitCode === 0 ? 0 : 2;
+  }
+  if (e instanceof UsageError || e instanceof StartupError) {
+    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
+    return e instanceof UsageError ? e.exitCode : 2;
+  }
+  if (e instanceof RegistryError) {
+    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
+    return 70;
+  }
+  if (process.env.HIPAA_WIZARD_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+  process.stderr.write(
+    `hipaa-wizard: an unexpected error stopped the run: ${(e as Error)?.message ?? String(e)}\n(set HIPAA_WIZARD_DEBUG=1 for details and please report it)\n`,
+  );
+  return 70;
+}

@@ -1,0 +1,280 @@
+/**
+ * The model: steps, checks, attestations, findings, remediations, plans and decisions.
+ * Checks and attestations are data plus a pure function; nothing here does I/O.
+ */
+import type { Obligation } from './hipaa.js';
+import type { AccountState, CollectError, GlobalKey, RegionalKey } from './state.js';
+
+export type Status = 'pass' | 'fail' | 'unknown' | 'manual' | 'accepted';
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export interface Citation {
+  /** "164.312(a)(2)(iv)", no "§". */
+  readonly section: string;
+  /** What HIPAA marks the specification: the registry checks this against the rule's table. */
+  readonly obligation: Obligation;
+}
+
+/** The twelve categories, in the order of the source checklist. */
+export interface StepDef {
+  /** "01-access-controls": the folder name under steps/. */
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  /** Why the category matters and what HIPAA asks, in plain words: a few short paragraphs. */
+  readonly intro: string;
+  readonly hipaa: readonly Citation[];
+  readonly hitrust: readonly string[];
+}
+
+/** Thresholds a person can change with flags; every default is documented in the README. */
+export interface Settings {
+  readonly passwordMinLength: number;
+  readonly passwordReusePrevention: number;
+  readonly passwordMaxAgeDays: number;
+  readonly accessKeyMaxAgeDays: number;
+  readonly unusedCredentialDays: number;
+  readonly rootRecentUseDays: number;
+  readonly maxSessionHours: number;
+  readonly logRetentionDays: number;
+  readonly backupRetentionDays: number;
+  readonly patchSlaCriticalDays: number;
+  readonly patchSlaHighDays: number;
+  readonly certExpiryDays: number;
+  readonly baaRenewalDays: number;
+  /** Tag keys whose presence marks a resource as holding ePHI (e.g. "phi", "data-classification=phi"). */
+  readonly phiTags: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  passwordMinLength: 14,
+  passwordReusePrevention: 24,
+  passwordMaxAgeDays: 90,
+  accessKeyMaxAgeDays: 90,
+  unusedCredentialDays: 90,
+  rootRecentUseDays: 90,
+  maxSessionHours: 12,
+  logRetentionDays: 2192, // six years, §164.316(b)(2)(i)
+  backupRetentionDays: 2192,
+  patchSlaCriticalDays: 30,
+  patchSlaHighDays: 90,
+  certExpiryDays: 30,
+  baaRenewalDays: 60,
+  phiTags: ['phi=true', 'data-classification=phi', 'ephi=true'],
+};
+
+/** What a check's evaluate() may read besides the state. */
+export interface EvalContext {
+  readonly now: Date;
+  readonly settings: Settings;
+}
+
+export interface ResourceResult {
+  /** An ARN, a name, or "account". */
+  readonly id: string;
+  readonly region?: string;
+  readonly status: 'pass' | 'fail' | 'unknown';
+  /** One sentence on this resource. */
+  readonly detail: string;
+  /** The IAM action whose refusal made this resource unknown. */
+  readonly missing?: string;
+}
+
+/** What evaluate() returns; the runner turns it into a Finding. */
+export interface Outcome {
+  readonly status: 'pass' | 'fail' | 'unknown' | 'manual';
+  /** A full sentence naming the resource(s) and region(s), that a person can act on. */
+  readonly message: string;
+  readonly resources?: readonly ResourceResult[];
+  /** IAM actions whose refusal made this outcome unknown. */
+  readonly missing?: readonly string[];
+}
+
+export interface CheckDef {
+  /** kebab-case, unique, equal to the file name: steps/NN-x/checks/<id>.ts */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly hipaa: Citation;
+  readonly hitrust: readonly string[];
+  /** Every IAM action the check's data needs: it feeds `hipaa-wizard permissions`. */
+  readonly permissions: readonly string[];
+  /** The slices evaluate() reads; the runner collects exactly these. */
+  readonly needs: { readonly global?: readonly GlobalKey[]; readonly regional?: readonly RegionalKey[] };
+  /** Why a gap matters, in plain words (one or two sentences). */
+  readonly why: string;
+  /** Id of the remediation in remediations/ that fixes a failure, if any. */
+  readonly remediation?: string;
+  readonly evaluate: (state: AccountState, ctx: EvalContext) => Outcome;
+}
+
+export type FieldKind = 'text' | 'date' | 'person' | 'percent' | 'number' | 'boolean' | 'url' | 'evidence';
+
+export interface FieldDef {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly required: boolean;
+  readonly help?: string;
+}
+
+/** Something no AWS API can show, that a person attests to (a signed BAA, a tabletop exercise). */
+export interface AttestationDef {
+  /** kebab-case, unique, equal to the file name: steps/NN-x/attestations/<id>.ts */
+  readonly id: string;
+  readonly title: string;
+  /** The question put to the person, as one sentence ending in "?". */
+  readonly question: string;
+  readonly severity: Severity;
+  readonly hipaa: Citation;
+  readonly hitrust: readonly string[];
+  readonly why: string;
+  readonly fields: readonly FieldDef[];
+  /** Days after it is given before it is due again. */
+  readonly validForDays: number;
+}
+
+export interface DecisionSummary {
+  readonly id: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly reviewBy: string;
+  readonly decidedBy: string;
+}
+
+/** A check or attestation result as the person sees it. */
+export interface Finding {
+  readonly kind: 'check' | 'attestation';
+  /** The check or attestation id. */
+  readonly id: string;
+  readonly stepId: string;
+  readonly title: string;
+  readonly status: Status;
+  readonly severity: Severity;
+  readonly hipaa: Citation;
+  readonly hitrust: readonly string[];
+  readonly message: string;
+  readonly why: string;
+  readonly resources: readonly ResourceResult[];
+  readonly remediation?: string;
+  readonly missing?: readonly string[];
+  /** The decision that made this finding `accepted`, or that lapsed. */
+  readonly decision?: DecisionSummary & { readonly lapsed: boolean };
+  /** The status evaluate() gave before any decision applied. */
+  readonly evaluated: Status;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Remediations and plans
+
+export type Effect = '+' | '~' | '-';
+export type Risk = 'safe' | 'disruptive' | 'costly' | 'irreversible';
+
+/** One SDK call a plan will make. */
+export interface PlannedCall {
+  /** The service key in src/aws/services.ts, e.g. "iam", "s3", "ec2". */
+  readonly service: string;
+  /** The SDK command name without "Command", e.g. "UpdateAccountPasswordPolicy". */
+  readonly command: string;
+  readonly input: Record<string, unknown>;
+  readonly region: string;
+}
+
+export interface PlanAction extends PlannedCall {
+  readonly effect: Effect;
+  /** The resource the action touches: an ARN, a name, or "account". */
+  readonly resource: string;
+  readonly summary: string;
+  readonly reversible: boolean;
+  /** The calls that take this action back, computed from the state before; absent when not reversible. */
+  readonly undo?: readonly PlannedCall[];
+  /** Why it cannot be undone, when it cannot. */
+  readonly irreversibleBecause?: string;
+}
+
+export interface Plan {
+  readonly remediation: string;
+  readonly checks: readonly string[];
+  readonly risk: Risk;
+  readonly title: string;
+  readonly actions: readonly PlanAction[];
+  /** The SHA-256 of the slices the plan was made from: apply refuses when the state has drifted. */
+  readonly basis: string;
+  readonly createdAt: string;
+  /** Notes a person must read before applying (cost, side effects). */
+  readonly notes: readonly string[];
+}
+
+/** Options a person can give a fix (a group name, a key alias); each has a default. */
+export interface RemediationOption {
+  readonly name: string;
+  readonly description: string;
+  readonly default?: string;
+}
+
+export interface RemediationDef {
+  /** kebab-case, unique, equal to the file name: remediations/<id>.ts */
+  readonly id: string;
+  readonly title: string;
+  /** The checks this fix makes pass; they are re-run after apply. */
+  readonly fixes: readonly string[];
+  readonly risk: Risk;
+  /** Every IAM action apply (and undo) needs. */
+  readonly permissions: readonly string[];
+  readonly options?: readonly RemediationOption[];
+  /** Pure: the actions that would make the checks pass, given the state; [] when nothing is to do. */
+  readonly plan: (
+    state: AccountState,
+    ctx: EvalContext & { readonly options: Readonly<Record<string, string>> },
+  ) => readonly PlanAction[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions (stored in the records folder, applied to findings by the runner)
+
+/** §164.306(d)(3) outcomes for a safeguard, plus the two a register needs in practice. */
+export type DecisionStatus = 'implemented' | 'alternative' | 'not-reasonable' | 'risk-accepted' | 'not-applicable';
+
+export interface Decision {
+  readonly id: string;
+  /** A check id, or an attestation id, or a HIPAA section for a decision on a whole safeguard. */
+  readonly subject: string;
+  readonly status: DecisionStatus;
+  readonly reason: string;
+  readonly alternative?: string;
+  readonly decidedBy: string;
+  readonly approvedBy?: string;
+  readonly decidedAt: string;
+  /** ISO date (YYYY-MM-DD) after which the decision lapses. */
+  readonly reviewBy: string;
+  readonly scope?: { readonly accounts?: readonly string[]; readonly regions?: readonly string[]; readonly resources?: readonly string[] };
+  readonly evidence?: readonly { readonly path: string; readonly sha256: string }[];
+}
+
+/** A recorded answer to an attestation. */
+export interface AttestationAnswer {
+  readonly id: string;
+  readonly attestation: string;
+  readonly answer: 'yes' | 'no' | 'partial';
+  readonly fields: Readonly<Record<string, string>>;
+  readonly attestedBy: string;
+  readonly attestedAt: string;
+  readonly evidence?: readonly { readonly path: string; readonly sha256: string }[];
+}
+
+/** What the runner needs from the records folder; src/records implements it over the files. */
+export interface RecordsView {
+  /** The latest decision on a subject (later entries supersede earlier ones). */
+  decisionFor(subject: string): Decision | undefined;
+  /** The latest answer to an attestation. */
+  attestationFor(id: string): AttestationAnswer | undefined;
+}
+
+export const EMPTY_RECORDS: RecordsView = {
+  decisionFor: () => undefined,
+  attestationFor: () => undefined,
+};
+
+/** Collection failures a check met, as the runner reports them. */
+export type { CollectError };

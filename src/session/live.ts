@@ -1,0 +1,67 @@
+/** The live account: caller identity, enabled regions, then slices collected on demand and shared. */
+import { ClientFactory } from '../aws/clients.js';
+import { Collection } from '../aws/collector.js';
+import { startupProblem } from '../aws/errors.js';
+import { callerIdentity, enabledRegions } from '../aws/identity.js';
+import type { GlobalKey, RegionalKey } from '../engine/state.js';
+import { type Source, type SourceOptions, StartupError } from './source.js';
+
+/** The region for global calls: --region, else the SDK's own resolution (env, profile). */
+async function resolveHomeRegion(options: SourceOptions): Promise<string> {
+  if (options.region) return options.region;
+  if (process.env.AWS_REGION) return process.env.AWS_REGION;
+  if (process.env.AWS_DEFAULT_REGION) return process.env.AWS_DEFAULT_REGION;
+  const { STSClient } = await import('@aws-sdk/client-sts');
+  const probe = new STSClient(options.profile ? { profile: options.profile } : {});
+  try {
+    return await probe.config.region();
+  } catch (e) {
+    throw new StartupError(startupProblem(e) ?? 'No AWS region is set: pass --region, set AWS_REGION, or set a region in your AWS profile.');
+  } finally {
+    probe.destroy();
+  }
+}
+
+export async function openLiveSource(options: SourceOptions): Promise<Source> {
+  const homeRegion = await resolveHomeRegion(options);
+  const clients = new ClientFactory({ profile: options.profile, endpointUrl: options.endpointUrl });
+  let identity: Awaited<ReturnType<typeof callerIdentity>>;
+  try {
+    identity = await callerIdentity(clients, homeRegion);
+  } catch (e) {
+    clients.destroy();
+    throw new StartupError(startupProblem(e) ?? `Cannot identify the caller with sts:GetCallerIdentity: ${(e as Error).message}`);
+  }
+  let regions: string[];
+  const warnings: string[] = [];
+  try {
+    const found = await enabledRegions(clients, homeRegion, options.regions);
+    regions = found.regions;
+    if (found.notEnabled.length > 0) warnings.push(`Not enabled for this account, so not scanned: ${found.notEnabled.join(', ')}.`);
+  } catch (e) {
+    // Without ec2:DescribeRegions, scan what was asked for, or the home region.
+    regions = options.regions && options.regions.length > 0 ? [...options.regions] : [homeRegion];
+    warnings.push(`Could not list the enabled regions (${startupProblem(e) ?? (e as Error).name}); scanning ${regions.join(', ')}. Grant ec2:DescribeRegions or pass --regions.`);
+  }
+  if (regions.length === 0) throw new StartupError('None of the regions given with --regions is enabled for this account.');
+  let progress: Parameters<Source['collect']>[1];
+  const collection = new Collection({ clients, identity, homeRegion, regions, onEvent: (e) => progress?.(e) });
+  return {
+    mode: 'live',
+    identity,
+    homeRegion,
+    regions,
+    warnings,
+    clients,
+    async collect(needs, onProgress) {
+      progress = onProgress;
+      try {
+        await collection.collect({ global: needs.global as GlobalKey[], regional: needs.regional as RegionalKey[] });
+      } finally {
+        progress = undefined;
+      }
+      return collection.state();
+    },
+    close: () => clients.destroy(),
+  };
+}
