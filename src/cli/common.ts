@@ -3,7 +3,7 @@
  * the one way a command ends with a message: UsageError → exit 2, printed as one sentence.
  */
 import { type Command, Option } from 'commander';
-import { DEFAULT_SETTINGS, type EvalContext, type Settings } from '../engine/model.js';
+import { DEFAULT_SETTINGS, EMPTY_RECORDS, type EvalContext, type RecordsView, type Settings } from '../engine/model.js';
 import type { Registry } from '../engine/registry.js';
 import { DEFAULT_RECORDS_DIR } from '../records/view.js';
 import type { SourceOptions } from '../session/source.js';
@@ -97,11 +97,11 @@ export function settingsFrom(o: CommonOptions): Settings {
 }
 
 /** The clock for evaluation: HIPAA_WIZARD_NOW pins it (tests, reproducible reports). */
-export function evalContext(o: CommonOptions): EvalContext {
+export function evalContext(o: CommonOptions, records: RecordsView = EMPTY_RECORDS): EvalContext {
   const pinned = process.env.HIPAA_WIZARD_NOW;
   const now = pinned ? new Date(pinned) : new Date();
   if (Number.isNaN(now.getTime())) throw new UsageError(`HIPAA_WIZARD_NOW="${pinned}" is not a date.`);
-  return { now, settings: settingsFrom(o) };
+  return { now, settings: settingsFrom(o), records };
 }
 
 /** The steps a command covers: all, or the one named by --step. */

@@ -64,10 +64,12 @@ export const DEFAULT_SETTINGS: Settings = {
   phiTags: ['phi=true', 'data-classification=phi', 'ephi=true'],
 };
 
-/** What a check's evaluate() may read besides the state. */
+/** What a check's evaluate() may read besides the state: the clock, the thresholds and the records. */
 export interface EvalContext {
   readonly now: Date;
   readonly settings: Settings;
+  /** The records folder (decisions, attestations, vendors): data, read-only. */
+  readonly records: RecordsView;
 }
 
 export interface ResourceResult {
@@ -104,8 +106,6 @@ export interface CheckDef {
   readonly needs: { readonly global?: readonly GlobalKey[]; readonly regional?: readonly RegionalKey[] };
   /** Why a gap matters, in plain words (one or two sentences). */
   readonly why: string;
-  /** Id of the remediation in remediations/ that fixes a failure, if any. */
-  readonly remediation?: string;
   readonly evaluate: (state: AccountState, ctx: EvalContext) => Outcome;
 }
 
@@ -263,17 +263,43 @@ export interface AttestationAnswer {
   readonly evidence?: readonly { readonly path: string; readonly sha256: string }[];
 }
 
-/** What the runner needs from the records folder; src/records implements it over the files. */
+/** A business associate in the vendor inventory (step 9). */
+export interface Vendor {
+  readonly id: string;
+  readonly name: string;
+  readonly services: string;
+  /** The kinds of ePHI the vendor can reach (e.g. "claims, lab results"). */
+  readonly phiKinds: string;
+  /** ISO dates (YYYY-MM-DD); absent when no BAA is signed. */
+  readonly baaSignedOn?: string;
+  readonly baaExpiresOn?: string;
+  readonly baaLocation?: string;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+  /** True when the vendor was removed from the inventory (a later entry). */
+  readonly retired?: boolean;
+}
+
+/** What checks and the runner read from the records folder; src/records implements it over the files. */
 export interface RecordsView {
   /** The latest decision on a subject (later entries supersede earlier ones). */
   decisionFor(subject: string): Decision | undefined;
   /** The latest answer to an attestation. */
   attestationFor(id: string): AttestationAnswer | undefined;
+  /** The latest decision on every subject. */
+  decisions(): readonly Decision[];
+  /** The latest answer to every attestation. */
+  attestations(): readonly AttestationAnswer[];
+  /** The current vendor inventory (latest entry per vendor, retired ones left out). */
+  vendors(): readonly Vendor[];
 }
 
 export const EMPTY_RECORDS: RecordsView = {
   decisionFor: () => undefined,
   attestationFor: () => undefined,
+  decisions: () => [],
+  attestations: () => [],
+  vendors: () => [],
 };
 
 /** Collection failures a check met, as the runner reports them. */

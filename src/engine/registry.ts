@@ -20,6 +20,8 @@ export interface Registry {
   readonly check: (id: string) => CheckDef | undefined;
   readonly attestation: (id: string) => AttestationDef | undefined;
   readonly remediation: (id: string) => RemediationDef | undefined;
+  /** The remediation whose `fixes` names this check. */
+  readonly remediationFor: (checkId: string) => RemediationDef | undefined;
   /** Finds a step by number ("3"), id ("03-integrity") or the id without its number ("integrity"). */
   readonly findStep: (ref: string) => StepDef | undefined;
 }
@@ -134,10 +136,12 @@ export function buildRegistry(input: RegistryInput): Registry {
     if (def.fixes.length === 0) problems.push(`${file}: fixes no check`);
     for (const c of def.fixes) if (!checkIds.has(c)) problems.push(`${file}: fixes "${c}", which is not a check`);
   }
-  const remediationIds = new Set(input.remediations.map((r) => r.def.id));
-  for (const { file, def } of input.checks) {
-    if (def.remediation && !remediationIds.has(def.remediation)) {
-      problems.push(`${file}: names remediation "${def.remediation}", which does not exist in remediations/`);
+  const fixerOf = new Map<string, string>();
+  for (const { file, def } of input.remediations) {
+    for (const c of def.fixes ?? []) {
+      const before = fixerOf.get(c);
+      if (before) problems.push(`${file}: check "${c}" is already fixed by ${before}; a check has one remediation`);
+      else fixerOf.set(c, file);
     }
   }
 
@@ -163,6 +167,8 @@ export function buildRegistry(input: RegistryInput): Registry {
   const checkMap = byId(checks);
   const attMap = byId(attestations);
   const fixMap = byId(remediations);
+  const fixFor = new Map<string, RemediationDef>();
+  for (const r of remediations) for (const c of r.fixes) fixFor.set(c, r);
   return {
     steps,
     checks,
@@ -174,6 +180,7 @@ export function buildRegistry(input: RegistryInput): Registry {
     check: (id) => checkMap.get(id),
     attestation: (id) => attMap.get(id),
     remediation: (id) => fixMap.get(id),
+    remediationFor: (checkId) => fixFor.get(checkId),
     findStep: (ref) =>
       steps.find((s) => s.id === ref || String(s.number) === ref.replace(/^0+/, '') || s.id.replace(/^\d+-/, '') === ref),
   };

@@ -18,7 +18,7 @@ import { Unreadable } from './outcome.js';
 import type { Registry } from './registry.js';
 import type { AccountState } from './state.js';
 
-export function runCheck(check: CheckDef, step: StepDef, state: AccountState, ctx: EvalContext, records: RecordsView): Finding {
+export function runCheck(check: CheckDef, step: StepDef, state: AccountState, ctx: EvalContext, remediation?: string): Finding {
   let outcome: Outcome;
   try {
     outcome = check.evaluate(state, ctx);
@@ -49,10 +49,10 @@ export function runCheck(check: CheckDef, step: StepDef, state: AccountState, ct
     message: outcome.message,
     why: check.why,
     resources: outcome.resources ?? [],
-    remediation: check.remediation,
+    remediation,
     missing: outcome.missing,
   };
-  return applyDecision(finding, records, ctx.now, state);
+  return applyDecision(finding, ctx.records, ctx.now, state);
 }
 
 function describeUnreadable(e: Unreadable): string {
@@ -63,8 +63,8 @@ function describeUnreadable(e: Unreadable): string {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export function runAttestation(def: AttestationDef, step: StepDef, ctx: EvalContext, records: RecordsView): Finding {
-  const answer = records.attestationFor(def.id);
+export function runAttestation(def: AttestationDef, step: StepDef, ctx: EvalContext): Finding {
+  const answer = ctx.records.attestationFor(def.id);
   const base = {
     kind: 'attestation' as const,
     id: def.id,
@@ -94,7 +94,7 @@ export function runAttestation(def: AttestationDef, step: StepDef, ctx: EvalCont
       message = `${answer.attestedBy} answered "${answer.answer}" on ${answer.attestedAt.slice(0, 10)}: ${def.title.toLowerCase()} is not fully in place.`;
     }
   }
-  return applyDecision({ ...base, status, evaluated: status, message }, records, ctx.now);
+  return applyDecision({ ...base, status, evaluated: status, message }, ctx.records, ctx.now);
 }
 
 /** Decisions that can cover a failure; "implemented" asserts the opposite of a failure, so it never hides one. */
@@ -141,21 +141,22 @@ function inScope(decision: Decision, finding: Finding, state?: AccountState): bo
 }
 
 /** All findings of one step: its checks, then its attestations. */
-export function runStep(
-  registry: Registry,
-  step: StepDef,
-  state: AccountState,
-  ctx: EvalContext,
-  records: RecordsView,
-): Finding[] {
+export function runStep(registry: Registry, step: StepDef, state: AccountState, ctx: EvalContext): Finding[] {
   return [
-    ...registry.checksOf(step.id).map((c) => runCheck(c, step, state, ctx, records)),
-    ...registry.attestationsOf(step.id).map((a) => runAttestation(a, step, ctx, records)),
+    ...registry.checksOf(step.id).map((c) => runCheck(c, step, state, ctx, registry.remediationFor(c.id)?.id)),
+    ...registry.attestationsOf(step.id).map((a) => runAttestation(a, step, ctx)),
   ];
 }
 
-export function runAll(registry: Registry, state: AccountState, ctx: EvalContext, records: RecordsView, steps = registry.steps): Finding[] {
-  return steps.flatMap((s) => runStep(registry, s, state, ctx, records));
+/** Runs one check by id, as the runner would (for re-checking after a fix). */
+export function runCheckById(registry: Registry, id: string, state: AccountState, ctx: EvalContext): Finding | undefined {
+  const check = registry.check(id);
+  const step = registry.stepOf(id);
+  return check && step ? runCheck(check, step, state, ctx, registry.remediationFor(id)?.id) : undefined;
+}
+
+export function runAll(registry: Registry, state: AccountState, ctx: EvalContext, steps = registry.steps): Finding[] {
+  return steps.flatMap((s) => runStep(registry, s, state, ctx));
 }
 
 export interface StatusCounts {

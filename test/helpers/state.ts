@@ -1,6 +1,6 @@
 /** Builds AccountStates for check tests: only the slices a test names, everything else uncollected. */
 import type { AccountState, CollectError, GlobalKey, GlobalSlices, RegionalKey, RegionalSlices, Result } from '../../src/engine/state.js';
-import { DEFAULT_SETTINGS, type EvalContext, type Settings } from '../../src/engine/model.js';
+import { DEFAULT_SETTINGS, EMPTY_RECORDS, type EvalContext, type RecordsView, type Settings } from '../../src/engine/model.js';
 
 export const ACCOUNT = '111122223333';
 export const NOW = new Date('2026-11-24T12:00:00Z');
@@ -9,8 +9,8 @@ export function daysAgo(days: number, now = NOW): string {
   return new Date(now.getTime() - days * 86_400_000).toISOString();
 }
 
-export function ctx(settings: Partial<Settings> = {}, now = NOW): EvalContext {
-  return { now, settings: { ...DEFAULT_SETTINGS, ...settings } };
+export function ctx(settings: Partial<Settings> = {}, now = NOW, records: RecordsView = EMPTY_RECORDS): EvalContext {
+  return { now, settings: { ...DEFAULT_SETTINGS, ...settings }, records };
 }
 
 export const denied = (action: string): CollectError => ({

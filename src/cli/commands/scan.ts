@@ -17,10 +17,9 @@ export function registerScan(program: Command): void {
       .option('--format <format>', 'text or json', 'text'),
   ).action(async (o: CommonOptions & { format: string }) => {
     if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`--format must be text or json, not "${o.format}".`);
-    const ctx = evalContext(o);
+    const ctx = evalContext(o, await loadRecordsView(o.records));
     const registry = await loadRegistry();
     const steps = selectSteps(registry, o);
-    const records = await loadRecordsView(o.records);
     const source = await openSource(sourceOptions(o));
     try {
       for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -28,7 +27,7 @@ export function registerScan(program: Command): void {
       const progress = progressReporter(process.stderr);
       const state = await source.collect(needsOf(checks), progress.event);
       progress.end();
-      const findings = runAll(registry, state, ctx, records, steps);
+      const findings = runAll(registry, state, ctx, steps);
       const result = { mode: source.mode, state, steps, findings, generatedAt: ctx.now.toISOString() };
       process.stdout.write(o.format === 'json' ? `${JSON.stringify(scanJson(result), null, 2)}\n` : scanText(result, painter(colorEnabled()), process.stdout.columns || 100));
       process.exitCode = findings.some((f) => f.status === 'fail') ? 1 : 0;

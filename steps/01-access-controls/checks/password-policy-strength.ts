@@ -9,7 +9,6 @@ export default defineCheck({
   hitrust: ['01.d'],
   permissions: ['iam:GetAccountPasswordPolicy'],
   needs: { global: ['iam.passwordPolicy'] },
-  remediation: 'password-policy',
   why: 'Short or simple console passwords fall to guessing and credential stuffing; HIPAA asks for procedures that create and protect passwords.',
   evaluate(state, { settings }) {
     const policy = read(state, 'iam.passwordPolicy');
