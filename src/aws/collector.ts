@@ -20,7 +20,7 @@ import {
 } from '../engine/state.js';
 import { VERSION } from '../version.js';
 import type { ClientFactory } from './clients.js';
-import { classify } from './errors.js';
+import { classify, inRegion, isFatal } from './errors.js';
 import { Semaphore } from './limit.js';
 
 export interface CollectorContext {
@@ -105,7 +105,10 @@ export interface CollectionOptions {
   readonly homeRegion: string;
   readonly regions: readonly string[];
   readonly onEvent?: (event: CollectEvent) => void;
-  /** How many collectors run at once (each may make several calls). */
+  /**
+   * How many collectors run at once (each may make several calls). Requests are bounded per service
+   * and region by the client factory, so this only keeps the number of open collectors sane.
+   */
   readonly concurrency?: number;
   /** Where collectors come from; tests may pass their own. */
   readonly loaders?: Readonly<Record<string, () => Promise<CollectorModule>>>;
@@ -122,9 +125,10 @@ export class Collection {
   private readonly gate: Semaphore;
   private readonly loaders: Readonly<Record<string, () => Promise<CollectorModule>>>;
   private readonly context: CollectorContext;
+  private stopped: CollectError | undefined;
 
   constructor(private readonly options: CollectionOptions) {
-    this.gate = new Semaphore(options.concurrency ?? 16);
+    this.gate = new Semaphore(options.concurrency ?? 64);
     this.loaders = options.loaders ?? collectorLoaders;
     for (const r of options.regions) this.done.regional[r] = {};
     const self = this;
@@ -189,17 +193,36 @@ export class Collection {
     }
     // Dependencies are awaited outside the gate, so a collector waiting on another never holds a place.
     const result = await this.gate.run(async () => {
+      // Once the credentials have expired or the run was interrupted, nothing more is asked of AWS.
+      const stopped = this.stopReason();
+      if (stopped) return err(stopped) as Result<unknown>;
       onEvent?.({ type: 'start', key, region });
       try {
         const value = def.scope === 'global' ? await def.collect(this.context) : await def.collect(this.context, region ?? this.options.homeRegion);
         return ok(value) as Result<unknown>;
       } catch (e) {
-        return err(toCollectError(e, def.permissions.length === 1 ? def.permissions[0] : undefined));
+        let error = toCollectError(e, def.permissions.length === 1 ? def.permissions[0] : undefined);
+        if (region !== undefined) error = inRegion(error, region, this.options.homeRegion);
+        if (isFatal(error)) this.stopped ??= error;
+        return err(error) as Result<unknown>;
       }
     });
     this.store(key, region, result);
     onEvent?.({ type: 'done', key, region, error: result.ok ? undefined : result.error });
     return result;
+  }
+
+  private stopReason(): CollectError | undefined {
+    if (this.stopped) return this.stopped;
+    const { clients } = this.options;
+    if (clients.signal.aborted) return toCollectError(clients.signal.reason);
+    if (clients.expiredError) this.stopped = toCollectError(clients.expiredError);
+    return this.stopped;
+  }
+
+  /** Why collection stopped early (expired credentials, Ctrl-C), if it did; later slices carry the same error. */
+  get stoppedBy(): CollectError | undefined {
+    return this.stopReason();
   }
 
   private store(key: string, region: string | undefined, result: Result<unknown>): void {

@@ -102,6 +102,12 @@ export function classify(e: unknown, action?: string): CollectError {
   if (NOT_ENABLED.has(name)) {
     return { code: name, kind: 'not-enabled', action, message: `the region or service is not enabled for this account (${name})` };
   }
+  if (name === 'TimeoutError') {
+    return { code: name, kind: 'network', action, message: `${firstSentence(raw).replace(/\.$/, '')}; the call was given up` };
+  }
+  if (name === 'AbortError') {
+    return { code: name, kind: 'other', action, message: 'the scan was interrupted before this was read' };
+  }
   if (NETWORK.has(name) || /ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up/i.test(raw)) {
     return { code: name, kind: 'network', action, message: `the network call failed or timed out (${name})` };
   }
@@ -127,9 +133,27 @@ function credentialSentence(name: string, raw: string): string {
   return `AWS did not accept the credentials (${name})`;
 }
 
-/** True for errors that make every further call pointless (no or bad credentials). */
+/** Credential errors that mean the session has run out: nothing more can be read with it. */
+const EXPIRY = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired', 'CredentialsProviderError']);
+
+/** True for errors that make every further call pointless (expired or missing credentials). */
 export function isFatal(e: CollectError): boolean {
-  return e.kind === 'credentials';
+  return e.kind === 'credentials' && EXPIRY.has(e.code);
+}
+
+/**
+ * Errors an opt-in region that is not enabled answers with: the service rejects the (valid) token
+ * it has never heard of. In the home region they mean bad credentials; elsewhere, a region that is off.
+ */
+const REGION_OFF = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'AuthFailure', 'OptInRequired']);
+
+/** Re-reads an error from a regional call: a token refused outside the home region means the region is not enabled. */
+export function inRegion(e: CollectError, region: string, homeRegion: string): CollectError {
+  if (e.kind === 'not-enabled') return { ...e, message: `${region} is not enabled for this account or this service (${e.code})` };
+  if (region !== homeRegion && REGION_OFF.has(e.code)) {
+    return { ...e, kind: 'not-enabled', message: `${region} is not enabled for this account or this service (${e.code})` };
+  }
+  return e;
 }
 
 /**

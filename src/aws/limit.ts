@@ -1,18 +1,38 @@
 /** A counting semaphore: at most `size` tasks run at once, the rest wait in order. */
 export class Semaphore {
   private running = 0;
+  private peakRunning = 0;
   private readonly waiting: (() => void)[] = [];
 
   constructor(readonly size: number) {}
 
+  /** Tasks running now. */
+  get active(): number {
+    return this.running;
+  }
+
+  /** The most tasks that ever ran at once. */
+  get peak(): number {
+    return this.peakRunning;
+  }
+
+  /** Tasks waiting for a place. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
   async run<T>(task: () => Promise<T>): Promise<T> {
+    // A freed place is handed straight to the next waiter (running is not decremented), so a task
+    // arriving in between can never overtake the queue.
     if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running++;
+    else this.running++;
+    if (this.running > this.peakRunning) this.peakRunning = this.running;
     try {
       return await task();
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
     }
   }
 }
@@ -27,6 +47,40 @@ export async function mapLimit<T, R>(items: readonly T[], size: number, fn: (ite
       out[i] = await fn(items[i] as T, i);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
   return out;
+}
+
+/**
+ * How many requests may be in flight at once to one service in one region. The figures sit below
+ * each service's documented request rates (EC2's Describe* bucket refills at 20/s with a burst of
+ * 100; IAM and Organizations allow a handful of calls per second; S3's bucket-configuration reads
+ * are generous), so a scan stays clear of throttling and the adaptive retries handle the rest.
+ * Keyed by SDK client class name.
+ */
+export const SERVICE_LIMITS: Readonly<Record<string, number>> = {
+  IAMClient: 8,
+  STSClient: 8,
+  OrganizationsClient: 4,
+  AccountClient: 4,
+  SSOAdminClient: 8,
+  EC2Client: 16,
+  S3Client: 48,
+  S3ControlClient: 8,
+  CloudTrailClient: 8,
+  ConfigServiceClient: 8,
+  KMSClient: 16,
+  CloudWatchLogsClient: 8,
+  CloudWatchClient: 8,
+  RDSClient: 8,
+  DynamoDBClient: 16,
+  SSMClient: 8,
+  ACMClient: 8,
+  CloudFrontClient: 4,
+};
+
+export const DEFAULT_SERVICE_LIMIT = 10;
+
+export function serviceLimit(clientName: string, overrides?: Readonly<Record<string, number>>): number {
+  return overrides?.[clientName] ?? SERVICE_LIMITS[clientName] ?? DEFAULT_SERVICE_LIMIT;
 }
