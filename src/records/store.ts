@@ -1,0 +1,377 @@
+/**
+ * The register: one append-only file of hash-chained JSON lines, `register.jsonl`, in the records
+ * folder. Each line is one entry `{ v, seq, id, kind, at, by, body, prev, hash }`: `prev` is the
+ * hash of the entry before (64 zeros for the first), `hash` the SHA-256 of the entry's canonical
+ * JSON without `hash` (canonical.ts). The file is only ever appended to.
+ *
+ * Appending: under the folder's lock (lock.ts) the writer reads and verifies the whole register,
+ * builds the next entry, and appends it with one write of the whole line followed by fsync; only
+ * then does appendRecord return. `register.head.json` (replaced by rename after each append)
+ * names the last entry, so removing entries from the end is detected too.
+ *
+ * An interrupted append (a crash, a kill, a full disk) can leave an incomplete last line with no
+ * newline. It was never acknowledged, so it is not an entry: readers report it as a notice, and the
+ * next append starts on a fresh line after it, leaving the fragment in place (nothing is rewritten
+ * or dropped). A fragment in the middle is accepted as such only when the chain runs straight
+ * across it (the entry after it names the entry before it as `prev`); an entry that was part of the
+ * chain and is now unreadable breaks the chain and fails verification.
+ */
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { canonicalJson, sha256Hex } from './canonical.js';
+import { acquireLock } from './lock.js';
+import { bodyProblems } from './shapes.js';
+
+export const RECORDS_FORMAT_VERSION = 1;
+export const REGISTER_FILE = 'register.jsonl';
+export const HEAD_FILE = 'register.head.json';
+export const LOCK_FILE = '.register.lock';
+export const GENESIS = '0'.repeat(64);
+
+export type RecordKind = 'decision' | 'attestation' | 'vendor' | 'journal';
+export const RECORD_KINDS: readonly RecordKind[] = ['decision', 'attestation', 'vendor', 'journal'];
+const ID_PREFIX: Record<RecordKind, string> = { decision: 'D', attestation: 'A', vendor: 'V', journal: 'J' };
+const ENTRY_FIELDS = ['v', 'seq', 'id', 'kind', 'at', 'by', 'body', 'prev', 'hash'] as const;
+
+export interface RecordEntry {
+  readonly v: number;
+  readonly seq: number;
+  /** "D-0007": the kind's letter and the sequence number. */
+  readonly id: string;
+  readonly kind: RecordKind;
+  /** ISO timestamp of the append. */
+  readonly at: string;
+  /** Who appended it (the OS user, or HIPAA_WIZARD_USER, or --by). */
+  readonly by: string;
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly prev: string;
+  readonly hash: string;
+}
+
+export type ProblemCode =
+  | 'unreadable'
+  | 'malformed'
+  | 'unknown-field'
+  | 'newer-version'
+  | 'hash-mismatch'
+  | 'chain-break'
+  | 'head-mismatch'
+  | 'interrupted-append'
+  | 'blank-line';
+
+export interface RecordProblem {
+  /** The file, as a path from the records folder's parent (e.g. "hipaa-records/register.jsonl"). */
+  readonly file: string;
+  /** 1-based line; 0 for a problem with the file as a whole. */
+  readonly line: number;
+  /** An error fails verification; a notice is shown but does not. */
+  readonly severity: 'error' | 'notice';
+  readonly code: ProblemCode;
+  readonly entryId?: string;
+  /** One sentence naming file and line. */
+  readonly message: string;
+}
+
+/** A records-folder failure a person can act on (printed as one sentence, exit code 2). */
+export class RecordsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecordsError';
+  }
+}
+
+export interface RegisterScan {
+  readonly entries: readonly RecordEntry[];
+  /** The 1-based line of each entry, parallel to `entries`. */
+  readonly lines: readonly number[];
+  readonly problems: readonly RecordProblem[];
+  /** The last entry the chain reached (prev and seq for the next append). */
+  readonly tail: { readonly seq: number; readonly hash: string };
+  /** Whether the file ends in a newline (an interrupted append leaves it without one). */
+  readonly endsClean: boolean;
+  readonly file: string;
+}
+
+export const registerPath = (dir: string) => join(dir, REGISTER_FILE);
+export const headPath = (dir: string) => join(dir, HEAD_FILE);
+
+/** Who is acting: HIPAA_WIZARD_USER, else the OS user name. */
+export function currentUser(): string {
+  const env = process.env.HIPAA_WIZARD_USER?.trim();
+  if (env) return env;
+  try {
+    return userInfo().username || process.env.USER || 'unknown';
+  } catch {
+    return process.env.USER || process.env.USERNAME || 'unknown';
+  }
+}
+
+export function entryHash(entry: Omit<RecordEntry, 'hash'> | RecordEntry): string {
+  const { hash: _ignored, ...rest } = entry as RecordEntry;
+  return sha256Hex(canonicalJson(rest));
+}
+
+const label = (e: { id?: unknown; seq?: unknown }) => (typeof e.id === 'string' ? `entry ${e.id}` : typeof e.seq === 'number' ? `entry seq ${e.seq}` : 'the entry');
+
+function shapeProblems(o: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const unknown = Object.keys(o).filter((k) => !(ENTRY_FIELDS as readonly string[]).includes(k));
+  if (unknown.length) out.push(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  for (const k of ENTRY_FIELDS) if (!(k in o)) out.push(`"${k}" is missing`);
+  if ('seq' in o && !(Number.isInteger(o.seq) && (o.seq as number) > 0)) out.push('"seq" must be a positive whole number');
+  for (const k of ['id', 'at', 'by'] as const) if (k in o && typeof o[k] !== 'string') out.push(`"${k}" must be text`);
+  for (const k of ['prev', 'hash'] as const) if (k in o && !(typeof o[k] === 'string' && /^[0-9a-f]{64}$/.test(o[k] as string))) out.push(`"${k}" must be a SHA-256 in hex`);
+  if ('kind' in o && !RECORD_KINDS.includes(o.kind as RecordKind)) out.push(`"kind" must be one of ${RECORD_KINDS.join(', ')}, not ${JSON.stringify(o.kind)}`);
+  if ('at' in o && typeof o.at === 'string' && Number.isNaN(Date.parse(o.at))) out.push('"at" is not a timestamp');
+  if ('body' in o && RECORD_KINDS.includes(o.kind as RecordKind)) out.push(...bodyProblems(o.kind as string, o.body));
+  return out;
+}
+
+/** Parses and checks the register text; pure (exported for tests and for verify). */
+export function scanRegisterText(text: string, file: string, head?: { seq: number; hash: string } | 'unreadable'): RegisterScan {
+  const problems: RecordProblem[] = [];
+  const entries: RecordEntry[] = [];
+  const lines: number[] = [];
+  const at = (line: number, severity: RecordProblem['severity'], code: ProblemCode, message: string, entryId?: string) =>
+    problems.push({ file, line, severity, code, message: `${file} line ${line}: ${message}`, entryId });
+  let tail = { seq: 0, hash: GENESIS };
+  const endsClean = text.length === 0 || text.endsWith('\n');
+  const raw = text.split('\n');
+  if (endsClean) raw.pop();
+  // Unparseable lines wait here until we know whether the chain runs straight across them.
+  let fragments: { line: number; bytes: number; detail: string; last: boolean }[] = [];
+  const settleFragments = (chainedAcross: boolean) => {
+    for (const f of fragments) {
+      if (chainedAcross) {
+        at(f.line, 'notice', 'interrupted-append', `an incomplete entry (${f.bytes} bytes) left by an interrupted append; it was never acknowledged and the chain continues across it.`);
+      } else {
+        at(f.line, 'error', 'malformed', `is not a complete entry (${f.detail}); an entry here was damaged or cut short.`);
+      }
+    }
+    fragments = [];
+  };
+
+  raw.forEach((text, i) => {
+    const line = i + 1;
+    const isLast = i === raw.length - 1;
+    if (text.trim() === '') {
+      at(line, 'notice', 'blank-line', 'is blank.');
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      fragments.push({ line, bytes: Buffer.byteLength(text), detail: `not valid JSON: ${(e as Error).message}`, last: isLast && !endsClean });
+      return;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      settleFragments(false);
+      at(line, 'error', 'malformed', 'is valid JSON but not an entry object.');
+      return;
+    }
+    const o = parsed as Record<string, unknown>;
+    if (typeof o.v === 'number' && o.v > RECORDS_FORMAT_VERSION) {
+      settleFragments(false);
+      at(line, 'error', 'newer-version', `${label(o)} was written by a newer hipaa-wizard (register format v${o.v}; this version reads v${RECORDS_FORMAT_VERSION}). Upgrade hipaa-wizard to read this folder.`, o.id as string);
+      if (typeof o.hash === 'string' && typeof o.seq === 'number') tail = { seq: o.seq, hash: o.hash };
+      return;
+    }
+    const shape = shapeProblems(o);
+    if (o.v !== RECORDS_FORMAT_VERSION) shape.unshift(`"v" must be the format version ${RECORDS_FORMAT_VERSION}`);
+    if (shape.length) {
+      settleFragments(false);
+      const code: ProblemCode = shape.some((s) => s.startsWith('unknown field')) ? 'unknown-field' : 'malformed';
+      at(line, 'error', code, `${label(o)} is not a valid entry: ${shape.join('; ')}.`, typeof o.id === 'string' ? o.id : undefined);
+      if (typeof o.hash === 'string' && typeof o.seq === 'number') tail = { seq: o.seq, hash: o.hash };
+      return;
+    }
+    const entry = o as unknown as RecordEntry;
+    const chainsOn = entry.prev === tail.hash && entry.seq === tail.seq + 1;
+    settleFragments(chainsOn);
+    const expectedId = `${ID_PREFIX[entry.kind]}-${String(entry.seq).padStart(4, '0')}`;
+    if (entryHash(entry) !== entry.hash) {
+      at(line, 'error', 'hash-mismatch', `${label(entry)} does not match its hash: it was changed after it was written.`, entry.id);
+    } else if (entry.id !== expectedId) {
+      at(line, 'error', 'malformed', `${label(entry)} should be named ${expectedId} for a ${entry.kind} at seq ${entry.seq}.`, entry.id);
+    } else if (!chainsOn) {
+      at(line, 'error', 'chain-break', `${label(entry)} (seq ${entry.seq}) ${chainBreak(entry, tail, entries)}`, entry.id);
+    }
+    entries.push(entry);
+    lines.push(line);
+    tail = { seq: entry.seq, hash: entry.hash };
+  });
+
+  // Unparseable lines after the last entry: interrupted appends, unless the head names a later entry.
+  const headAhead = head && head !== 'unreadable' && head.seq > tail.seq;
+  if (fragments.length) settleFragments(!headAhead);
+  if (head === 'unreadable') {
+    problems.push({ file, line: 0, severity: 'notice', code: 'head-mismatch', message: `${file}: the head file next to it cannot be read, so removal of the last entries cannot be checked.` });
+  } else if (head) {
+    const named = entries.find((e) => e.seq === head.seq);
+    if (head.seq > tail.seq) {
+      problems.push({
+        file,
+        line: 0,
+        severity: 'error',
+        code: 'head-mismatch',
+        message: `${file}: the register ends at seq ${tail.seq}, but its head file records seq ${head.seq}: the last ${head.seq - tail.seq} entr${head.seq - tail.seq === 1 ? 'y was' : 'ies were'} removed or cut short.`,
+      });
+    } else if (named && named.hash !== head.hash) {
+      problems.push({
+        file,
+        line: lines[entries.indexOf(named)] ?? 0,
+        severity: 'error',
+        code: 'head-mismatch',
+        message: `${file} line ${lines[entries.indexOf(named)]}: ${label(named)} differs from the one the head file recorded: the end of the register was replaced.`,
+        entryId: named.id,
+      });
+    }
+  }
+  problems.sort((a, b) => a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return { entries, lines, problems, tail, endsClean, file };
+}
+
+function chainBreak(entry: RecordEntry, tail: { seq: number; hash: string }, before: readonly RecordEntry[]): string {
+  if (entry.seq > tail.seq + 1) {
+    const n = entry.seq - tail.seq - 1;
+    return `follows seq ${tail.seq}: ${n === 1 ? `the entry with seq ${tail.seq + 1} is` : `the entries with seq ${tail.seq + 1} to ${entry.seq - 1} are`} missing (deleted or moved).`;
+  }
+  if (entry.seq <= tail.seq) {
+    return before.some((e) => e.seq === entry.seq)
+      ? `repeats seq ${entry.seq}, which appears earlier: an entry was copied or inserted.`
+      : `comes after seq ${tail.seq}: the entries are out of order (moved).`;
+  }
+  return `does not name the entry before it (seq ${tail.seq}) as its predecessor: an entry was inserted, replaced or moved here.`;
+}
+
+async function readHead(dir: string): Promise<{ seq: number; hash: string } | 'unreadable' | undefined> {
+  let text: string;
+  try {
+    text = await readFile(headPath(dir), 'utf8');
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unreadable';
+  }
+  try {
+    const h = JSON.parse(text) as { seq?: unknown; hash?: unknown };
+    if (typeof h.seq === 'number' && typeof h.hash === 'string') return { seq: h.seq, hash: h.hash };
+  } catch {
+    // fall through
+  }
+  return 'unreadable';
+}
+
+/** The path shown in messages: the folder as given, joined to the file name. */
+const shownFile = (dir: string) => join(dir, REGISTER_FILE);
+
+/** Reads and checks the whole register. A missing folder or file is an empty register. */
+export async function scanRegister(dir: string): Promise<RegisterScan> {
+  let text: string;
+  try {
+    text = await readFile(registerPath(dir), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return scanRegisterText('', shownFile(dir));
+    throw new RecordsError(`Cannot read ${shownFile(dir)}: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}.`);
+  }
+  return scanRegisterText(text, shownFile(dir), await readHead(dir));
+}
+
+/** Every well-formed entry in file order, and every problem found (errors and notices). */
+export async function readRecords(dir: string): Promise<{ entries: RecordEntry[]; problems: RecordProblem[] }> {
+  const scan = await scanRegister(dir);
+  return { entries: [...scan.entries], problems: [...scan.problems] };
+}
+
+/** The entries a reader may rely on: those before the first error (all of them when there is none). */
+export function trustedEntries(scan: RegisterScan): RecordEntry[] {
+  const firstError = scan.problems.find((p) => p.severity === 'error' && p.line > 0)?.line;
+  const fileError = scan.problems.some((p) => p.severity === 'error' && p.line === 0);
+  if (firstError === undefined && !fileError) return [...scan.entries];
+  return scan.entries.filter((_, i) => firstError !== undefined && (scan.lines[i] ?? 0) < firstError);
+}
+
+export interface AppendOptions {
+  /** The entry's timestamp (default: now). */
+  readonly now?: Date;
+}
+
+/**
+ * Appends one entry and returns it once it is on disk. Refuses (RecordsError, nothing written)
+ * when the register fails verification: an entry chained onto a damaged register would hide the damage.
+ */
+export async function appendRecord(dir: string, kind: RecordKind, body: object, by: string = currentUser(), options: AppendOptions = {}): Promise<RecordEntry> {
+  if (!RECORD_KINDS.includes(kind)) throw new RecordsError(`"${kind}" is not a kind of record (${RECORD_KINDS.join(', ')}).`);
+  const storedBody = JSON.parse(canonicalJson(body)) as Record<string, unknown>;
+  const shape = bodyProblems(kind, storedBody);
+  if (shape.length) throw new RecordsError(`The ${kind} cannot be recorded: ${shape.join('; ')}.`);
+  if (!by.trim()) throw new RecordsError('Who is recording this must be named (--by, or HIPAA_WIZARD_USER).');
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new RecordsError(`Cannot create the records folder ${dir}: ${(e as Error).message}.`);
+  }
+  for (;;) {
+    const lock = await acquireLock(join(dir, LOCK_FILE));
+    try {
+      const scan = await scanRegister(dir);
+      const firstError = scan.problems.find((p) => p.severity === 'error');
+      if (firstError) {
+        throw new RecordsError(`Nothing was recorded: the register fails verification (${firstError.message.replace(/\.$/, '')}). Run "hipaa-wizard records verify --records ${dir}" and restore the folder from its copy.`);
+      }
+      const seq = scan.tail.seq + 1;
+      const unsigned = {
+        v: RECORDS_FORMAT_VERSION,
+        seq,
+        id: `${ID_PREFIX[kind]}-${String(seq).padStart(4, '0')}`,
+        kind,
+        at: (options.now ?? new Date()).toISOString(),
+        by: by.trim(),
+        body: storedBody,
+        prev: scan.tail.hash,
+      };
+      const entry: RecordEntry = { ...unsigned, hash: entryHash(unsigned) };
+      // A fragment from an interrupted append stays where it is; the entry starts on a line of its own.
+      const text = `${scan.endsClean ? '' : '\n'}${JSON.stringify(entry)}\n`;
+      if (!(await lock.stillHeld())) continue; // the lock was broken from under us: start again
+      const created = scan.entries.length === 0;
+      await writeDurably(registerPath(dir), Buffer.from(text, 'utf8'));
+      if (created) await syncDir(dir);
+      await writeHead(dir, entry);
+      return entry;
+    } finally {
+      await lock.release();
+    }
+  }
+}
+
+async function writeDurably(path: string, data: Buffer): Promise<void> {
+  const fh = await open(path, 'a', 0o644);
+  try {
+    let off = 0;
+    while (off < data.length) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const fh = await open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    // Some platforms cannot open or sync a directory; the file itself is synced.
+  }
+}
+
+async function writeHead(dir: string, entry: RecordEntry): Promise<void> {
+  const tmp = `${headPath(dir)}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify({ seq: entry.seq, id: entry.id, hash: entry.hash, at: entry.at })}\n`);
+  await rename(tmp, headPath(dir));
+}
