@@ -1,0 +1,190 @@
+/**
+ * Systems Manager, per region: the instances its agent manages, their patch compliance, the patch
+ * baselines (AWS's and the account's own, with which is the default per operating system), the
+ * AWS-RunPatchBaseline associations and the maintenance windows that run a patch task.
+ */
+import {
+  DescribeMaintenanceWindowTasksCommand,
+  SSMClient,
+  paginateDescribeInstanceInformation,
+  paginateDescribeMaintenanceWindows,
+  paginateDescribePatchBaselines,
+  paginateListAssociations,
+  paginateListResourceComplianceSummaries,
+} from '@aws-sdk/client-ssm';
+import { as, type CollectorSet, regionalCollector } from '../collector.js';
+
+export interface SsmManagedInstance {
+  readonly id: string;
+  /** Online, ConnectionLost, Inactive. */
+  readonly pingStatus: string;
+  readonly lastPing: string | null;
+  /** Linux, Windows, MacOS. */
+  readonly platformType: string;
+  /** "Amazon Linux", "Ubuntu", "Microsoft Windows Server 2022 Datacenter", … */
+  readonly platformName: string;
+  readonly platformVersion: string;
+}
+
+export interface PatchComplianceItem {
+  readonly resourceId: string;
+  readonly status: 'COMPLIANT' | 'NON_COMPLIANT';
+  readonly lastScan: string | null;
+  readonly criticalMissing: number;
+  readonly highMissing: number;
+  readonly missing: number;
+}
+
+export interface PatchBaseline {
+  readonly id: string;
+  readonly name: string;
+  /** AMAZON_LINUX_2, AMAZON_LINUX_2023, UBUNTU, WINDOWS, REDHAT_ENTERPRISE_LINUX, … */
+  readonly operatingSystem: string;
+  readonly isDefault: boolean;
+  /** True for the baselines AWS provides (their ids are ARNs). */
+  readonly awsOwned: boolean;
+}
+
+export interface PatchAssociation {
+  readonly id: string;
+  readonly name: string;
+  readonly targets: readonly { readonly key: string; readonly values: readonly string[] }[];
+  readonly schedule: string | null;
+  readonly lastRun: string | null;
+}
+
+export interface MaintenanceWindow {
+  readonly id: string;
+  readonly name: string;
+  readonly enabled: boolean;
+  readonly schedule: string | null;
+  /** The documents its Run Command tasks run (AWS-RunPatchBaseline, …). */
+  readonly taskDocuments: readonly string[];
+}
+
+declare module '../../engine/state.js' {
+  interface RegionalSlices {
+    'ssm.managedInstances': readonly SsmManagedInstance[];
+    'ssm.patchCompliance': readonly PatchComplianceItem[];
+    'ssm.patchBaselines': readonly PatchBaseline[];
+    /** Associations that run AWS-RunPatchBaseline. */
+    'ssm.patchAssociations': readonly PatchAssociation[];
+    'ssm.maintenanceWindows': readonly MaintenanceWindow[];
+  }
+}
+
+export const PATCH_DOCUMENTS = ['AWS-RunPatchBaseline', 'AWS-RunPatchBaselineAssociation', 'AWS-RunPatchBaselineWithHooks'];
+
+const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : null);
+
+export const collectors: CollectorSet = {
+  'ssm.managedInstances': regionalCollector(['ssm:DescribeInstanceInformation'], async (ctx, region) => {
+    const client = ctx.clients.get(SSMClient, region);
+    const out: SsmManagedInstance[] = [];
+    for await (const page of paginateDescribeInstanceInformation({ client, pageSize: 50 }, {})) {
+      for (const i of page.InstanceInformationList ?? []) {
+        out.push({
+          id: i.InstanceId ?? '',
+          pingStatus: i.PingStatus ?? 'Unknown',
+          lastPing: iso(i.LastPingDateTime),
+          platformType: i.PlatformType ?? 'Unknown',
+          platformName: i.PlatformName ?? '',
+          platformVersion: i.PlatformVersion ?? '',
+        });
+      }
+    }
+    return out;
+  }),
+
+  'ssm.patchCompliance': regionalCollector(['ssm:ListResourceComplianceSummaries'], async (ctx, region) => {
+    const client = ctx.clients.get(SSMClient, region);
+    const out: PatchComplianceItem[] = [];
+    const pages = paginateListResourceComplianceSummaries(
+      { client, pageSize: 100 },
+      { Filters: [{ Key: 'ComplianceType', Values: ['Patch'], Type: 'EQUAL' }] },
+    );
+    for await (const page of pages) {
+      for (const item of page.ResourceComplianceSummaryItems ?? []) {
+        const sev = item.NonCompliantSummary?.SeveritySummary;
+        out.push({
+          resourceId: item.ResourceId ?? '',
+          status: item.Status === 'COMPLIANT' ? 'COMPLIANT' : 'NON_COMPLIANT',
+          lastScan: iso(item.ExecutionSummary?.ExecutionTime),
+          criticalMissing: sev?.CriticalCount ?? 0,
+          highMissing: sev?.HighCount ?? 0,
+          missing: item.NonCompliantSummary?.NonCompliantCount ?? 0,
+        });
+      }
+    }
+    return out;
+  }),
+
+  'ssm.patchBaselines': regionalCollector(['ssm:DescribePatchBaselines'], async (ctx, region) => {
+    const client = ctx.clients.get(SSMClient, region);
+    const out: PatchBaseline[] = [];
+    for await (const page of paginateDescribePatchBaselines({ client, pageSize: 100 }, {})) {
+      for (const b of page.BaselineIdentities ?? []) {
+        out.push({
+          id: b.BaselineId ?? '',
+          name: b.BaselineName ?? '',
+          operatingSystem: b.OperatingSystem ?? 'WINDOWS',
+          isDefault: b.DefaultBaseline === true,
+          awsOwned: (b.BaselineId ?? '').startsWith('arn:'),
+        });
+      }
+    }
+    return out;
+  }),
+
+  'ssm.patchAssociations': regionalCollector(['ssm:ListAssociations'], async (ctx, region) => {
+    const client = ctx.clients.get(SSMClient, region);
+    const out: PatchAssociation[] = [];
+    for (const name of ['AWS-RunPatchBaseline', 'AWS-RunPatchBaselineWithHooks']) {
+      const pages = paginateListAssociations({ client, pageSize: 50 }, { AssociationFilterList: [{ key: 'Name', value: name }] });
+      for await (const page of pages) {
+        for (const a of page.Associations ?? []) {
+          out.push({
+            id: a.AssociationId ?? '',
+            name: a.Name ?? name,
+            targets: (a.Targets ?? []).map((t) => ({ key: t.Key ?? '', values: t.Values ?? [] })),
+            schedule: a.ScheduleExpression ?? null,
+            lastRun: iso(a.LastExecutionDate),
+          });
+        }
+      }
+    }
+    return out;
+  }),
+
+  'ssm.maintenanceWindows': regionalCollector(
+    ['ssm:DescribeMaintenanceWindows', 'ssm:DescribeMaintenanceWindowTasks'],
+    async (ctx, region) => {
+      const client = ctx.clients.get(SSMClient, region);
+      const out: MaintenanceWindow[] = [];
+      const windows = paginateDescribeMaintenanceWindows({ client, pageSize: 50 }, {});
+      for (const page of await as('ssm:DescribeMaintenanceWindows', collect(windows))) {
+        for (const w of page.WindowIdentities ?? []) {
+          const tasks = await as(
+            'ssm:DescribeMaintenanceWindowTasks',
+            client.send(new DescribeMaintenanceWindowTasksCommand({ WindowId: w.WindowId, MaxResults: 100 })),
+          );
+          out.push({
+            id: w.WindowId ?? '',
+            name: w.Name ?? w.WindowId ?? '',
+            enabled: w.Enabled === true,
+            schedule: w.Schedule ?? null,
+            taskDocuments: (tasks.Tasks ?? []).filter((t) => t.Type === 'RUN_COMMAND').map((t) => t.TaskArn ?? ''),
+          });
+        }
+      }
+      return out;
+    },
+  ),
+};
+
+/** Reads every page, so a refusal on any page is tagged with the call's IAM action. */
+async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const p of pages) all.push(p);
+  return all;
+}
