@@ -1,0 +1,210 @@
+/**
+ * RDS, per region: DB instances and clusters (with tags, encryption, public access, backups, log
+ * exports), DB snapshots (with whether a manual one is shared with everyone), and the TLS settings
+ * of the parameter groups the instances and clusters use (each group read once).
+ */
+import {
+  DescribeDBSnapshotAttributesCommand,
+  paginateDescribeDBClusterParameters,
+  paginateDescribeDBClusters,
+  paginateDescribeDBInstances,
+  paginateDescribeDBParameters,
+  paginateDescribeDBSnapshots,
+  RDSClient,
+} from '@aws-sdk/client-rds';
+import type { Result } from '../../engine/state.js';
+import { as, attempt, type CollectorSet, regionalCollector } from '../collector.js';
+import { mapLimit } from '../limit.js';
+import { tagMap } from './ec2.js';
+
+export interface RdsInstance {
+  readonly id: string;
+  readonly arn: string;
+  readonly engine: string;
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  readonly status: string;
+  /** The Aurora cluster the instance belongs to, if any. */
+  readonly clusterId: string | null;
+  readonly storageEncrypted: boolean;
+  readonly kmsKeyId: string | null;
+  readonly publiclyAccessible: boolean;
+  readonly multiAZ: boolean;
+  readonly backupRetentionPeriod: number;
+  readonly autoMinorVersionUpgrade: boolean;
+  readonly deletionProtection: boolean;
+  readonly parameterGroups: readonly string[];
+  readonly enabledLogExports: readonly string[];
+  readonly iamAuth: boolean;
+  readonly caCertificate: string | null;
+  readonly vpcId: string | null;
+  readonly subnetIds: readonly string[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface RdsCluster {
+  readonly id: string;
+  readonly arn: string;
+  readonly engine: string;
+  readonly engineVersion: string;
+  readonly storageEncrypted: boolean;
+  readonly kmsKeyId: string | null;
+  readonly deletionProtection: boolean;
+  readonly backupRetentionPeriod: number;
+  readonly multiAZ: boolean;
+  readonly parameterGroup: string | null;
+  readonly enabledLogExports: readonly string[];
+  readonly members: readonly string[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface RdsSnapshot {
+  readonly id: string;
+  readonly arn: string;
+  readonly instanceId: string;
+  /** "manual", "automated", "awsbackup", … */
+  readonly type: string;
+  readonly encrypted: boolean;
+  readonly engine: string;
+  readonly createdAt: string | null;
+  /** Whether anyone may restore it ("all" in the restore attribute); automated snapshots cannot be shared. */
+  readonly public: Result<boolean>;
+}
+
+/** A parameter group's TLS-related parameters (null when a parameter is unset or not in the engine). */
+export interface RdsTlsParameters {
+  readonly group: string;
+  readonly kind: 'instance' | 'cluster';
+  /** PostgreSQL, Aurora PostgreSQL and SQL Server: "1" forces TLS. */
+  readonly forceSsl: string | null;
+  /** MySQL, MariaDB and Aurora MySQL: "1"/"ON" forces TLS. */
+  readonly requireSecureTransport: string | null;
+}
+
+declare module '../../engine/state.js' {
+  interface RegionalSlices {
+    'rds.instances': readonly RdsInstance[];
+    'rds.clusters': readonly RdsCluster[];
+    'rds.snapshots': readonly RdsSnapshot[];
+    /** Keyed "instance:<group>" or "cluster:<group>". */
+    'rds.tlsParameters': Readonly<Record<string, Result<RdsTlsParameters>>>;
+  }
+}
+
+const TLS_PARAMETERS = new Set(['rds.force_ssl', 'require_secure_transport']);
+
+export const collectors: CollectorSet = {
+  'rds.instances': regionalCollector(['rds:DescribeDBInstances'], async (ctx, region) => {
+    const client = ctx.clients.get(RDSClient, region);
+    const out: RdsInstance[] = [];
+    for await (const page of paginateDescribeDBInstances({ client, pageSize: 100 }, {})) {
+      for (const d of page.DBInstances ?? []) {
+        out.push({
+          id: d.DBInstanceIdentifier ?? '',
+          arn: d.DBInstanceArn ?? '',
+          engine: d.Engine ?? '',
+          engineVersion: d.EngineVersion ?? '',
+          instanceClass: d.DBInstanceClass ?? '',
+          status: d.DBInstanceStatus ?? '',
+          clusterId: d.DBClusterIdentifier ?? null,
+          storageEncrypted: d.StorageEncrypted ?? false,
+          kmsKeyId: d.KmsKeyId ?? null,
+          publiclyAccessible: d.PubliclyAccessible ?? false,
+          multiAZ: d.MultiAZ ?? false,
+          backupRetentionPeriod: d.BackupRetentionPeriod ?? 0,
+          autoMinorVersionUpgrade: d.AutoMinorVersionUpgrade ?? false,
+          deletionProtection: d.DeletionProtection ?? false,
+          parameterGroups: (d.DBParameterGroups ?? []).map((g) => g.DBParameterGroupName ?? '').filter(Boolean),
+          enabledLogExports: d.EnabledCloudwatchLogsExports ?? [],
+          iamAuth: d.IAMDatabaseAuthenticationEnabled ?? false,
+          caCertificate: d.CACertificateIdentifier ?? null,
+          vpcId: d.DBSubnetGroup?.VpcId ?? null,
+          subnetIds: (d.DBSubnetGroup?.Subnets ?? []).map((s) => s.SubnetIdentifier ?? '').filter(Boolean),
+          tags: tagMap(d.TagList),
+        });
+      }
+    }
+    return out;
+  }),
+
+  'rds.clusters': regionalCollector(['rds:DescribeDBClusters'], async (ctx, region) => {
+    const client = ctx.clients.get(RDSClient, region);
+    const out: RdsCluster[] = [];
+    for await (const page of paginateDescribeDBClusters({ client, pageSize: 100 }, {})) {
+      for (const c of page.DBClusters ?? []) {
+        out.push({
+          id: c.DBClusterIdentifier ?? '',
+          arn: c.DBClusterArn ?? '',
+          engine: c.Engine ?? '',
+          engineVersion: c.EngineVersion ?? '',
+          storageEncrypted: c.StorageEncrypted ?? false,
+          kmsKeyId: c.KmsKeyId ?? null,
+          deletionProtection: c.DeletionProtection ?? false,
+          backupRetentionPeriod: c.BackupRetentionPeriod ?? 0,
+          multiAZ: c.MultiAZ ?? false,
+          parameterGroup: c.DBClusterParameterGroup ?? null,
+          enabledLogExports: c.EnabledCloudwatchLogsExports ?? [],
+          members: (c.DBClusterMembers ?? []).map((m) => m.DBInstanceIdentifier ?? '').filter(Boolean),
+          tags: tagMap(c.TagList),
+        });
+      }
+    }
+    return out;
+  }),
+
+  'rds.snapshots': regionalCollector(['rds:DescribeDBSnapshots', 'rds:DescribeDBSnapshotAttributes'], async (ctx, region) => {
+    const client = ctx.clients.get(RDSClient, region);
+    const listed: Omit<RdsSnapshot, 'public'>[] = [];
+    await as('rds:DescribeDBSnapshots', (async () => {
+    for await (const page of paginateDescribeDBSnapshots({ client, pageSize: 100 }, {})) {
+      for (const s of page.DBSnapshots ?? []) {
+        listed.push({
+          id: s.DBSnapshotIdentifier ?? '',
+          arn: s.DBSnapshotArn ?? '',
+          instanceId: s.DBInstanceIdentifier ?? '',
+          type: s.SnapshotType ?? 'manual',
+          encrypted: s.Encrypted ?? false,
+          engine: s.Engine ?? '',
+          createdAt: s.SnapshotCreateTime ? new Date(s.SnapshotCreateTime).toISOString() : null,
+        });
+      }
+    }
+    })());
+    return mapLimit(listed, 8, async (s) => {
+      if (s.type !== 'manual') return { ...s, public: { ok: true as const, value: false } };
+      const isPublic = await attempt('rds:DescribeDBSnapshotAttributes', async () => {
+        const out = await client.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: s.id }));
+        const restore = out.DBSnapshotAttributesResult?.DBSnapshotAttributes?.find((a) => a.AttributeName === 'restore');
+        return (restore?.AttributeValues ?? []).includes('all');
+      });
+      return { ...s, public: isPublic };
+    });
+  }),
+
+  'rds.tlsParameters': regionalCollector(['rds:DescribeDBParameters', 'rds:DescribeDBClusterParameters'], async (ctx, region) => {
+    const client = ctx.clients.get(RDSClient, region);
+    const instances = await ctx.regional('rds.instances', region);
+    const clusters = await ctx.regional('rds.clusters', region);
+    const groups = new Map<string, { group: string; kind: 'instance' | 'cluster' }>();
+    for (const i of instances) for (const g of i.parameterGroups) groups.set(`instance:${g}`, { group: g, kind: 'instance' });
+    for (const c of clusters) if (c.parameterGroup) groups.set(`cluster:${c.parameterGroup}`, { group: c.parameterGroup, kind: 'cluster' });
+    const entries = await mapLimit([...groups.entries()], 4, async ([key, { group, kind }]) => {
+      const action = kind === 'instance' ? 'rds:DescribeDBParameters' : 'rds:DescribeDBClusterParameters';
+      const result = await attempt(action, async () => {
+        const found: Record<string, string | null> = {};
+        const pages =
+          kind === 'instance'
+            ? paginateDescribeDBParameters({ client, pageSize: 100 }, { DBParameterGroupName: group })
+            : paginateDescribeDBClusterParameters({ client, pageSize: 100 }, { DBClusterParameterGroupName: group });
+        for await (const page of pages) {
+          for (const p of page.Parameters ?? []) {
+            if (p.ParameterName && TLS_PARAMETERS.has(p.ParameterName)) found[p.ParameterName] = p.ParameterValue ?? null;
+          }
+        }
+        return { group, kind, forceSsl: found['rds.force_ssl'] ?? null, requireSecureTransport: found.require_secure_transport ?? null };
+      });
+      return [key, result] as const;
+    });
+    return Object.fromEntries(entries);
+  }),
+};
