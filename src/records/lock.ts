@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { RecordsError } from './errors.js';
 
 export const STALE_AFTER_MS = 30_000;
 const WAIT_LIMIT_MS = 20_000;
@@ -27,7 +28,7 @@ interface LockOwner {
   readonly at: string;
 }
 
-export class LockTimeout extends Error {
+export class LockTimeout extends RecordsError {
   constructor(
     readonly lockPath: string,
     readonly owner: string,
@@ -93,20 +94,35 @@ async function breakStale(path: string, judged: LockOwner | undefined): Promise<
   await unlink(aside).catch(() => undefined);
 }
 
+/** link() where the file system has hard links; an exclusive create elsewhere (the owner is written at once after). */
+async function createLockFile(tmp: string, path: string, owner: LockOwner): Promise<void> {
+  try {
+    await link(tmp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw e;
+    await writeFile(path, `${JSON.stringify(owner)}\n`, { flag: 'wx', mode: 0o600 });
+  }
+}
+
 export async function acquireLock(path: string): Promise<HeldLock> {
   const token = randomBytes(12).toString('hex');
   const owner: LockOwner = { pid: process.pid, host: hostname(), token, at: new Date().toISOString() };
   const tmp = `${path}.${process.pid}-${token}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(owner)}\n`, { mode: 0o600 });
+  try {
+    await writeFile(tmp, `${JSON.stringify(owner)}\n`, { mode: 0o600 });
+  } catch (e) {
+    throw new RecordsError(`Cannot write to the records folder (${path}): ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}.`);
+  }
   const started = Date.now();
   let delay = 2;
   try {
     for (;;) {
       try {
-        await link(tmp, path);
+        await createLockFile(tmp, path, owner);
         break;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new RecordsError(`Cannot lock the records folder (${path}): ${(e as Error).message}.`);
       }
       const current = await readOwner(path);
       if (await isStale(path, current, Date.now())) {

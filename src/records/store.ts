@@ -20,6 +20,7 @@ import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson, sha256Hex } from './canonical.js';
+import { RecordsError } from './errors.js';
 import { acquireLock } from './lock.js';
 import { bodyProblems } from './shapes.js';
 
@@ -73,13 +74,7 @@ export interface RecordProblem {
   readonly message: string;
 }
 
-/** A records-folder failure a person can act on (printed as one sentence, exit code 2). */
-export class RecordsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RecordsError';
-  }
-}
+export { RecordsError };
 
 export interface RegisterScan {
   readonly entries: readonly RecordEntry[];

@@ -1,0 +1,344 @@
+/**
+ * What makes a decision, an attestation answer or a vendor entry acceptable to record. Each rule
+ * that fails gives one sentence saying what to write instead. Pure apart from reading evidence
+ * files to hash them.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { HIPAA_SPECS } from '../engine/hipaa.js';
+import type { AttestationDef, CheckDef, DecisionStatus, FieldDef } from '../engine/model.js';
+import { RecordsError } from './errors.js';
+import { DECISION_STATUSES } from './shapes.js';
+
+/** The part of the registry the validation needs (a Registry satisfies it). */
+export interface SubjectRegistry {
+  readonly check: (id: string) => CheckDef | undefined;
+  readonly attestation: (id: string) => AttestationDef | undefined;
+  readonly checks: readonly CheckDef[];
+  readonly attestations: readonly AttestationDef[];
+}
+
+export type Evidence = { readonly path: string; readonly sha256: string };
+
+const PLACEHOLDERS = new Set(
+  [
+    'n/a', 'na', 'n.a.', 'none', 'nil', 'null', 'nothing', '-', '--', '.', '...', '?', 'tbd', 'todo', 'tba', 'ok', 'okay', 'fine',
+    'yes', 'no', 'x', 'xx', 'xxx', 'test', 'testing', 'asdf', 'foo', 'bar', 'see above', 'same', 'same as above', 'as above',
+    'not applicable', 'not reasonable', 'not needed', 'no need', 'no reason', 'because', 'idk', 'whatever', 'accepted', 'risk accepted',
+    'approved', 'done', 'implemented', 'later', 'wip', 'pending', 'ignore', 'skip', 'na.', 'n/a.',
+  ].map((s) => s.toLowerCase()),
+);
+
+/**
+ * Why `text` is not a real sentence, or undefined when it is: at least four words and twenty
+ * characters, not a placeholder such as "n/a" or "none", not one word repeated.
+ */
+export function sentenceProblem(text: string | undefined): string | undefined {
+  const t = (text ?? '').trim().replace(/\s+/g, ' ');
+  if (!t) return 'it is empty';
+  const normal = t.toLowerCase().replace(/[.!]+$/, '');
+  if (PLACEHOLDERS.has(normal) || PLACEHOLDERS.has(t.toLowerCase())) return `"${t}" is a placeholder, not a reason`;
+  const words = t.split(' ').filter((w) => /\p{L}{2,}/u.test(w));
+  if (words.length < 4 || t.length < 20) return `"${t}" is too short to explain anything (write at least a sentence of four words)`;
+  if (new Set(words.map((w) => w.toLowerCase())).size < 3) return `"${t}" repeats the same words`;
+  return undefined;
+}
+
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A YYYY-MM-DD that names a real day, or undefined. */
+export function parseDay(s: string): Date | undefined {
+  if (!ISO_DAY.test(s)) return undefined;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? d : undefined;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The same day a year later (29 February becomes 1 March). */
+export function oneYearAfter(d: Date): string {
+  const next = new Date(d.getTime());
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return isoDay(next);
+}
+
+function fail(msg: string): never {
+  throw new RecordsError(msg);
+}
+
+/** The SHA-256 of an evidence file, read from disk. */
+export async function evidenceOf(path: string): Promise<Evidence> {
+  let data: Buffer;
+  try {
+    if (!(await stat(path)).isFile()) fail(`The evidence "${path}" is not a file.`);
+    data = await readFile(path);
+  } catch (e) {
+    if (e instanceof RecordsError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(`The evidence file "${path}" ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code === 'EACCES' ? 'permission denied' : (e as Error).message})`}.`);
+  }
+  return { path, sha256: createHash('sha256').update(data).digest('hex') };
+}
+
+/** Hashes paths; checks given {path, sha256} pairs against the file when it is at hand. */
+export async function resolveEvidence(items: readonly (string | Evidence)[] | undefined): Promise<Evidence[] | undefined> {
+  if (!items || items.length === 0) return undefined;
+  const out: Evidence[] = [];
+  for (const item of items) {
+    if (typeof item === 'string') {
+      out.push(await evidenceOf(item));
+      continue;
+    }
+    if (!/^[0-9a-f]{64}$/.test(item.sha256)) fail(`The SHA-256 given for "${item.path}" is not 64 hexadecimal digits.`);
+    const onDisk = await evidenceOf(item.path).catch(() => undefined);
+    if (onDisk && onDisk.sha256 !== item.sha256) fail(`The evidence file "${item.path}" does not match the SHA-256 given for it (the file's is ${onDisk.sha256}).`);
+    out.push({ path: item.path, sha256: item.sha256 });
+  }
+  return out;
+}
+
+/** The closest known ids, for "did you mean". */
+function closest(target: string, ids: readonly string[]): string[] {
+  const dist = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const tmp = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return row[b.length]!;
+  };
+  return ids
+    .map((id) => ({ id, d: id.includes(target) || target.includes(id) ? 0 : dist(target, id) }))
+    .filter((x) => x.d <= Math.max(3, target.length / 3))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.id);
+}
+
+/** A check id, an attestation id or a HIPAA section ("164.312(a)(2)(iv)", "§" allowed). */
+export function resolveSubject(subject: string, registry: SubjectRegistry): { subject: string; section: string } {
+  const s = subject.trim().replace(/^§\s*/, '');
+  const check = registry.check(s);
+  if (check) return { subject: s, section: check.hipaa.section };
+  const att = registry.attestation(s);
+  if (att) return { subject: s, section: att.hipaa.section };
+  if (HIPAA_SPECS.some((h) => h.section === s)) return { subject: s, section: s };
+  if (/^164\./.test(s)) return fail(`"${subject}" is not a section of the HIPAA Security Rule this tool knows (for example 164.312(a)(2)(iv)).`);
+  const near = closest(s, [...registry.checks.map((c) => c.id), ...registry.attestations.map((a) => a.id)]);
+  return fail(`There is no check or attestation "${subject}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '. Run "hipaa-wizard scan" to see the check ids.'}`);
+}
+
+export interface DecisionInput {
+  /** A check id, an attestation id or a HIPAA section. */
+  readonly subject: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly alternative?: string;
+  /** The accepted risk's owner (risk-accepted only, required there). */
+  readonly owner?: string;
+  /** Default: the person recording it. */
+  readonly decidedBy?: string;
+  readonly approvedBy?: string;
+  /** YYYY-MM-DD or an ISO timestamp; default now. */
+  readonly decidedAt?: string;
+  /** YYYY-MM-DD; default a year after decidedAt; required for risk-accepted (its expiry). */
+  readonly reviewBy?: string;
+  readonly scope?: { readonly accounts?: readonly string[]; readonly regions?: readonly string[]; readonly resources?: readonly string[] };
+  /** File paths (hashed here) or {path, sha256}. */
+  readonly evidence?: readonly (string | Evidence)[];
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const ACCOUNT = /^\d{12}$/;
+
+/** The decision body to store, or a RecordsError saying what is wrong. */
+export async function validateDecision(input: DecisionInput, registry: SubjectRegistry, by: string, now: Date) {
+  const status = input.status as DecisionStatus;
+  if (!DECISION_STATUSES.includes(status)) fail(`The status must be one of ${DECISION_STATUSES.join(', ')}, not "${input.status}".`);
+  const { subject } = resolveSubject(input.subject, registry);
+  const reason = (input.reason ?? '').trim();
+  const problem = sentenceProblem(reason);
+  if (status === 'implemented') {
+    if (!reason || PLACEHOLDERS.has(reason.toLowerCase())) fail('Say how the safeguard is implemented (--reason), not a placeholder.');
+  } else if (problem) {
+    const what = {
+      alternative: 'why the alternative measure is reasonable and appropriate',
+      'not-reasonable': 'why implementing it is not reasonable and appropriate for your organization',
+      'risk-accepted': 'why the risk is accepted',
+      'not-applicable': 'why the specification does not apply',
+    }[status];
+    fail(`The reason must explain ${what} in a real sentence: ${problem}.`);
+  }
+  const alternative = input.alternative?.trim() || undefined;
+  if (status === 'alternative') {
+    const p = sentenceProblem(alternative);
+    if (p) fail(`An "alternative" decision must describe the equivalent measure in place (--alternative): ${p}.`);
+  } else if (alternative) fail(`--alternative only goes with the status "alternative" (this one is "${status}").`);
+  const owner = input.owner?.trim() || undefined;
+  if (status === 'risk-accepted' && !owner) fail('A risk-accepted decision needs the person who owns the risk (--owner).');
+  if (status === 'risk-accepted' && !input.reviewBy) fail('A risk-accepted decision needs an expiry date (--review-by YYYY-MM-DD) after which the risk must be looked at again.');
+
+  let decidedAt: Date = now;
+  if (input.decidedAt) {
+    const d = parseDay(input.decidedAt) ?? (ISO_DAY.test(input.decidedAt.slice(0, 10)) && !Number.isNaN(Date.parse(input.decidedAt)) ? new Date(input.decidedAt) : undefined);
+    if (!d) fail(`The decision date "${input.decidedAt}" is not a date like 2026-11-24.`);
+    decidedAt = d as Date;
+    if (decidedAt.getTime() > now.getTime() + 86_400_000) fail(`The decision date ${input.decidedAt} is in the future.`);
+  }
+  let reviewBy = oneYearAfter(decidedAt);
+  if (input.reviewBy) {
+    const d = parseDay(input.reviewBy);
+    if (!d) fail(`The review date "${input.reviewBy}" is not a date like ${oneYearAfter(now)} (YYYY-MM-DD).`);
+    if (input.reviewBy <= isoDay(now)) fail(`The review date ${input.reviewBy} is not in the future; a decision is valid until its review date.`);
+    reviewBy = input.reviewBy;
+  }
+  const decidedBy = input.decidedBy?.trim() || by;
+  const approvedBy = input.approvedBy?.trim() || undefined;
+
+  const scope = input.scope ? { ...input.scope } : undefined;
+  for (const a of scope?.accounts ?? []) if (!ACCOUNT.test(a)) fail(`"${a}" is not an AWS account id (twelve digits).`);
+  for (const r of scope?.regions ?? []) if (!REGION.test(r)) fail(`"${r}" is not an AWS region name like us-east-1.`);
+  for (const r of scope?.resources ?? []) if (!r.trim()) fail('A resource in the scope is empty.');
+  const cleanScope =
+    scope && (scope.accounts?.length || scope.regions?.length || scope.resources?.length)
+      ? {
+          accounts: scope.accounts?.length ? [...scope.accounts] : undefined,
+          regions: scope.regions?.length ? [...scope.regions] : undefined,
+          resources: scope.resources?.length ? scope.resources.map((r) => r.trim()) : undefined,
+        }
+      : undefined;
+
+  return {
+    subject,
+    status,
+    reason,
+    alternative,
+    owner,
+    decidedBy,
+    approvedBy,
+    decidedAt: decidedAt.toISOString(),
+    reviewBy,
+    scope: cleanScope,
+    evidence: await resolveEvidence(input.evidence),
+  };
+}
+
+export interface AttestationInput {
+  readonly attestation: string;
+  readonly answer: string;
+  /** name → value; an `evidence` field's value is a file path (hashed here). */
+  readonly fields?: Readonly<Record<string, string>>;
+  readonly attestedBy?: string;
+  readonly attestedAt?: string;
+  readonly evidence?: readonly (string | Evidence)[];
+}
+
+function fieldProblem(f: FieldDef, value: string): string | undefined {
+  const v = value.trim();
+  switch (f.kind) {
+    case 'date':
+      return parseDay(v) ? undefined : `"${f.name}" must be a date like 2026-11-24, not "${value}"`;
+    case 'percent': {
+      const n = Number(v.replace(/%$/, ''));
+      return v !== '' && Number.isFinite(n) && n >= 0 && n <= 100 ? undefined : `"${f.name}" must be a percentage from 0 to 100, not "${value}"`;
+    }
+    case 'number':
+      return v !== '' && Number.isFinite(Number(v)) ? undefined : `"${f.name}" must be a number, not "${value}"`;
+    case 'boolean':
+      return /^(yes|no|true|false)$/i.test(v) ? undefined : `"${f.name}" must be yes or no, not "${value}"`;
+    case 'url':
+      return /^https?:\/\/\S+$/.test(v) ? undefined : `"${f.name}" must be a web address starting with https://, not "${value}"`;
+    default:
+      return v ? undefined : `"${f.name}" is empty`;
+  }
+}
+
+export async function validateAttestation(input: AttestationInput, registry: SubjectRegistry, by: string, now: Date) {
+  const def = registry.attestation(input.attestation.trim());
+  if (!def) {
+    const near = closest(input.attestation, registry.attestations.map((a) => a.id));
+    fail(`There is no attestation "${input.attestation}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '.'}`);
+  }
+  const att = def as AttestationDef;
+  if (!['yes', 'no', 'partial'].includes(input.answer)) fail(`The answer must be yes, no or partial, not "${input.answer}".`);
+  const fields: Record<string, string> = {};
+  const evidence: (string | Evidence)[] = [...(input.evidence ?? [])];
+  for (const [name, value] of Object.entries(input.fields ?? {})) {
+    const f = att.fields.find((x) => x.name === name);
+    if (!f) fail(`The attestation "${att.id}" has no field "${name}"; its fields are ${att.fields.map((x) => x.name).join(', ') || '(none)'}.`);
+    const p = fieldProblem(f as FieldDef, value);
+    if (p) fail(`${p}.`);
+    fields[name] = value.trim();
+    if ((f as FieldDef).kind === 'evidence') evidence.push(value.trim());
+  }
+  if (input.answer !== 'no') {
+    const missing = att.fields.filter((f) => f.required && !(f.name in fields));
+    if (missing.length) fail(`Answering "${input.answer}" to "${att.id}" needs ${missing.map((f) => `${f.name} (${f.label})`).join(', ')}: add --field name=value.`);
+  }
+  let attestedAt = now;
+  if (input.attestedAt) {
+    const d = parseDay(input.attestedAt) ?? (Number.isNaN(Date.parse(input.attestedAt)) ? undefined : new Date(input.attestedAt));
+    if (!d) fail(`"${input.attestedAt}" is not a date like 2026-11-24.`);
+    attestedAt = d as Date;
+    if (attestedAt.getTime() > now.getTime() + 86_400_000) fail(`The attestation date ${input.attestedAt} is in the future.`);
+  }
+  return {
+    attestation: att.id,
+    answer: input.answer as 'yes' | 'no' | 'partial',
+    fields,
+    attestedBy: input.attestedBy?.trim() || by,
+    attestedAt: attestedAt.toISOString(),
+    evidence: await resolveEvidence(evidence),
+  };
+}
+
+export interface VendorInput {
+  /** Default: made from the name ("Acme Billing, Inc." → "acme-billing-inc"). */
+  readonly id?: string;
+  readonly name: string;
+  readonly services: string;
+  readonly phiKinds: string;
+  readonly baaSignedOn?: string;
+  readonly baaExpiresOn?: string;
+  readonly baaLocation?: string;
+}
+
+export const vendorSlug = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+export function validateVendor(input: VendorInput) {
+  const name = input.name?.trim();
+  if (!name) fail('The vendor needs a name (--name).');
+  const id = (input.id?.trim() || vendorSlug(name)).toLowerCase();
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) fail(`The vendor id "${id}" must be lower-case words joined by hyphens.`);
+  const services = input.services?.trim();
+  if (!services) fail(`Say what ${name} does for you (--services).`);
+  const phiKinds = input.phiKinds?.trim();
+  if (!phiKinds) fail(`Say which kinds of ePHI ${name} can reach (--phi), or "none".`);
+  for (const [flag, v] of [
+    ['--baa-signed', input.baaSignedOn],
+    ['--baa-expires', input.baaExpiresOn],
+  ] as const) {
+    if (v && !parseDay(v)) fail(`${flag} "${v}" is not a date like 2026-11-24.`);
+  }
+  if (input.baaExpiresOn && !input.baaSignedOn) fail('A BAA expiry date needs the date it was signed (--baa-signed).');
+  if (input.baaSignedOn && input.baaExpiresOn && input.baaExpiresOn <= input.baaSignedOn) fail(`The BAA cannot expire (${input.baaExpiresOn}) before it was signed (${input.baaSignedOn}).`);
+  return {
+    id,
+    name,
+    services,
+    phiKinds,
+    baaSignedOn: input.baaSignedOn || undefined,
+    baaExpiresOn: input.baaExpiresOn || undefined,
+    baaLocation: input.baaLocation?.trim() || undefined,
+  };
+}
