@@ -8,8 +8,12 @@ import { Command, CommanderError } from 'commander';
 import { RegistryError } from '../engine/registry.js';
 import { StartupError } from '../session/source.js';
 import { VERSION } from '../version.js';
+import { registerApply } from './commands/apply.js';
+import { registerPermissions } from './commands/permissions.js';
+import { registerPlan } from './commands/plan.js';
 import { registerScan } from './commands/scan.js';
 import { registerSnapshot } from './commands/snapshot.js';
+import { registerUndo } from './commands/undo.js';
 import { UsageError } from './common.js';
 
 export function buildProgram(): Command {
@@ -20,6 +24,10 @@ export function buildProgram(): Command {
     .exitOverride();
   registerScan(program);
   registerSnapshot(program);
+  registerPlan(program);
+  registerApply(program);
+  registerUndo(program);
+  registerPermissions(program);
   return program;
 }
 

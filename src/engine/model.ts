@@ -204,6 +204,15 @@ export interface Plan {
   readonly createdAt: string;
   /** Notes a person must read before applying (cost, side effects). */
   readonly notes: readonly string[];
+  /** The slices the basis covers (the fixed checks' needs plus the fix's own): apply re-collects these. */
+  readonly needs?: { readonly global: readonly string[]; readonly regional: readonly string[] };
+  /** The regions the plan was made over and the account it is for: apply refuses another account. */
+  readonly regions?: readonly string[];
+  readonly account?: string;
+  /** The options the plan was made with (defaults filled in). */
+  readonly options?: Readonly<Record<string, string>>;
+  /** Set on an undo plan: the journal entry it takes back. */
+  readonly undoOf?: string;
 }
 
 /** Options a person can give a fix (a group name, a key alias); each has a default. */
@@ -223,6 +232,10 @@ export interface RemediationDef {
   /** Every IAM action apply (and undo) needs. */
   readonly permissions: readonly string[];
   readonly options?: readonly RemediationOption[];
+  /** Slices plan() reads beyond the fixed checks' needs (they join the plan's basis). */
+  readonly needs?: { readonly global?: readonly GlobalKey[]; readonly regional?: readonly RegionalKey[] };
+  /** Things to read before applying (cost, side effects), shown with every non-empty plan. */
+  readonly notes?: readonly string[];
   /** Pure: the actions that would make the checks pass, given the state; [] when nothing is to do. */
   readonly plan: (
     state: AccountState,
@@ -243,6 +256,8 @@ export interface Decision {
   readonly status: DecisionStatus;
   readonly reason: string;
   readonly alternative?: string;
+  /** Who owns an accepted risk (required for risk-accepted). */
+  readonly owner?: string;
   readonly decidedBy: string;
   readonly approvedBy?: string;
   readonly decidedAt: string;

@@ -1,0 +1,42 @@
+/**
+ * `hipaa-wizard permissions`: the least-privilege IAM policy for a read-only scan, built from what
+ * every check and collector declares; `--fix ID` (or `--fix all`) prints the extra actions a fix
+ * needs to apply and undo, as a policy to attach alongside.
+ */
+import type { Command } from 'commander';
+import type { CollectorModule } from '../../aws/collector.js';
+import { fixPolicy, scanPolicy } from '../../engine/permissions.js';
+import { loadRegistry } from '../../engine/registry.js';
+import { UsageError } from '../common.js';
+
+/** Every permission the collector modules declare (each module is loaded: no AWS call is made). */
+export async function collectorPermissions(): Promise<string[]> {
+  const { collectorLoaders } = await import('../../generated/index.js');
+  const out: string[] = [];
+  for (const load of Object.values(collectorLoaders) as (() => Promise<CollectorModule>)[]) {
+    const mod = await load();
+    for (const def of Object.values(mod.collectors) as { permissions?: readonly string[] }[]) out.push(...(def?.permissions ?? []));
+  }
+  return out;
+}
+
+export function registerPermissions(program: Command): void {
+  program
+    .command('permissions')
+    .description('print the least-privilege IAM policy for a read-only scan, or with --fix the extra actions a fix needs')
+    .option('--fix <id>', 'a fix id, a check id, or "all": print the actions applying and undoing it needs beyond a scan')
+    .action(async (o: { fix?: string }) => {
+      const registry = await loadRegistry();
+      const collected = await collectorPermissions();
+      if (!o.fix) {
+        process.stdout.write(`${JSON.stringify(scanPolicy(registry, collected), null, 2)}\n`);
+        return;
+      }
+      let ids: string[];
+      if (o.fix === 'all') ids = registry.remediations.map((r) => r.id);
+      else if (registry.remediation(o.fix)) ids = [o.fix];
+      else if (registry.remediationFor(o.fix)) ids = [registry.remediationFor(o.fix)?.id as string];
+      else throw new UsageError(`There is no fix called "${o.fix}". Fixes: ${registry.remediations.map((r) => r.id).join(', ')}.`);
+      process.stdout.write(`${JSON.stringify(fixPolicy(registry, ids, collected), null, 2)}\n`);
+    });
+}

@@ -1,0 +1,58 @@
+/**
+ * The dry-run: a plan as text a person reviews before anything changes. Each action shows its
+ * effect (+ add, ~ change, - remove), what it touches and where, the AWS CLI line that does the same,
+ * and how it would be undone; a count line closes it, as Terraform's plan does.
+ */
+import type { Plan, PlanAction } from '../engine/model.js';
+import { cliEquivalent, countLine, planCounts } from '../engine/plan.js';
+import type { Paint, StyleName } from './style.js';
+
+const EFFECT_STYLE: Record<PlanAction['effect'], StyleName> = { '+': 'green', '~': 'yellow', '-': 'red' };
+const RISK_LABEL: Record<Plan['risk'], string> = {
+  safe: 'safe and reversible',
+  disruptive: 'may disrupt workloads',
+  costly: 'adds AWS charges',
+  irreversible: 'partly cannot be undone',
+};
+
+function renderAction(a: PlanAction, paint: Paint): string[] {
+  const lines = [
+    `  ${paint(EFFECT_STYLE[a.effect], a.effect)} ${paint('bold', a.resource)} ${paint('dim', `(${a.region})`)}`,
+    `      ${a.summary}`,
+    `      ${paint('cyan', cliEquivalent(a))}`,
+  ];
+  if (a.reversible && a.undo && a.undo.length > 0) {
+    lines.push(`      ${paint('dim', `undo: ${a.undo.map(cliEquivalent).join(' && ')}`)}`);
+  } else {
+    lines.push(`      ${paint('magenta', `cannot be undone${a.irreversibleBecause ? `: ${a.irreversibleBecause.replace(/\.$/, '')}` : ''}.`)}`);
+  }
+  return lines;
+}
+
+/** One plan as text; `counts: false` leaves out the count line (when several plans share one). */
+export function renderPlanText(plan: Plan, paint: Paint, opts: { readonly counts?: boolean } = {}): string {
+  const head = `${paint('bold', `Fix ${plan.remediation}`)}: ${plan.title} ${paint('dim', `(fixes ${plan.checks.join(', ')}; ${RISK_LABEL[plan.risk]})`)}`;
+  const lines = [head];
+  if (plan.undoOf) lines.push(`  Takes back journal entry ${plan.undoOf}.`);
+  if (plan.actions.length === 0) {
+    lines.push(`  Nothing to do: the account already has what this fix sets.`);
+  } else {
+    lines.push('');
+    plan.actions.forEach((a, i) => {
+      if (i > 0) lines.push('');
+      lines.push(...renderAction(a, paint));
+    });
+    if (plan.notes.length > 0) {
+      lines.push('', `  ${paint('yellow', 'Before you apply:')}`);
+      for (const n of plan.notes) lines.push(`  - ${n}`);
+    }
+  }
+  if (opts.counts !== false) lines.push('', countLine(planCounts(plan)));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Several plans, then one count line for all of them. */
+export function renderPlansText(plans: readonly Plan[], paint: Paint): string {
+  const body = plans.map((p) => renderPlanText(p, paint, { counts: false })).join('\n');
+  return `${body}\n${countLine(planCounts(plans))}\n`;
+}

@@ -1,0 +1,352 @@
+/**
+ * Apply: the one executor that changes an account. It re-reads the slices the plan was made from
+ * and refuses when they changed (drift); sends exactly the planned calls, in order, through
+ * `ClientFactory.send`; stops at the first failure, or between calls when the signal aborts (the
+ * call in flight always finishes); journals what happened in the records folder (state before,
+ * actions, results, state after, who, when); then re-collects and re-runs the fixed checks.
+ * Undo turns a journal entry into a plan of the recorded inverse calls, applied the same way.
+ */
+import { appendRecord, currentUser } from '../records/store.js';
+import type { Source } from '../session/source.js';
+import type { EvalContext, Plan, PlanAction, PlannedCall, Status } from './model.js';
+import { basisOf, type PlanNeeds, slicesOf, type StateSlices } from './plan.js';
+import type { Registry } from './registry.js';
+import { runCheckById } from './runner.js';
+import type { AccountState } from './state.js';
+
+/** What apply needs of the records folder (src/records/store.ts provides it). */
+export type JournalWriter = (dir: string, kind: 'journal', body: Record<string, unknown>, by?: string) => Promise<{ readonly id?: string; readonly [k: string]: unknown }>;
+
+export type ApplyEvent =
+  | { readonly type: 'start'; readonly index: number; readonly action: PlanAction }
+  | { readonly type: 'done'; readonly index: number; readonly action: PlanAction }
+  | { readonly type: 'failed'; readonly index: number; readonly action: PlanAction; readonly error: string };
+
+export interface ApplyDeps {
+  /** The live client factory (`source.clients`). */
+  readonly clients: { send(service: string, region: string, command: string, input: Record<string, unknown>): Promise<unknown> };
+  /** Where the account came from; apply refuses demo and snapshot sources. */
+  readonly source: Pick<Source, 'mode' | 'identity' | 'homeRegion' | 'regions'> & { readonly clients?: Source['clients'] };
+  readonly registry: Registry;
+  readonly ctx: EvalContext;
+  readonly recordsDir: string;
+  /** Aborting stops before the next call; the call in flight finishes and is journaled. */
+  readonly signal?: AbortSignal;
+  readonly onAction?: (event: ApplyEvent) => void;
+  /** Who applies (default: HIPAA_WIZARD_USER or the OS user; the AWS caller's ARN is journaled too). */
+  readonly by?: string;
+  /** Reads the given slices afresh (default: a new collection through `source.clients`). */
+  readonly collect?: (needs: PlanNeeds) => Promise<AccountState>;
+  /** Appends the journal entry (default: appendRecord from src/records/store.ts). */
+  readonly journal?: JournalWriter;
+}
+
+export interface ActionResult {
+  readonly index: number;
+  /** done · failed · not-run (after a failure or an interruption) */
+  readonly status: 'done' | 'failed' | 'not-run';
+  readonly error?: { readonly name: string; readonly message: string };
+}
+
+export interface Verification {
+  readonly check: string;
+  readonly status: Status;
+  readonly message: string;
+}
+
+export interface ApplyOutcome {
+  /**
+   * applied: every call succeeded · nothing-to-do: the plan was empty · drifted: refused, nothing sent ·
+   * failed: stopped at a failed call · interrupted: stopped between calls by the signal ·
+   * refused: not a live account, or another account than the plan's.
+   */
+  readonly status: 'applied' | 'nothing-to-do' | 'drifted' | 'failed' | 'interrupted' | 'refused';
+  readonly plan: Plan;
+  readonly results: readonly ActionResult[];
+  /** The actions that changed the account, and the ones that did not. */
+  readonly changed: readonly PlanAction[];
+  readonly unchanged: readonly PlanAction[];
+  /** The fixed checks, re-run on a fresh read after the change. */
+  readonly verification: readonly Verification[];
+  /** The journal entry's id; absent when nothing was sent or the journal could not be written. */
+  readonly journalEntry?: string;
+  /** Why the journal could not be written (the change itself happened). */
+  readonly journalError?: string;
+  /** One or two sentences for a person. */
+  readonly message: string;
+}
+
+const errorOf = (e: unknown) => ({
+  name: (e as { name?: string })?.name && (e as { name?: string }).name !== 'Error' ? String((e as { name: string }).name) : 'Error',
+  message: String((e as { message?: string })?.message ?? e),
+});
+
+async function defaultCollect(deps: ApplyDeps, needs: PlanNeeds): Promise<AccountState> {
+  const clients = deps.source.clients;
+  if (!clients) throw new Error('there is no live AWS connection to read the account with');
+  const { Collection } = await import('../aws/collector.js');
+  const collection = new Collection({
+    clients,
+    identity: deps.source.identity,
+    homeRegion: deps.source.homeRegion,
+    regions: deps.source.regions,
+  });
+  await collection.collect(needs);
+  return collection.state();
+}
+
+const needsOfPlan = (plan: Plan): PlanNeeds => plan.needs ?? { global: [], regional: [] };
+
+function verify(deps: ApplyDeps, plan: Plan, after: AccountState): Verification[] {
+  return plan.checks.flatMap((id) => {
+    const f = runCheckById(deps.registry, id, after, deps.ctx);
+    return f ? [{ check: id, status: f.status, message: f.message }] : [];
+  });
+}
+
+function verificationSentence(v: readonly Verification[], undo: boolean): string {
+  if (v.length === 0) return '';
+  const passing = v.filter((x) => x.status === 'pass').map((x) => x.check);
+  const other = v.filter((x) => x.status !== 'pass');
+  if (undo) return ` After the undo: ${v.map((x) => `${x.check} ${x.status}`).join(', ')}.`;
+  if (other.length === 0) return ` Re-checked on a fresh read: ${passing.join(', ')} now pass${passing.length === 1 ? 'es' : ''}.`;
+  return ` Re-checked on a fresh read: ${other.map((x) => `${x.check} is still ${x.status}`).join('; ')}${passing.length ? `; ${passing.join(', ')} pass` : ''}.`;
+}
+
+/** Applies a reviewed plan to the live account. Never throws for AWS errors: they are in the outcome. */
+export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutcome> {
+  const base = { plan, results: [] as ActionResult[], changed: [] as PlanAction[], unchanged: [...plan.actions], verification: [] as Verification[] };
+  if (deps.source.mode !== 'live') {
+    return {
+      ...base,
+      status: 'refused',
+      message: `Nothing was applied: the ${deps.source.mode === 'demo' ? 'demo account' : 'snapshot'} is for planning only; run apply against a live account.`,
+    };
+  }
+  if (plan.account && plan.account !== deps.source.identity.accountId) {
+    return {
+      ...base,
+      status: 'refused',
+      message: `Nothing was applied: this plan was made for account ${plan.account}, but the credentials are for account ${deps.source.identity.accountId}.`,
+    };
+  }
+  if (plan.actions.length === 0) {
+    return { ...base, status: 'nothing-to-do', message: `Nothing to apply: ${plan.remediation} plans no change.` };
+  }
+
+  const needs = needsOfPlan(plan);
+  const regions = plan.regions ?? deps.source.regions;
+  const collect = deps.collect ?? ((n: PlanNeeds) => defaultCollect(deps, n));
+  const before = await collect(needs);
+  const beforeSlices = slicesOf(before, needs, regions);
+  if (basisOf(beforeSlices) !== plan.basis) {
+    return {
+      ...base,
+      status: 'drifted',
+      message: `Nothing was applied: the account changed since this plan was made (${plan.createdAt}), so it may no longer do what you reviewed. Make the plan again and review it.`,
+    };
+  }
+
+  const startedAt = new Date().toISOString();
+  const results: ActionResult[] = [];
+  let status: ApplyOutcome['status'] = 'applied';
+  for (let i = 0; i < plan.actions.length; i++) {
+    const action = plan.actions[i] as PlanAction;
+    if (status !== 'applied' || deps.signal?.aborted) {
+      if (status === 'applied') status = 'interrupted';
+      results.push({ index: i, status: 'not-run' });
+      continue;
+    }
+    deps.onAction?.({ type: 'start', index: i, action });
+    try {
+      await deps.clients.send(action.service, action.region, action.command, action.input);
+      results.push({ index: i, status: 'done' });
+      deps.onAction?.({ type: 'done', index: i, action });
+    } catch (e) {
+      const error = errorOf(e);
+      results.push({ index: i, status: 'failed', error });
+      deps.onAction?.({ type: 'failed', index: i, action, error: `${error.name}: ${error.message}` });
+      status = 'failed';
+    }
+  }
+  const finishedAt = new Date().toISOString();
+  const changed = plan.actions.filter((_, i) => results[i]?.status === 'done');
+  const unchanged = plan.actions.filter((_, i) => results[i]?.status !== 'done');
+
+  const after = await collect(needs);
+  const afterSlices = slicesOf(after, needs, regions);
+  const verification = verify(deps, plan, after);
+
+  let journalEntry: string | undefined;
+  let journalError: string | undefined;
+  const by = deps.by ?? currentUser();
+  try {
+    const write = deps.journal ?? appendRecord;
+    const entry = await write(deps.recordsDir, 'journal', journalBody(plan, { results, status, before: beforeSlices, after: afterSlices, verification, by, awsIdentity: deps.source.identity.arn, startedAt, finishedAt }), by);
+    journalEntry = typeof entry.id === 'string' ? entry.id : undefined;
+  } catch (e) {
+    journalError = errorOf(e).message;
+  }
+
+  const undo = Boolean(plan.undoOf);
+  const failed = results.find((r) => r.status === 'failed');
+  const failedAction = failed ? plan.actions[failed.index] : undefined;
+  let message: string;
+  if (status === 'applied') {
+    message = `${undo ? 'Undid' : 'Applied'} ${plan.remediation}: ${changed.length} change${changed.length === 1 ? '' : 's'} made.${verificationSentence(verification, undo)}`;
+  } else if (status === 'failed') {
+    message = `Stopped at change ${(failed?.index ?? 0) + 1} of ${plan.actions.length} (${failedAction?.command} on ${failedAction?.resource} in ${failedAction?.region}): ${failed?.error?.name}: ${failed?.error?.message.replace(/\.$/, '')}. ${changed.length} change${changed.length === 1 ? ' was' : 's were'} made before it and ${unchanged.length} ${unchanged.length === 1 ? 'was' : 'were'} not.${verificationSentence(verification, undo)}`;
+  } else {
+    message = `Interrupted: ${changed.length} of ${plan.actions.length} changes were made and the other ${unchanged.length} were not.${verificationSentence(verification, undo)}`;
+  }
+  if (journalEntry) message += ` Journal entry ${journalEntry}.`;
+  if (journalError) message += ` The journal could not be written (${journalError}); keep this output as the record of the change.`;
+  return { plan, status, results, changed, unchanged, verification, journalEntry, journalError, message };
+}
+
+function journalBody(
+  plan: Plan,
+  r: {
+    results: readonly ActionResult[];
+    status: ApplyOutcome['status'];
+    before: StateSlices;
+    after: StateSlices;
+    verification: readonly Verification[];
+    by: string;
+    awsIdentity: string;
+    startedAt: string;
+    finishedAt: string;
+  },
+): Record<string, unknown> {
+  return JSON.parse(
+    JSON.stringify({
+      operation: plan.undoOf ? 'undo' : 'apply',
+      undoOf: plan.undoOf,
+      remediation: plan.remediation,
+      title: plan.title,
+      risk: plan.risk,
+      checks: plan.checks,
+      account: plan.account,
+      regions: plan.regions,
+      options: plan.options,
+      basis: plan.basis,
+      planCreatedAt: plan.createdAt,
+      needs: plan.needs,
+      outcome: r.status,
+      by: r.by,
+      awsIdentity: r.awsIdentity,
+      startedAt: r.startedAt,
+      finishedAt: r.finishedAt,
+      actions: plan.actions,
+      results: r.results,
+      stateBefore: r.before,
+      stateAfter: r.after,
+      verification: r.verification,
+    }),
+  ) as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo
+
+/** A journal entry as the records folder returns it (only what undo reads). */
+export interface JournalEntryLike {
+  readonly id?: string;
+  readonly kind?: string;
+  readonly body?: unknown;
+}
+
+export class UndoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UndoError';
+  }
+}
+
+export interface UndoPlan {
+  readonly plan: Plan;
+  /** Sentences on the changes that cannot be taken back (they stay as they are). */
+  readonly cannotUndo: readonly string[];
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The inverse of a journaled apply: for every call that was made, its recorded undo calls, last
+ * change first. Its basis is the state right after that apply, so the undo refuses when the account
+ * changed since then. Throws UndoError when the entry is not an apply that changed something.
+ */
+export function planUndo(entry: JournalEntryLike, now: Date): UndoPlan {
+  const id = entry.id ?? 'the entry';
+  const body = isObj(entry.body) ? entry.body : undefined;
+  if (entry.kind !== undefined && entry.kind !== 'journal') throw new UndoError(`${id} is a ${entry.kind} record, not a journal entry of an applied fix.`);
+  if (!body || !Array.isArray(body.actions) || !Array.isArray(body.results)) throw new UndoError(`${id} does not record an applied fix.`);
+  if (body.operation === 'undo') throw new UndoError(`${id} is itself an undo; apply the fix again instead of undoing the undo.`);
+  const actions = body.actions as PlanAction[];
+  const results = body.results as ActionResult[];
+  const done = actions.filter((_, i) => results.find((r) => r.index === i)?.status === 'done');
+  if (done.length === 0) throw new UndoError(`${id} changed nothing (no call succeeded), so there is nothing to undo.`);
+  const cannotUndo: string[] = [];
+  const undoActions: PlanAction[] = [];
+  for (const a of [...done].reverse()) {
+    if (!a.reversible || !a.undo || a.undo.length === 0) {
+      cannotUndo.push(`"${a.summary.replace(/\.$/, '')}" cannot be undone${a.irreversibleBecause ? `: ${a.irreversibleBecause.replace(/\.$/, '')}` : ''}.`);
+      continue;
+    }
+    a.undo.forEach((call: PlannedCall, i) => {
+      undoActions.push({
+        ...call,
+        effect: a.effect === '+' ? '-' : a.effect === '-' ? '+' : '~',
+        resource: a.resource,
+        summary: `Undo (${i + 1}/${a.undo?.length}): ${a.summary}`,
+        reversible: false,
+        irreversibleBecause: 'an undo is not itself undone; apply the fix again instead',
+      });
+    });
+  }
+  const after = isObj(body.stateAfter) ? (body.stateAfter as unknown as StateSlices) : { global: {}, regional: {} };
+  const needs = isObj(body.needs) ? (body.needs as unknown as PlanNeeds) : { global: Object.keys(after.global), regional: [] };
+  const plan: Plan = {
+    remediation: String(body.remediation ?? 'unknown'),
+    checks: Array.isArray(body.checks) ? (body.checks as string[]) : [],
+    risk: (body.risk as Plan['risk']) ?? 'disruptive',
+    title: `Undo: ${String(body.title ?? body.remediation ?? 'an applied fix')}`,
+    actions: undoActions,
+    basis: basisOf(after),
+    createdAt: now.toISOString(),
+    notes: cannotUndo,
+    needs,
+    regions: Array.isArray(body.regions) ? (body.regions as string[]) : Object.keys(after.regional),
+    account: typeof body.account === 'string' ? body.account : undefined,
+    undoOf: entry.id,
+  };
+  return { plan, cannotUndo };
+}
+
+/** Finds a journal entry by its id (or a unique prefix of it). */
+export function findEntry<E extends JournalEntryLike>(entries: readonly E[], ref: string): E {
+  const journal = entries.filter((e) => e.kind === undefined || e.kind === 'journal');
+  const exact = journal.find((e) => e.id === ref);
+  if (exact) return exact;
+  const prefixed = journal.filter((e) => e.id?.startsWith(ref));
+  if (prefixed.length === 1) return prefixed[0] as E;
+  if (prefixed.length > 1) throw new UndoError(`"${ref}" matches ${prefixed.length} journal entries; give more of the id.`);
+  throw new UndoError(
+    journal.length === 0 ? 'The records folder has no journal entries: nothing has been applied from it.' : `There is no journal entry "${ref}". The latest is ${journal.at(-1)?.id}.`,
+  );
+}
+
+/**
+ * Undoes a journal entry: plans the inverse, asks `confirm` (which sees the plan and what cannot be
+ * undone), and applies it. Returns the undo plan and, when it ran, the apply outcome.
+ */
+export async function undoEntry(
+  entryId: string,
+  deps: ApplyDeps & { readonly entries: readonly JournalEntryLike[]; readonly confirm: (undo: UndoPlan) => Promise<boolean> },
+): Promise<{ readonly undo: UndoPlan; readonly outcome?: ApplyOutcome }> {
+  const undo = planUndo(findEntry(deps.entries, entryId), deps.ctx.now);
+  if (undo.plan.actions.length === 0) return { undo };
+  if (!(await deps.confirm(undo))) return { undo };
+  return { undo, outcome: await applyPlan(undo.plan, deps) };
+}
