@@ -1,8 +1,24 @@
 /**
- * EC2, per region: instances (with their metadata options, public addresses, tags) and the
- * account's instance metadata defaults.
+ * EC2, per region: instances (with their metadata options, public addresses, tags), the account's
+ * instance metadata defaults, EBS encryption by default, volumes, snapshots and AMIs (and which are
+ * public), security groups with their rules, VPCs, flow logs, subnets, route tables and VPC endpoints.
  */
-import { EC2Client, GetInstanceMetadataDefaultsCommand, paginateDescribeInstances } from '@aws-sdk/client-ec2';
+import {
+  EC2Client,
+  GetEbsEncryptionByDefaultCommand,
+  GetInstanceMetadataDefaultsCommand,
+  type IpPermission,
+  paginateDescribeFlowLogs,
+  paginateDescribeImages,
+  paginateDescribeInstances,
+  paginateDescribeRouteTables,
+  paginateDescribeSecurityGroups,
+  paginateDescribeSnapshots,
+  paginateDescribeSubnets,
+  paginateDescribeVolumes,
+  paginateDescribeVpcEndpoints,
+  paginateDescribeVpcs,
+} from '@aws-sdk/client-ec2';
 import { type CollectorSet, regionalCollector } from '../collector.js';
 
 export interface Ec2Instance {
@@ -28,11 +44,136 @@ export interface MetadataDefaults {
   readonly httpTokens: 'required' | 'optional' | 'no-preference' | null;
 }
 
+/** One ingress or egress permission of a security group, as EC2 returns it (IpPermissions). */
+export interface SgRule {
+  /** "-1" means every protocol; otherwise "tcp", "udp", "icmp", "icmpv6" or a number. */
+  readonly protocol: string;
+  /** null with protocol "-1" (all ports). */
+  readonly fromPort: number | null;
+  readonly toPort: number | null;
+  readonly ipv4: readonly string[];
+  readonly ipv6: readonly string[];
+  readonly groups: readonly string[];
+  readonly prefixLists: readonly string[];
+}
+
+export interface SecurityGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly vpcId: string | null;
+  readonly description: string;
+  readonly ingress: readonly SgRule[];
+  readonly egress: readonly SgRule[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface Vpc {
+  readonly id: string;
+  readonly cidr: string;
+  readonly isDefault: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface FlowLog {
+  readonly id: string;
+  /** The VPC, subnet or network interface the flow log records. */
+  readonly resourceId: string;
+  /** "ACTIVE" once created. */
+  readonly status: string;
+  /** "ALL", "ACCEPT" or "REJECT". */
+  readonly trafficType: string;
+  readonly destinationType: string;
+  /** "SUCCESS" or "FAILED" (delivery to the destination). */
+  readonly deliverStatus: string | null;
+}
+
+export interface Subnet {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly az: string;
+  readonly cidr: string;
+  readonly mapPublicIpOnLaunch: boolean;
+  readonly defaultForAz: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface RouteTable {
+  readonly id: string;
+  readonly vpcId: string;
+  /** The VPC's main table applies to every subnet not explicitly associated with another. */
+  readonly main: boolean;
+  readonly subnetIds: readonly string[];
+  readonly routes: readonly { readonly destination: string; readonly target: string; readonly state: string }[];
+}
+
+export interface VpcEndpoint {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly serviceName: string;
+  /** "Gateway", "Interface", "GatewayLoadBalancer". */
+  readonly type: string;
+  readonly state: string;
+}
+
+export interface EbsVolume {
+  readonly id: string;
+  readonly encrypted: boolean;
+  readonly kmsKeyId: string | null;
+  readonly state: string;
+  readonly sizeGiB: number;
+  readonly attachedTo: readonly string[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface EbsSnapshot {
+  readonly id: string;
+  readonly volumeId: string;
+  readonly encrypted: boolean;
+  readonly startTime: string | null;
+  readonly description: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface Ami {
+  readonly id: string;
+  readonly name: string;
+  readonly public: boolean;
+  readonly createdAt: string | null;
+}
+
 declare module '../../engine/state.js' {
   interface RegionalSlices {
     'ec2.instances': readonly Ec2Instance[];
     'ec2.metadataDefaults': MetadataDefaults;
+    'ec2.ebsDefaultEncryption': { readonly enabled: boolean };
+    'ec2.securityGroups': readonly SecurityGroup[];
+    'ec2.vpcs': readonly Vpc[];
+    'ec2.flowLogs': readonly FlowLog[];
+    'ec2.subnets': readonly Subnet[];
+    'ec2.routeTables': readonly RouteTable[];
+    'ec2.vpcEndpoints': readonly VpcEndpoint[];
+    'ec2.volumes': readonly EbsVolume[];
+    /** Snapshots this account owns. */
+    'ec2.snapshots': readonly EbsSnapshot[];
+    /** Ids of this account's snapshots that anyone may restore (restorable by "all"). */
+    'ec2.publicSnapshots': readonly string[];
+    /** AMIs this account owns. */
+    'ec2.images': readonly Ami[];
   }
+}
+
+const iso = (d: Date | string | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+function sgRules(list: readonly IpPermission[] | undefined): SgRule[] {
+  return (list ?? []).map((p) => ({
+    protocol: p.IpProtocol ?? '-1',
+    fromPort: p.IpProtocol === '-1' ? null : (p.FromPort ?? null),
+    toPort: p.IpProtocol === '-1' ? null : (p.ToPort ?? null),
+    ipv4: (p.IpRanges ?? []).map((r) => r.CidrIp ?? '').filter(Boolean),
+    ipv6: (p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6 ?? '').filter(Boolean),
+    groups: (p.UserIdGroupPairs ?? []).map((g) => g.GroupId ?? '').filter(Boolean),
+    prefixLists: (p.PrefixListIds ?? []).map((l) => l.PrefixListId ?? '').filter(Boolean),
+  }));
 }
 
 export const tagMap = (tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> =>
@@ -74,5 +215,153 @@ export const collectors: CollectorSet = {
   'ec2.metadataDefaults': regionalCollector(['ec2:GetInstanceMetadataDefaults'], async (ctx, region) => {
     const out = await ctx.clients.get(EC2Client, region).send(new GetInstanceMetadataDefaultsCommand({}));
     return { httpTokens: (out.AccountLevel?.HttpTokens as MetadataDefaults['httpTokens']) ?? null };
+  }),
+
+  'ec2.ebsDefaultEncryption': regionalCollector(['ec2:GetEbsEncryptionByDefault'], async (ctx, region) => {
+    const out = await ctx.clients.get(EC2Client, region).send(new GetEbsEncryptionByDefaultCommand({}));
+    return { enabled: out.EbsEncryptionByDefault ?? false };
+  }),
+
+  'ec2.securityGroups': regionalCollector(['ec2:DescribeSecurityGroups'], async (ctx, region) => {
+    const out: SecurityGroup[] = [];
+    for await (const page of paginateDescribeSecurityGroups({ client: ctx.clients.get(EC2Client, region), pageSize: 1000 }, {})) {
+      for (const g of page.SecurityGroups ?? []) {
+        out.push({
+          id: g.GroupId ?? '',
+          name: g.GroupName ?? '',
+          vpcId: g.VpcId ?? null,
+          description: g.Description ?? '',
+          ingress: sgRules(g.IpPermissions),
+          egress: sgRules(g.IpPermissionsEgress),
+          tags: tagMap(g.Tags),
+        });
+      }
+    }
+    return out;
+  }),
+
+  'ec2.vpcs': regionalCollector(['ec2:DescribeVpcs'], async (ctx, region) => {
+    const out: Vpc[] = [];
+    for await (const page of paginateDescribeVpcs({ client: ctx.clients.get(EC2Client, region), pageSize: 1000 }, {})) {
+      for (const v of page.Vpcs ?? []) out.push({ id: v.VpcId ?? '', cidr: v.CidrBlock ?? '', isDefault: v.IsDefault ?? false, tags: tagMap(v.Tags) });
+    }
+    return out;
+  }),
+
+  'ec2.flowLogs': regionalCollector(['ec2:DescribeFlowLogs'], async (ctx, region) => {
+    const out: FlowLog[] = [];
+    for await (const page of paginateDescribeFlowLogs({ client: ctx.clients.get(EC2Client, region), pageSize: 1000 }, {})) {
+      for (const f of page.FlowLogs ?? []) {
+        out.push({
+          id: f.FlowLogId ?? '',
+          resourceId: f.ResourceId ?? '',
+          status: f.FlowLogStatus ?? '',
+          trafficType: f.TrafficType ?? '',
+          destinationType: f.LogDestinationType ?? 'cloud-watch-logs',
+          deliverStatus: f.DeliverLogsStatus ?? null,
+        });
+      }
+    }
+    return out;
+  }),
+
+  'ec2.subnets': regionalCollector(['ec2:DescribeSubnets'], async (ctx, region) => {
+    const out: Subnet[] = [];
+    for await (const page of paginateDescribeSubnets({ client: ctx.clients.get(EC2Client, region), pageSize: 1000 }, {})) {
+      for (const s of page.Subnets ?? []) {
+        out.push({
+          id: s.SubnetId ?? '',
+          vpcId: s.VpcId ?? '',
+          az: s.AvailabilityZone ?? '',
+          cidr: s.CidrBlock ?? '',
+          mapPublicIpOnLaunch: s.MapPublicIpOnLaunch ?? false,
+          defaultForAz: s.DefaultForAz ?? false,
+          tags: tagMap(s.Tags),
+        });
+      }
+    }
+    return out;
+  }),
+
+  'ec2.routeTables': regionalCollector(['ec2:DescribeRouteTables'], async (ctx, region) => {
+    const out: RouteTable[] = [];
+    for await (const page of paginateDescribeRouteTables({ client: ctx.clients.get(EC2Client, region), pageSize: 100 }, {})) {
+      for (const t of page.RouteTables ?? []) {
+        out.push({
+          id: t.RouteTableId ?? '',
+          vpcId: t.VpcId ?? '',
+          main: (t.Associations ?? []).some((a) => a.Main),
+          subnetIds: (t.Associations ?? []).map((a) => a.SubnetId ?? '').filter(Boolean),
+          routes: (t.Routes ?? []).map((r) => ({
+            destination: r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? '',
+            target:
+              r.GatewayId ?? r.NatGatewayId ?? r.TransitGatewayId ?? r.VpcPeeringConnectionId ?? r.NetworkInterfaceId ?? r.InstanceId ?? r.EgressOnlyInternetGatewayId ?? '',
+            state: r.State ?? 'active',
+          })),
+        });
+      }
+    }
+    return out;
+  }),
+
+  'ec2.vpcEndpoints': regionalCollector(['ec2:DescribeVpcEndpoints'], async (ctx, region) => {
+    const out: VpcEndpoint[] = [];
+    for await (const page of paginateDescribeVpcEndpoints({ client: ctx.clients.get(EC2Client, region), pageSize: 1000 }, {})) {
+      for (const e of page.VpcEndpoints ?? []) {
+        out.push({ id: e.VpcEndpointId ?? '', vpcId: e.VpcId ?? '', serviceName: e.ServiceName ?? '', type: e.VpcEndpointType ?? '', state: e.State ?? '' });
+      }
+    }
+    return out;
+  }),
+
+  'ec2.volumes': regionalCollector(['ec2:DescribeVolumes'], async (ctx, region) => {
+    const out: EbsVolume[] = [];
+    for await (const page of paginateDescribeVolumes({ client: ctx.clients.get(EC2Client, region), pageSize: 500 }, {})) {
+      for (const v of page.Volumes ?? []) {
+        out.push({
+          id: v.VolumeId ?? '',
+          encrypted: v.Encrypted ?? false,
+          kmsKeyId: v.KmsKeyId ?? null,
+          state: v.State ?? '',
+          sizeGiB: v.Size ?? 0,
+          attachedTo: (v.Attachments ?? []).map((a) => a.InstanceId ?? '').filter(Boolean),
+          tags: tagMap(v.Tags),
+        });
+      }
+    }
+    return out;
+  }),
+
+  'ec2.snapshots': regionalCollector(['ec2:DescribeSnapshots'], async (ctx, region) => {
+    const out: EbsSnapshot[] = [];
+    for await (const page of paginateDescribeSnapshots({ client: ctx.clients.get(EC2Client, region), pageSize: 1000 }, { OwnerIds: ['self'] })) {
+      for (const s of page.Snapshots ?? []) {
+        out.push({
+          id: s.SnapshotId ?? '',
+          volumeId: s.VolumeId ?? '',
+          encrypted: s.Encrypted ?? false,
+          startTime: iso(s.StartTime),
+          description: s.Description ?? '',
+          tags: tagMap(s.Tags),
+        });
+      }
+    }
+    return out;
+  }),
+
+  'ec2.publicSnapshots': regionalCollector(['ec2:DescribeSnapshots'], async (ctx, region) => {
+    // One listing instead of DescribeSnapshotAttribute per snapshot: own snapshots restorable by "all".
+    const out: string[] = [];
+    const pages = paginateDescribeSnapshots({ client: ctx.clients.get(EC2Client, region), pageSize: 1000 }, { OwnerIds: ['self'], RestorableByUserIds: ['all'] });
+    for await (const page of pages) for (const s of page.Snapshots ?? []) if (s.SnapshotId) out.push(s.SnapshotId);
+    return out;
+  }),
+
+  'ec2.images': regionalCollector(['ec2:DescribeImages'], async (ctx, region) => {
+    const out: Ami[] = [];
+    for await (const page of paginateDescribeImages({ client: ctx.clients.get(EC2Client, region), pageSize: 1000 }, { Owners: ['self'] })) {
+      for (const i of page.Images ?? []) out.push({ id: i.ImageId ?? '', name: i.Name ?? '', public: i.Public ?? false, createdAt: iso(i.CreationDate) });
+    }
+    return out;
   }),
 };

@@ -1,0 +1,62 @@
+/** AWS Config, per region: configuration recorders (what they record, whether they run) and delivery channels. */
+import {
+  ConfigServiceClient,
+  DescribeConfigurationRecordersCommand,
+  DescribeConfigurationRecorderStatusCommand,
+  DescribeDeliveryChannelsCommand,
+} from '@aws-sdk/client-config-service';
+import { as, type CollectorSet, regionalCollector } from '../collector.js';
+import { orIfMissing } from '../errors.js';
+
+export interface ConfigRecorder {
+  readonly name: string;
+  /** Records every supported resource type (or every type but a list of exclusions). */
+  readonly allSupported: boolean;
+  readonly includeGlobalResourceTypes: boolean;
+  readonly recording: boolean;
+  /** "SUCCESS", "FAILURE", "PENDING" or null. */
+  readonly lastStatus: string | null;
+  readonly lastErrorCode: string | null;
+}
+
+export interface ConfigState {
+  readonly recorders: readonly ConfigRecorder[];
+  readonly deliveryChannels: readonly { readonly name: string; readonly s3BucketName: string | null }[];
+}
+
+declare module '../../engine/state.js' {
+  interface RegionalSlices {
+    'config.recorders': ConfigState;
+  }
+}
+
+const MISSING_RECORDER = ['NoSuchConfigurationRecorderException'];
+
+export const collectors: CollectorSet = {
+  'config.recorders': regionalCollector(
+    ['config:DescribeConfigurationRecorders', 'config:DescribeConfigurationRecorderStatus', 'config:DescribeDeliveryChannels'],
+    async (ctx, region) => {
+      const client = ctx.clients.get(ConfigServiceClient, region);
+      const [recorders, statuses, channels] = await Promise.all([
+        as('config:DescribeConfigurationRecorders', orIfMissing(() => client.send(new DescribeConfigurationRecordersCommand({})), MISSING_RECORDER, null)),
+        as('config:DescribeConfigurationRecorderStatus', orIfMissing(() => client.send(new DescribeConfigurationRecorderStatusCommand({})), MISSING_RECORDER, null)),
+        as('config:DescribeDeliveryChannels', orIfMissing(() => client.send(new DescribeDeliveryChannelsCommand({})), ['NoSuchDeliveryChannelException'], null)),
+      ]);
+      return {
+        recorders: (recorders?.ConfigurationRecorders ?? []).map((r) => {
+          const status = statuses?.ConfigurationRecordersStatus?.find((s) => s.name === r.name);
+          const strategy = r.recordingGroup?.recordingStrategy?.useOnly;
+          return {
+            name: r.name ?? '',
+            allSupported: (r.recordingGroup?.allSupported ?? false) || strategy === 'ALL_SUPPORTED_RESOURCE_TYPES' || strategy === 'EXCLUSION_BY_RESOURCE_TYPES',
+            includeGlobalResourceTypes: r.recordingGroup?.includeGlobalResourceTypes ?? false,
+            recording: status?.recording ?? false,
+            lastStatus: status?.lastStatus ?? null,
+            lastErrorCode: status?.lastErrorCode ?? null,
+          };
+        }),
+        deliveryChannels: (channels?.DeliveryChannels ?? []).map((c) => ({ name: c.name ?? '', s3BucketName: c.s3BucketName ?? null })),
+      };
+    },
+  ),
+};

@@ -1,0 +1,61 @@
+/** CloudWatch Logs, per region: log groups (retention, KMS key, size) and metric filters. */
+import { CloudWatchLogsClient, paginateDescribeLogGroups, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
+import { type CollectorSet, regionalCollector } from '../collector.js';
+
+export interface LogGroup {
+  readonly name: string;
+  readonly arn: string;
+  /** null when events never expire. */
+  readonly retentionDays: number | null;
+  readonly kmsKeyId: string | null;
+  readonly storedBytes: number;
+  readonly createdAt: string | null;
+}
+
+export interface MetricFilter {
+  readonly name: string;
+  readonly logGroupName: string;
+  readonly pattern: string;
+  readonly metrics: readonly { readonly name: string; readonly namespace: string }[];
+}
+
+declare module '../../engine/state.js' {
+  interface RegionalSlices {
+    'logs.logGroups': readonly LogGroup[];
+    'logs.metricFilters': readonly MetricFilter[];
+  }
+}
+
+export const collectors: CollectorSet = {
+  'logs.logGroups': regionalCollector(['logs:DescribeLogGroups'], async (ctx, region) => {
+    const out: LogGroup[] = [];
+    for await (const page of paginateDescribeLogGroups({ client: ctx.clients.get(CloudWatchLogsClient, region), pageSize: 50 }, {})) {
+      for (const g of page.logGroups ?? []) {
+        out.push({
+          name: g.logGroupName ?? '',
+          arn: (g.arn ?? '').replace(/:\*$/, ''),
+          retentionDays: g.retentionInDays ?? null,
+          kmsKeyId: g.kmsKeyId ?? null,
+          storedBytes: g.storedBytes ?? 0,
+          createdAt: g.creationTime ? new Date(g.creationTime).toISOString() : null,
+        });
+      }
+    }
+    return out;
+  }),
+
+  'logs.metricFilters': regionalCollector(['logs:DescribeMetricFilters'], async (ctx, region) => {
+    const out: MetricFilter[] = [];
+    for await (const page of paginateDescribeMetricFilters({ client: ctx.clients.get(CloudWatchLogsClient, region), pageSize: 50 }, {})) {
+      for (const f of page.metricFilters ?? []) {
+        out.push({
+          name: f.filterName ?? '',
+          logGroupName: f.logGroupName ?? '',
+          pattern: f.filterPattern ?? '',
+          metrics: (f.metricTransformations ?? []).map((m) => ({ name: m.metricName ?? '', namespace: m.metricNamespace ?? '' })),
+        });
+      }
+    }
+    return out;
+  }),
+};

@@ -1,0 +1,51 @@
+/**
+ * AWS Organizations (global): the organization this account belongs to, and its accounts when this
+ * account may list them (the management account or a delegated administrator).
+ */
+import { DescribeOrganizationCommand, OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
+import { type CollectorSet, globalCollector } from '../collector.js';
+import { orIfMissing } from '../errors.js';
+
+export interface Organization {
+  readonly id: string;
+  readonly managementAccountId: string;
+  readonly featureSet: string;
+}
+
+export interface OrgAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly status: string;
+}
+
+declare module '../../engine/state.js' {
+  interface GlobalSlices {
+    /** null when the account is in no organization. */
+    'organizations.organization': Organization | null;
+    'organizations.accounts': readonly OrgAccount[];
+  }
+}
+
+export const collectors: CollectorSet = {
+  'organizations.organization': globalCollector(['organizations:DescribeOrganization'], async (ctx) => {
+    const out = await orIfMissing(
+      () => ctx.clients.get(OrganizationsClient, ctx.homeRegion).send(new DescribeOrganizationCommand({})),
+      ['AWSOrganizationsNotInUseException'],
+      null,
+    );
+    const o = out?.Organization;
+    if (!o) return null;
+    return { id: o.Id ?? '', managementAccountId: o.MasterAccountId ?? '', featureSet: o.FeatureSet ?? '' };
+  }),
+
+  'organizations.accounts': globalCollector(['organizations:ListAccounts'], async (ctx) => {
+    const org = await ctx.global('organizations.organization');
+    if (!org) return [];
+    const out: OrgAccount[] = [];
+    for await (const page of paginateListAccounts({ client: ctx.clients.get(OrganizationsClient, ctx.homeRegion), pageSize: 20 }, {})) {
+      for (const a of page.Accounts ?? []) out.push({ id: a.Id ?? '', name: a.Name ?? '', email: a.Email ?? '', status: a.State ?? a.Status ?? '' });
+    }
+    return out;
+  }),
+};
