@@ -23,7 +23,7 @@ const toInput = (p: PasswordPolicy) => ({
 export default defineRemediation({
   id: 'password-policy',
   title: 'Set a strong IAM password policy',
-  fixes: ['password-policy-strength'],
+  fixes: ['password-policy-strength', 'password-policy-rotation'],
   risk: 'safe',
   permissions: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'],
   plan(state, { settings }) {

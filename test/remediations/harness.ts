@@ -1,0 +1,58 @@
+/**
+ * Shared by the fix tests: make a plan over a state, apply it through the real executor and client
+ * factory (the SDK clients are mocked with aws-sdk-client-mock), with the states the account shows
+ * before and after, and a journal kept in memory.
+ */
+import { ClientFactory } from '../../src/aws/clients.js';
+import { type ApplyOutcome, applyPlan, type JournalEntryLike, planUndo } from '../../src/engine/apply.js';
+import type { EvalContext, Plan } from '../../src/engine/model.js';
+import { makePlan } from '../../src/engine/plan.js';
+import { loadRegistry } from '../../src/engine/registry.js';
+import type { AccountState } from '../../src/engine/state.js';
+import { ctx as defaultCtx } from '../helpers/state.js';
+
+export async function planFor(id: string, s: AccountState, options: Record<string, string> = {}, c: EvalContext = defaultCtx()): Promise<Plan> {
+  return makePlan(await loadRegistry(), id, s, c, { options });
+}
+
+export interface Applied {
+  readonly outcome: ApplyOutcome;
+  /** The journal entry apply wrote (in memory). */
+  readonly entry: JournalEntryLike;
+}
+
+/**
+ * Applies `plan`; the account reads as `before` at the drift check and as `after` when re-checked.
+ */
+export async function applyWith(plan: Plan, before: AccountState, after: AccountState, c: EvalContext = defaultCtx(), signal?: AbortSignal): Promise<Applied> {
+  const registry = await loadRegistry();
+  const clients = new ClientFactory({ maxAttempts: 1 });
+  const reads = [before, after];
+  let entry: JournalEntryLike = {};
+  const outcome = await applyPlan(plan, {
+    clients,
+    source: { mode: 'live', identity: before.identity, homeRegion: before.homeRegion, regions: before.regions },
+    registry,
+    ctx: c,
+    recordsDir: '/nonexistent',
+    signal,
+    by: 'tester',
+    collect: async () => reads.shift() ?? after,
+    journal: async (_dir, kind, body) => {
+      entry = { id: 'J-0001', kind, body };
+      return { id: 'J-0001' };
+    },
+  });
+  clients.destroy();
+  return { outcome, entry };
+}
+
+/** Plans the undo of a journaled apply and applies it (the account reads as `now` throughout). */
+export async function undoWith(entry: JournalEntryLike, now: AccountState, c: EvalContext = defaultCtx()): Promise<Applied & { plan: Plan; cannotUndo: readonly string[] }> {
+  const { plan, cannotUndo } = planUndo(entry, c.now);
+  const done = await applyWith(plan, now, now, c);
+  return { ...done, plan, cannotUndo };
+}
+
+/** The plan's calls as [command, input] pairs, the shape the mocks record. */
+export const calls = (plan: Plan) => plan.actions.map((a) => [a.command, a.input] as const);
