@@ -6,12 +6,18 @@
  */
 import { Command, CommanderError } from 'commander';
 import { RegistryError } from '../engine/registry.js';
+import { RecordsError } from '../records/errors.js';
 import { StartupError } from '../session/source.js';
 import { VERSION } from '../version.js';
 import { registerApply } from './commands/apply.js';
 import { registerPermissions } from './commands/permissions.js';
 import { registerPlan } from './commands/plan.js';
+import { registerReport } from './commands/report.js';
+import { registerAttest } from './commands/attest.js';
+import { registerDecide } from './commands/decide.js';
+import { registerRecords } from './commands/records.js';
 import { registerScan } from './commands/scan.js';
+import { registerVendor } from './commands/vendor.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerUndo } from './commands/undo.js';
 import { UsageError } from './common.js';
@@ -24,10 +30,15 @@ export function buildProgram(): Command {
     .exitOverride();
   registerScan(program);
   registerSnapshot(program);
+  registerRecords(program);
+  registerDecide(program);
+  registerAttest(program);
+  registerVendor(program);
   registerPlan(program);
   registerApply(program);
   registerUndo(program);
   registerPermissions(program);
+  registerReport(program);
   return program;
 }
 
@@ -44,6 +55,10 @@ function exitCodeFor(e: unknown): number {
   if (e instanceof CommanderError) {
     // Help and version are exits of their own with code 0; everything else is a usage error.
     return e.exitCode === 0 ? 0 : 2;
+  }
+  if (e instanceof RecordsError) {
+    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
+    return 2;
   }
   if (e instanceof UsageError || e instanceof StartupError) {
     process.stderr.write(`hipaa-wizard: ${e.message}\n`);
