@@ -298,7 +298,9 @@ export interface AppendOptions {
  */
 export async function appendRecord(dir: string, kind: RecordKind, body: object, by: string = currentUser(), options: AppendOptions = {}): Promise<RecordEntry> {
   if (!RECORD_KINDS.includes(kind)) throw new RecordsError(`"${kind}" is not a kind of record (${RECORD_KINDS.join(', ')}).`);
-  const storedBody = JSON.parse(canonicalJson(body)) as Record<string, unknown>;
+  canonicalJson(body); // throws on what JSON cannot hold (NaN, functions) before anything is written
+  // Stored in the order given (readable); the hash is over the canonical form, so order does not matter.
+  const storedBody = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
   const shape = bodyProblems(kind, storedBody);
   if (shape.length) throw new RecordsError(`The ${kind} cannot be recorded: ${shape.join('; ')}.`);
   if (!by.trim()) throw new RecordsError('Who is recording this must be named (--by, or HIPAA_WIZARD_USER).');

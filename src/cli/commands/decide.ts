@@ -1,0 +1,76 @@
+/** `hipaa-wizard decide CHECK --status … --reason …`: record a §164.306(d)(3) decision, for scripts. */
+import type { Command } from 'commander';
+import { loadRegistry } from '../../engine/registry.js';
+import { recordDecision } from '../../records/record.js';
+import { DECISION_STATUSES } from '../../records/shapes.js';
+import { currentUser } from '../../records/store.js';
+import { loadRecordsView } from '../../records/view.js';
+import { clockNow, RECORDS_OPTION, recordsAction } from './records.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+
+interface DecideOptions {
+  status: string;
+  reason: string;
+  alternative?: string;
+  owner?: string;
+  approvedBy?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  reviewBy?: string;
+  scopeAccounts?: string;
+  scopeRegions?: string;
+  scopeResources?: string;
+  evidence: string[];
+  by?: string;
+  records: string;
+}
+
+export function registerDecide(program: Command): void {
+  program
+    .command('decide <subject>')
+    .description('record a decision on a check, an attestation or a HIPAA section (a later decision supersedes an earlier one)')
+    .requiredOption('--status <status>', DECISION_STATUSES.join(' | '))
+    .requiredOption('--reason <text>', 'why, in a real sentence (how it is implemented, why not reasonable, why the risk is accepted, why it does not apply)')
+    .option('--alternative <text>', 'the equivalent measure in place (status alternative)')
+    .option('--owner <person>', 'who owns the accepted risk (required for risk-accepted)')
+    .option('--approved-by <person>', 'who approved the decision')
+    .option('--decided-by <person>', 'who decided (default: --by)')
+    .option('--decided-at <date>', 'when it was decided, YYYY-MM-DD (default: today)')
+    .option('--review-by <date>', 'YYYY-MM-DD after which it lapses (default: a year after the decision; required for risk-accepted)')
+    .option('--scope-accounts <list>', 'only these AWS account ids')
+    .option('--scope-regions <list>', 'only these regions')
+    .option('--scope-resources <list>', 'only these resources (ARNs or names as the findings show them)')
+    .option('--evidence <file>', 'a file supporting the decision; its SHA-256 is recorded (repeatable)', collect, [])
+    .option('--by <person>', 'who is recording it (default: HIPAA_WIZARD_USER or the OS user)')
+    .option(...RECORDS_OPTION)
+    .action((subject: string, o: DecideOptions) =>
+      recordsAction(async () => {
+        const now = clockNow();
+        const before = (await loadRecordsView(o.records)).decisionFor(subject.trim().replace(/^§\s*/, ''));
+        const { entry, decision } = await recordDecision(
+          o.records,
+          {
+            subject,
+            status: o.status,
+            reason: o.reason,
+            alternative: o.alternative,
+            owner: o.owner,
+            approvedBy: o.approvedBy,
+            decidedBy: o.decidedBy,
+            decidedAt: o.decidedAt,
+            reviewBy: o.reviewBy,
+            scope: { accounts: list(o.scopeAccounts), regions: list(o.scopeRegions), resources: list(o.scopeResources) },
+            evidence: o.evidence,
+          },
+          { by: o.by ?? currentUser(), now, registry: await loadRegistry() },
+        );
+        const what = /^164\./.test(decision.subject) ? `finding citing §${decision.subject}` : `${decision.subject} finding`;
+        const covers = decision.status === 'implemented' ? '' : ` A failing ${what} shows as accepted until ${decision.reviewBy}, then fails again until the decision is reviewed.`;
+        process.stdout.write(
+          `Recorded ${entry.id}: ${decision.subject} is ${decision.status}, review by ${decision.reviewBy} (decided by ${decision.decidedBy}${decision.approvedBy ? `, approved by ${decision.approvedBy}` : ''}).${before ? ` It supersedes ${before.id}.` : ''}${covers}\n`,
+        );
+      }),
+    );
+}
