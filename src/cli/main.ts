@@ -20,6 +20,7 @@ import { registerScan } from './commands/scan.js';
 import { registerVendor } from './commands/vendor.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerUndo } from './commands/undo.js';
+import { registerWizard } from './commands/wizard.js';
 import { UsageError } from './common.js';
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run hipaa-wizard --help for the commands and flags)')
     .exitOverride();
+  registerWizard(program);
   registerScan(program);
   registerSnapshot(program);
   registerRecords(program);

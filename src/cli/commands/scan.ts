@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { loadRegistry } from '../../engine/registry.js';
 import { needsOf, runAll } from '../../engine/runner.js';
-import { loadRecordsView } from '../../records/view.js';
+import { loadDemoRecords } from '../../records/demo-base.js';
+import { loadRecordsView, recordsWarnings } from '../../records/view.js';
 import { openSource } from '../../session/source.js';
 import { type CommonOptions, evalContext, selectSteps, sourceOptions, UsageError, withCommonOptions } from '../common.js';
 import { scanJson, scanText } from '../scan-output.js';
@@ -17,7 +18,10 @@ export function registerScan(program: Command): void {
       .option('--format <format>', 'text or json', 'text'),
   ).action(async (o: CommonOptions & { format: string }) => {
     if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`--format must be text or json, not "${o.format}".`);
-    const ctx = evalContext(o, await loadRecordsView(o.records));
+    const clock = evalContext(o);
+    const records = await loadRecordsView(o.records, o.demo ? await loadDemoRecords(clock.now) : undefined);
+    for (const w of recordsWarnings(records)) process.stderr.write(`warning: ${w}\n`);
+    const ctx = { ...clock, records };
     const registry = await loadRegistry();
     const steps = selectSteps(registry, o);
     const source = await openSource(sourceOptions(o));
