@@ -73,7 +73,6 @@ declare module '../../engine/state.js' {
   }
 }
 
-export const PATCH_DOCUMENTS = ['AWS-RunPatchBaseline', 'AWS-RunPatchBaselineAssociation', 'AWS-RunPatchBaselineWithHooks'];
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : null);
 

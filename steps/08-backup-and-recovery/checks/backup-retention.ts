@@ -1,0 +1,33 @@
+import { defineCheck } from '../../../src/engine/define.js';
+import type { ResourceResult } from '../../../src/engine/model.js';
+import { failed, listNames, perRegion, plural, summarize } from '../../../src/engine/outcome.js';
+import { isDaily, keptDays } from '../schedule.js';
+
+export default defineCheck({
+  id: 'backup-retention',
+  title: 'Backups are kept for the retention period',
+  severity: 'medium',
+  hipaa: { section: '164.308(a)(7)(ii)(A)', obligation: 'required' },
+  hitrust: ['09.l', '06.c'],
+  permissions: ['backup:ListBackupPlans', 'backup:GetBackupPlan'],
+  needs: { regional: ['backup.plans'] },
+  why: 'Records may need to be restored years later for an audit, a lawsuit or a patient request; HIPAA keeps documentation six years and state law often asks more, so backups expire no sooner than --backup-retention-days (default 2192, six years).',
+  evaluate(state, { settings }) {
+    const min = settings.backupRetentionDays;
+    const resources = perRegion(state, 'backup.plans', (plans, region) =>
+      plans.map((p): ResourceResult => {
+        const rules = p.rules.filter(isDaily).length ? p.rules.filter(isDaily) : p.rules;
+        const kept = rules.map(keptDays);
+        const longest = kept.some((d) => d === null) ? null : Math.max(0, ...(kept as number[]));
+        if (longest === null) return { id: p.arn, region, status: 'pass', detail: `Plan ${p.name} in ${region} keeps recovery points until they are deleted.` };
+        if (longest >= min) return { id: p.arn, region, status: 'pass', detail: `Plan ${p.name} in ${region} keeps recovery points ${longest} days.` };
+        return { id: p.arn, region, status: 'fail', detail: `Plan ${p.name} in ${region} keeps recovery points only ${longest} days (needed ${min}).` };
+      }),
+    );
+    if (resources.length === 0) return failed(`No AWS Backup plan exists in ${state.regions.join(', ')}, so no backup is kept for ${min} days.`);
+    return summarize(resources, {
+      pass: (n) => `All ${plural(n, 'AWS Backup plan')} keep recovery points at least ${min} days.`,
+      fail: (bad) => `${plural(bad.length, 'AWS Backup plan')} expire backups before ${min} days: ${listNames(bad.map((r) => r.detail.replace(/^Plan (\S+) in (\S+) keeps recovery points only (\d+) days.*$/, '$1 ($2, $3 days)')))}.`,
+    });
+  },
+});

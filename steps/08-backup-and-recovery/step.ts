@@ -1,0 +1,21 @@
+import { defineStep } from '../../src/engine/define.js';
+
+export default defineStep({
+  id: '08-backup-and-recovery',
+  number: 8,
+  title: 'Backup and Disaster Recovery',
+  intro: [
+    'Ransomware, a mistaken delete or a lost region all end the same way: either you can bring patient records back, whole and recent, or you cannot. A backup nobody has restored is a hope, not a plan, and a backup in the same account as production can be deleted by the same stolen key.',
+    'HIPAA requires a data backup plan that keeps exact, retrievable copies of ePHI (§164.308(a)(7)(ii)(A)), a disaster recovery plan (§164.308(a)(7)(ii)(B)) and an emergency-mode plan (§164.308(a)(7)(ii)(C)); testing and revising those plans (§164.308(a)(7)(ii)(D)) and backing up before moving equipment (§164.310(d)(2)(iv)) are addressable. Keeping backups for six years follows the documentation period; state law may ask for longer. The threshold is a flag (--backup-retention-days, default 2192 days).',
+    'This step reads AWS Backup (plans, what they cover, copies to another account or region, vaults, recovery points, restore tests) and the backup settings of RDS, DynamoDB, EFS and S3. Your recovery objectives and your last tested restore are things you attest to.',
+  ].join('\n\n'),
+  hipaa: [
+    { section: '164.308(a)(7)', obligation: 'required' },
+    { section: '164.308(a)(7)(ii)(A)', obligation: 'required' },
+    { section: '164.308(a)(7)(ii)(B)', obligation: 'required' },
+    { section: '164.308(a)(7)(ii)(C)', obligation: 'required' },
+    { section: '164.308(a)(7)(ii)(D)', obligation: 'addressable' },
+    { section: '164.310(d)(2)(iv)', obligation: 'addressable' },
+  ],
+  hitrust: ['09.l', '12.c', '12.e'],
+});

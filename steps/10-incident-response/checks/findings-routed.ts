@@ -1,0 +1,60 @@
+import type { EventRule } from '../../../src/aws/collectors/events.js';
+import { defineCheck } from '../../../src/engine/define.js';
+import type { ResourceResult } from '../../../src/engine/model.js';
+import { listNames, perRegion, readIn, summarize } from '../../../src/engine/outcome.js';
+import { regionalSlice } from '../../../src/engine/state.js';
+
+const SOURCES = ['aws.guardduty', 'aws.securityhub'];
+
+/** The finding sources an enabled rule's pattern matches (a "prefix: aws." matches both). */
+export function sourcesOf(rule: EventRule): string[] {
+  if (!rule.enabled || !rule.pattern) return [];
+  const raw = rule.pattern.source;
+  const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return SOURCES.filter((s) =>
+    list.some((x) => x === s || (typeof x === 'object' && x !== null && typeof (x as { prefix?: unknown }).prefix === 'string' && s.startsWith((x as { prefix: string }).prefix))),
+  );
+}
+
+const regionOfArn = (arn: string) => arn.split(':')[3] ?? '';
+
+export default defineCheck({
+  id: 'findings-routed',
+  title: 'Security findings reach a person through a confirmed notification',
+  severity: 'high',
+  hipaa: { section: '164.308(a)(6)(ii)', obligation: 'required' },
+  hitrust: ['11.a', '11.c'],
+  permissions: ['guardduty:ListDetectors', 'securityhub:DescribeHub', 'events:ListRules', 'events:ListTargetsByRule', 'sns:ListSubscriptions'],
+  needs: { regional: ['guardduty.detectors', 'securityhub.hub', 'events.rules', 'sns.subscriptions'] },
+  why: 'Detection only helps if someone hears about it: an EventBridge rule must send GuardDuty or Security Hub findings to an SNS topic whose subscription was confirmed, or the alert lands nowhere.',
+  evaluate(state) {
+    const resources = perRegion(state, 'events.rules', (rules, region): ResourceResult[] => {
+      const detectors = regionalSlice(state, 'guardduty.detectors', region);
+      const hub = regionalSlice(state, 'securityhub.hub', region);
+      const producing = (detectors.ok && detectors.value.some((d) => d.status === 'ENABLED')) || (hub.ok && hub.value !== null);
+      const id = `finding alerts in ${region}`;
+      if (!producing) return [{ id, region, status: 'pass', detail: `Neither GuardDuty nor Security Hub is on in ${region}, so there is nothing to route.` }];
+      const routed = rules.filter((r) => sourcesOf(r).length > 0);
+      if (routed.length === 0) {
+        return [{ id, region, status: 'fail', detail: `No enabled EventBridge rule in ${region} forwards GuardDuty or Security Hub findings.` }];
+      }
+      const topics = routed.flatMap((r) => r.targets.map((t) => ({ rule: r.name, arn: t.arn }))).filter((t) => t.arn.startsWith('arn:') && t.arn.split(':')[2] === 'sns');
+      if (topics.length === 0) {
+        return [{ id, region, status: 'fail', detail: `Rule ${routed[0]?.name} in ${region} forwards findings, but not to an SNS topic.` }];
+      }
+      for (const t of topics) {
+        const subs = readIn(state, 'sns.subscriptions', regionOfArn(t.arn) || region).filter((s) => s.topicArn === t.arn);
+        const confirmed = subs.find((s) => s.confirmed);
+        if (confirmed) {
+          return [{ id: t.arn, region, status: 'pass', detail: `Rule ${t.rule} in ${region} sends findings to ${t.arn.split(':').pop()}, delivered by ${confirmed.protocol} to ${confirmed.endpoint}.` }];
+        }
+      }
+      const t = topics[0];
+      return [{ id: t?.arn ?? id, region, status: 'fail', detail: `Rule ${t?.rule} in ${region} sends findings to topic ${t?.arn.split(':').pop()}, which has no confirmed subscription.` }];
+    });
+    return summarize(resources, {
+      pass: () => `GuardDuty and Security Hub findings reach a confirmed subscriber in every region where they are produced.`,
+      fail: (bad) => `Security findings do not reach anyone: ${listNames(bad.map((r) => r.detail.replace(/\.$/, '')), 3)}.`,
+    });
+  },
+});
