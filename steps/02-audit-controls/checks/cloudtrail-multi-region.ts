@@ -1,0 +1,58 @@
+import { defineCheck } from '../../../src/engine/define.js';
+import { failed, listNames, passed } from '../../../src/engine/outcome.js';
+import { allTrails } from '../aws-state.js';
+
+export default defineCheck({
+  id: 'cloudtrail-multi-region',
+  title: 'A multi-region CloudTrail trail is logging every management event',
+  severity: 'critical',
+  hipaa: { section: '164.312(b)', obligation: 'required' },
+  hitrust: ['09.aa', '09.ab'],
+  permissions: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors'],
+  needs: { regional: ['cloudtrail.trails'] },
+  why: 'CloudTrail is the account’s record of who did what through the AWS API; without a trail that covers every region and is actually logging, activity in a forgotten region leaves no trace.',
+  evaluate(state) {
+    const { trails, unreadable } = allTrails(state);
+    const multi = trails.filter((t) => t.multiRegion);
+    const good = multi.filter((t) => t.status.ok && t.status.value.logging && t.selectors.ok && t.selectors.value.management === 'All');
+    const resources = trails.map((t) => ({
+      id: t.arn,
+      region: t.homeRegion,
+      status: good.includes(t) ? ('pass' as const) : ('fail' as const),
+      detail: `Trail ${t.name} (home ${t.homeRegion}): ${t.multiRegion ? 'multi-region' : 'single-region'}, ${
+        t.status.ok ? (t.status.value.logging ? 'logging' : 'not logging') : 'status unreadable'
+      }, management events ${t.selectors.ok ? t.selectors.value.management : 'unreadable'}.`,
+    }));
+    if (good.length > 0) {
+      const t = good[0]!;
+      return passed(`Trail ${t.name} (home region ${t.homeRegion}) records all management events in every region and is logging.`, resources);
+    }
+    const undecided = [...unreadable, ...multi.filter((t) => !t.status.ok || !t.selectors.ok).map((t) => ({
+      id: t.arn,
+      region: t.homeRegion,
+      status: 'unknown' as const,
+      detail: `Trail ${t.name} in ${t.homeRegion}: its status or event selectors could not be read.`,
+      missing: !t.status.ok ? t.status.error.action : !t.selectors.ok ? t.selectors.error.action : undefined,
+    }))];
+    if (undecided.length > 0) {
+      return {
+        status: 'unknown',
+        message: `No multi-region trail could be confirmed as logging: ${listNames(undecided.map((u) => u.detail.replace(/\.$/, '')), 2)}.`,
+        resources: [...resources, ...undecided],
+        missing: [...new Set(undecided.flatMap((u) => (u.missing ? [u.missing] : [])))],
+      };
+    }
+    const regions = state.regions.join(', ');
+    if (trails.length === 0) return failed(`No CloudTrail trail exists in ${regions}: API activity in this account is not being recorded.`, resources);
+    if (multi.length === 0) {
+      return failed(`Only single-region trails exist (${listNames(trails.map((t) => `${t.name} in ${t.homeRegion}`))}); activity in other regions is not recorded.`, resources);
+    }
+    const stopped = multi.filter((t) => t.status.ok && !t.status.value.logging);
+    if (stopped.length > 0) {
+      return failed(`Multi-region trail ${stopped[0]!.name} (home region ${stopped[0]!.homeRegion}) exists but is not logging: it was created or stopped without StartLogging.`, resources);
+    }
+    const t = multi[0]!;
+    const mgmt = t.selectors.ok ? t.selectors.value.management : 'None';
+    return failed(`Multi-region trail ${t.name} (home region ${t.homeRegion}) records ${mgmt === 'None' ? 'no' : `only ${mgmt}`} management events, so some API activity goes unrecorded.`, resources);
+  },
+});

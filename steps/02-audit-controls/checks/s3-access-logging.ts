@@ -1,0 +1,27 @@
+import { defineCheck } from '../../../src/engine/define.js';
+import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { bucketResource, perBucket, phiBucketScope, scopeNote } from '../aws-state.js';
+
+export default defineCheck({
+  id: 's3-access-logging',
+  title: 'ePHI buckets keep server access logs',
+  severity: 'medium',
+  hipaa: { section: '164.312(b)', obligation: 'required' },
+  hitrust: ['09.aa', '09.ab'],
+  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetBucketLogging'],
+  needs: { global: ['s3.buckets'] },
+  why: 'Server access logs record every request to a bucket, including anonymous and failed ones, which CloudTrail does not; they show who tried to reach patient files.',
+  evaluate(state, { settings }) {
+    const scope = phiBucketScope(read(state, 's3.buckets'), settings);
+    const resources = perBucket(scope.buckets, (b) => b.logging, (logging, b) =>
+      logging
+        ? bucketResource(b, 'pass', `Bucket ${b.name} in ${b.region} logs requests to ${logging.targetBucket}/${logging.targetPrefix}.`)
+        : bucketResource(b, 'fail', `Bucket ${b.name} in ${b.region} keeps no server access logs.`),
+    );
+    return summarize(resources, {
+      pass: (n) => `All ${n} ${scope.noun}s keep server access logs${scopeNote(scope, settings)}.`,
+      fail: (f) => `${f.length} ${scope.noun}${f.length === 1 ? ' keeps' : 's keep'} no server access logs: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
+      none: 'The account has no S3 buckets.',
+    });
+  },
+});
