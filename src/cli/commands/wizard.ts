@@ -1,0 +1,51 @@
+/**
+ * `hipaa-wizard` (no subcommand) and `hipaa-wizard wizard`: the guided walk. In a terminal it is
+ * the Ink wizard; with --plain, or when stdin or stdout is not a terminal, the same walk as plain
+ * line-by-line prompts. Ink and Inquirer are imported only in the mode that uses them, and the
+ * account is opened after the first frame is on screen.
+ */
+import type { Command } from 'commander';
+import { loadRegistry } from '../../engine/registry.js';
+import type { Registry } from '../../engine/registry.js';
+import { currentUser } from '../../records/store.js';
+import type { WalkServices } from '../../ui/walk.js';
+import { type CommonOptions, selectSteps, settingsFrom, sourceOptions, withCommonOptions } from '../common.js';
+
+export interface WizardOptions extends CommonOptions {
+  plain?: boolean;
+}
+
+export function registerWizard(program: Command): void {
+  withCommonOptions(
+    program
+      .command('wizard', { isDefault: true })
+      .description('the guided walk through the twelve categories (the default when no command is given)')
+      .option('--plain', 'plain line-by-line prompts, for screen readers and dumb terminals (the default when not in a terminal)'),
+  ).action(async (o: WizardOptions) => {
+    const registry = await loadRegistry();
+    const first = o.step ? selectSteps(registry, o)[0]?.id : undefined;
+    const services = await makeServices(registry, o);
+    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) || process.env.HIPAA_WIZARD_FORCE_INK === '1';
+    if (o.plain || !interactive) {
+      const { runPlain } = await import('../../plain/walk.js');
+      process.exitCode = await runPlain({ services, registry, firstStep: first, stdin: process.stdin, stdout: process.stdout });
+      return;
+    }
+    const { runInk } = await import('../../ui/run.js');
+    process.exitCode = await runInk({ services, registry, firstStep: first });
+  });
+}
+
+async function makeServices(registry: Registry, o: WizardOptions): Promise<WalkServices> {
+  const [{ createWalk }, { applyPort, recordsPort }] = await Promise.all([import('../../ui/walk.js'), import('../../ui/ports.js')]);
+  return createWalk({
+    registry,
+    source: sourceOptions(o),
+    recordsDir: o.records,
+    settings: settingsFrom(o),
+    now: process.env.HIPAA_WIZARD_NOW ? () => new Date(String(process.env.HIPAA_WIZARD_NOW)) : undefined,
+    owner: currentUser(),
+    records: recordsPort(registry),
+    apply: applyPort,
+  });
+}

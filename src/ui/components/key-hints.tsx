@@ -1,0 +1,40 @@
+import { Text } from 'ink';
+import { findingOf, type WizardState } from '../state.js';
+
+/** The keys that work on the current screen, in one dim line at the bottom. */
+export function KeyHints({ state }: { readonly state: WizardState }): React.JSX.Element {
+  return <Text dimColor wrap="truncate-end">{hintsFor(state).join(' · ')}</Text>;
+}
+
+export function hintsFor(state: WizardState): string[] {
+  if (state.help) return ['any key closes the help'];
+  if (state.phase === 'connecting') return ['q quit'];
+  if (state.phase === 'failed') return ['r try again', 'q quit'];
+  if (state.focus === 'steps') return ['↑↓ choose a step', 'enter open it', 'tab/esc back', '? help', 'q finish'];
+  const s = state.screen;
+  switch (s.name) {
+    case 'intro':
+      return ['enter run the checks', 'n next step', 'tab steps', '[ ] previous/next', '? help', 'q finish'];
+    case 'checks':
+      return ['↑↓ choose', 'enter open', 'n next step', 'i intro', 'r retry', 'tab steps', '? help', 'q finish'];
+    case 'finding': {
+      const f = findingOf(state, s.id);
+      const keys: string[] = [];
+      if (f?.remediation && f.status !== 'pass') keys.push('p preview fix', 'a apply fix');
+      keys.push('d record a decision');
+      if (f?.kind === 'attestation') keys.push('t attest');
+      keys.push('s skip', 'esc back', '↑↓ scroll', '? help');
+      return keys;
+    }
+    case 'plan':
+      return s.preview ? ['a apply', 'esc back', '↑↓ scroll'] : ['esc back'];
+    case 'confirm':
+      return s.preview.confirm.kind === 'yes-no' ? ['y apply', 'n cancel'] : [`type ${s.preview.confirm.word} then enter to apply`, 'esc cancel'];
+    case 'applying':
+      return s.result || s.error ? ['enter back to the finding', '↑↓ scroll'] : ['applying… please wait'];
+    case 'form':
+      return ['tab/↓ next field', '←→ choose', 'enter next/save', 'esc cancel'];
+    case 'summary':
+      return ['enter exit', 'esc back to the walk', '↑↓ scroll'];
+  }
+}

@@ -1,0 +1,10 @@
+import { Text, useAnimation } from 'ink';
+import { toneColor, useTheme } from '../theme.js';
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/** A spinner for work in flight (one per running check). */
+export function Spinner(): React.JSX.Element {
+  const { frame } = useAnimation({ interval: 80 });
+  return <Text color={toneColor(useTheme(), 'busy')}>{FRAMES[frame % FRAMES.length]}</Text>;
+}

@@ -1,0 +1,57 @@
+import { Box, Text } from 'ink';
+import { stepLabel, type WizardState } from '../state.js';
+import { clip } from '../text.js';
+import { type Tone, toneColor, useTheme } from '../theme.js';
+import { Spinner } from './spinner.js';
+
+export interface StepListProps {
+  readonly state: WizardState;
+  readonly width: number;
+  readonly height: number;
+}
+
+const LABEL_TONE: Record<ReturnType<typeof stepLabel>['tone'], Tone> = { dim: 'dim', busy: 'busy', bad: 'bad', good: 'good', warn: 'warn' };
+
+/** The categories down the side, each with its state; Tab moves the focus here. */
+export function StepList({ state, width, height }: StepListProps): React.JSX.Element {
+  const theme = useTheme();
+  const focused = state.focus === 'steps';
+  const selected = focused ? state.stepCursor : state.steps.findIndex((s) => s.id === state.current);
+  // Two lines per step when there is room, one otherwise.
+  const roomy = height >= state.steps.length * 2 + 1;
+  const first = roomy ? 0 : Math.max(0, Math.min(selected - Math.floor((height - 1) / 2), state.steps.length - (height - 1)));
+  const shown = roomy ? state.steps : state.steps.slice(first, first + Math.max(1, height - 1));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold underline={focused}>{focused ? 'Steps (enter opens)' : 'Steps'}</Text>
+      {shown.map((step) => {
+        const index = state.steps.indexOf(step);
+        const label = stepLabel(state, step.id);
+        const current = step.id === state.current;
+        const pointer = index === selected ? '▸' : ' ';
+        const title = clip(`${String(step.number).padStart(2)} ${step.title}`, width - 3);
+        const status = (
+          <Text key="status" color={toneColor(theme, LABEL_TONE[label.tone])} dimColor={label.tone === 'dim'}>
+            {label.tone === 'busy' ? <Spinner /> : null}
+            {label.tone === 'busy' ? ' ' : ''}
+            {label.text}
+          </Text>
+        );
+        return roomy ? (
+          <Box key={step.id} flexDirection="column">
+            <Text bold={current} inverse={focused && index === selected} wrap="truncate-end">{`${pointer} ${title}`}</Text>
+            <Text wrap="truncate-end">
+              {'     '}
+              {status}
+            </Text>
+          </Box>
+        ) : (
+          <Text key={step.id} bold={current} inverse={focused && index === selected} wrap="truncate-end">
+            {`${pointer} ${clip(title, Math.max(6, width - 16))} `}
+            {status}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

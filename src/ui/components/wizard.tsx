@@ -1,0 +1,121 @@
+import { Box, Text, useApp, useInput, useWindowSize } from 'ink';
+import { useCallback } from 'react';
+import { useWalk } from '../hooks/use-walk.js';
+import { currentStep, findingOf, type StepOutline, type WizardState } from '../state.js';
+import { type Theme, ThemeContext, toneColor } from '../theme.js';
+import type { WalkServices } from '../walk.js';
+import { ApplyProgress } from './apply-progress.js';
+import { Banner } from './banner.js';
+import { CheckList } from './check-list.js';
+import { ConfirmApply } from './confirm-apply.js';
+import { FindingView } from './finding-view.js';
+import { FormView } from './form-view.js';
+import { Header } from './header.js';
+import { Help } from './help.js';
+import { KeyHints } from './key-hints.js';
+import { PlanView } from './plan-view.js';
+import { Spinner } from './spinner.js';
+import { StepIntro } from './step-intro.js';
+import { StepList } from './step-list.js';
+import { Summary } from './summary.js';
+
+export interface WizardProps {
+  readonly services: WalkServices;
+  readonly steps: readonly StepOutline[];
+  readonly theme: Theme;
+  /** Called with the final state when the person exits; the caller prints the closing summary. */
+  readonly onExit?: (state: WizardState) => void;
+  /** The step to open first (--step); otherwise the saved position, or step 1. */
+  readonly startAt?: string;
+}
+
+const SIDE_MIN_COLUMNS = 72;
+
+/** The whole wizard: header, steps down the side, the current step in the main pane, key hints. */
+export function Wizard({ services, steps, theme, onExit, startAt }: WizardProps): React.JSX.Element {
+  const app = useApp();
+  const done = useCallback(
+    (state: WizardState) => {
+      onExit?.(state);
+      app.exit();
+    },
+    [app, onExit],
+  );
+  const [state, dispatch] = useWalk(services, steps, done, startAt);
+  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  const { columns, rows } = useWindowSize();
+  const width = Math.max(40, columns || 80);
+  const height = Math.max(12, rows || 24);
+  const side = width >= SIDE_MIN_COLUMNS ? Math.min(32, Math.floor(width * 0.3)) : 0;
+  const mainWidth = width - side - (side ? 2 : 0) - 1;
+  const bannerRows = state.banner ? Math.ceil((state.banner.text.length + 2) / width) : 0;
+  const bodyHeight = height - 4 - bannerRows;
+  const step = currentStep(state);
+  const where = side === 0 && step ? `step ${step.number} of ${steps.length}` : undefined;
+
+  return (
+    <ThemeContext.Provider value={theme}>
+      <Box flexDirection="column" width={width} height={height}>
+        <Header session={state.session} width={width} where={where} />
+        <Text dimColor>{'─'.repeat(width - 1)}</Text>
+        <Box flexDirection="row" height={bodyHeight}>
+          {side > 0 ? (
+            <>
+              <StepList state={state} width={side} height={bodyHeight} />
+              <Box width={2} />
+            </>
+          ) : null}
+          <Box flexDirection="column" width={mainWidth} height={bodyHeight} overflow="hidden">
+            {state.help ? <Help recordsDir={state.session?.recordsDir} /> : <Main state={state} width={mainWidth} height={bodyHeight} theme={theme} />}
+          </Box>
+        </Box>
+        {state.banner ? <Banner banner={state.banner} /> : null}
+        <KeyHints state={state} />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}
+
+function Main({ state, width, height, theme }: { readonly state: WizardState; readonly width: number; readonly height: number; readonly theme: Theme }): React.JSX.Element | null {
+  if (state.phase === 'connecting') {
+    return (
+      <Text>
+        <Spinner /> Connecting to the account (the first AWS call asks who you are)…
+      </Text>
+    );
+  }
+  if (state.phase === 'failed') {
+    return (
+      <Box flexDirection="column">
+        <Text bold color={toneColor(theme, 'bad')}>
+          The account could not be opened.
+        </Text>
+        <Text wrap="wrap">{state.failure}</Text>
+        <Text> </Text>
+        <Text>Press r to try again or q to quit.</Text>
+      </Box>
+    );
+  }
+  const step = currentStep(state);
+  const s = state.screen;
+  switch (s.name) {
+    case 'intro':
+      return step ? <StepIntro step={step} width={width} height={height} scroll={state.scroll} /> : null;
+    case 'checks':
+      return <CheckList state={state} width={width} height={height} />;
+    case 'finding': {
+      const finding = findingOf(state, s.id);
+      return finding ? <FindingView finding={finding} width={width} height={height} scroll={state.scroll} /> : null;
+    }
+    case 'plan':
+      return <PlanView preview={s.preview} error={s.error} width={width} height={height} scroll={state.scroll} />;
+    case 'confirm':
+      return <ConfirmApply preview={s.preview} typed={s.typed} error={s.error} />;
+    case 'applying':
+      return <ApplyProgress title={s.preview.plan.title} actions={s.actions} result={s.result} error={s.error} width={width} />;
+    case 'form':
+      return <FormView title={findingOf(state, s.id)?.title ?? s.id} form={s.form} width={width} />;
+    case 'summary':
+      return <Summary state={state} width={width} height={height} />;
+  }
+}

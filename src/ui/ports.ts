@@ -1,0 +1,71 @@
+/**
+ * The walk's connections to the records folder (src/records) and to the apply executor
+ * (src/engine/apply.ts), in the shapes the walk asks for. Record validation errors come back as
+ * FormProblem so the form can show the sentence and let the person correct it.
+ */
+import { applyPlan } from '../engine/apply.js';
+import type { Registry } from '../engine/registry.js';
+import { RecordsError, loadRecordsView, recordAttestation, recordDecision } from '../records/index.js';
+import type { BaseRecords } from '../records/view.js';
+import type { Source } from '../session/source.js';
+import type { ActionProgress } from './state.js';
+import { type ApplyPort, FormProblem, type RecordsPort } from './walk.js';
+
+async function saying<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof RecordsError) throw new FormProblem(e.message);
+    throw e;
+  }
+}
+
+/** The records folder, with the demo's sample records layered underneath in demo mode. */
+export function recordsPort(registry: Registry, demoBase?: (now: Date) => BaseRecords | Promise<BaseRecords>): RecordsPort {
+  return {
+    load: async (dir: string, mode: Source['mode'], now: Date) => loadRecordsView(dir, mode === 'demo' && demoBase ? await demoBase(now) : undefined),
+    decide: (dir, input) =>
+      saying(async () => {
+        await recordDecision(
+          dir,
+          {
+            subject: input.subject,
+            status: input.status,
+            reason: input.reason,
+            alternative: input.alternative,
+            owner: input.decidedBy,
+            decidedBy: input.decidedBy,
+            reviewBy: input.reviewBy,
+          },
+          { registry },
+        );
+      }),
+    attest: (dir, input) =>
+      saying(async () => {
+        await recordAttestation(dir, input, { registry });
+      }),
+  };
+}
+
+/** Apply through the one executor, with progress per action and the re-check's results. */
+export const applyPort: ApplyPort = async (plan, env) => {
+  const clients = env.source.clients;
+  if (!clients) throw new Error('There is no live AWS connection to apply the plan with.');
+  const outcome = await applyPlan(plan, {
+    clients,
+    source: env.source,
+    registry: env.registry,
+    ctx: env.ctx,
+    recordsDir: env.recordsDir,
+    onAction: (e) => {
+      const status: ActionProgress['status'] = e.type === 'start' ? 'running' : e.type === 'done' ? 'done' : 'failed';
+      env.onProgress(e.index, status, e.type === 'failed' ? e.error : undefined);
+    },
+  });
+  for (const r of outcome.results) if (r.status === 'not-run') env.onProgress(r.index, 'skipped', 'not run');
+  return {
+    ok: outcome.status === 'applied' || outcome.status === 'nothing-to-do',
+    message: outcome.message,
+    verified: outcome.verification.map((v) => ({ id: v.check, status: v.status, message: v.message })),
+  };
+};

@@ -1,0 +1,59 @@
+/**
+ * Starts the Ink wizard on the real terminal: the alternate screen (so exit leaves the terminal as
+ * it was), interactive rendering whenever stdout is a terminal (Ink turns it off under CI
+ * otherwise), and a short closing summary printed on the normal screen after exit.
+ */
+import { render } from 'ink';
+import { createElement } from 'react';
+import type { Registry } from '../engine/registry.js';
+import { Wizard } from './components/wizard.js';
+import { runOf, type WizardState } from './state.js';
+import { themeFromEnv } from './theme.js';
+import { outline, type WalkServices } from './walk.js';
+
+export interface RunInkOptions {
+  readonly services: WalkServices;
+  readonly registry: Registry;
+  readonly firstStep?: string;
+}
+
+/** Runs the wizard until the person exits; returns the exit code. */
+export async function runInk({ services, registry, firstStep }: RunInkOptions): Promise<number> {
+  let final: WizardState | undefined;
+  const bench = process.env.HIPAA_WIZARD_BENCH === 'first-frame';
+  let frames = 0;
+  // Inquirer may have paused stdin before; Ink needs it flowing.
+  process.stdin.resume();
+  const instance = render(
+    createElement(Wizard, { services, steps: outline(registry), theme: themeFromEnv(), startAt: firstStep, onExit: (s: WizardState) => (final = s) }),
+    {
+      interactive: Boolean(process.stdout.isTTY),
+      alternateScreen: Boolean(process.stdout.isTTY) && !bench,
+      exitOnCtrlC: true,
+      patchConsole: true,
+      onRender: bench
+        ? () => {
+            if (frames++ === 0) {
+              process.stderr.write(`first-frame ${performance.now().toFixed(1)}\n`);
+              setImmediate(() => instance.unmount());
+            }
+          }
+        : undefined,
+    },
+  );
+  await instance.waitUntilExit();
+  services.close();
+  if (final) process.stdout.write(closingLines(final).join('\n') + '\n');
+  return 0;
+}
+
+/** What stays on the normal screen after the wizard closes. */
+export function closingLines(state: WizardState): string[] {
+  const checked = state.steps.filter((s) => runOf(state, s.id).state === 'done');
+  const failing = checked.reduce((n, s) => n + Object.values(runOf(state, s.id).findings).filter((f) => f.status === 'fail').length, 0);
+  const lines = [
+    `hipaa-wizard: ${checked.length} of ${state.steps.length} steps checked this session, ${failing} finding${failing === 1 ? '' : 's'} failing; ${state.fixed.filter((f) => f.ok).length} fixed, ${state.recorded.length} recorded.`,
+  ];
+  if (state.session) lines.push(`Records: ${state.session.recordsDir} (run hipaa-wizard again to resume where you left off).`);
+  return lines;
+}

@@ -1,0 +1,298 @@
+/**
+ * The walk's work, without any view: open the account, run a step's checks one by one as their
+ * data arrives, plan and apply a fix, save decisions and attestations, remember where the person
+ * was. The Ink wizard and the plain prompts both drive it, so they walk the same way.
+ * Nothing here imports Ink, Inquirer or the AWS SDK; the SDK loads inside the source when a step
+ * first needs a client.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { renderPlanText } from '../cli/plan-output.js';
+import { painter } from '../cli/style.js';
+import type { AttestationDef, EvalContext, Finding, Plan, RecordsView, Settings } from '../engine/model.js';
+import { makePlan, needsOfFix, PlanError } from '../engine/plan.js';
+import type { Registry } from '../engine/registry.js';
+import { needsOf, runAll, runAttestation, runCheck } from '../engine/runner.js';
+import type { AccountState, CollectError } from '../engine/state.js';
+import { type Source, type SourceOptions, StartupError, openSource } from '../session/source.js';
+import { type FormState, attestationFields, attestationForm, attestationProblem, decisionForm, decisionProblem } from './forms.js';
+import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, Recorded, SessionInfo, StepOutline } from './state.js';
+
+export interface WalkServices {
+  readonly registry: Registry;
+  readonly recordsDir: string;
+  now(): Date;
+  open(reconnect: boolean): Promise<{ session: SessionInfo; position?: Position }>;
+  runStep(stepId: string, events?: StepEvents): Promise<{ findings: Finding[]; trouble?: string }>;
+  preview(remediationId: string): Promise<PlanPreview>;
+  apply(plan: Plan, onProgress?: (index: number, status: ActionProgress['status'], message?: string) => void): Promise<ApplyResult>;
+  openForm(finding: Finding, kind: 'decision' | 'attestation'): Promise<FormState>;
+  /** Saves a form to the records folder; throws FormProblem with one sentence when it cannot. */
+  saveForm(form: FormState, finding: Finding): Promise<{ recorded: Recorded; where: string }>;
+  savePosition(position: Position): Promise<void>;
+  /** Every step's checks at once, as the scan command reports them (the plain mode's fallback). */
+  scanAll(): Promise<{ state: AccountState; findings: Finding[]; mode: Source['mode']; generatedAt: string }>;
+  close(): void;
+}
+
+export interface StepEvents {
+  started?(id: string): void;
+  done?(finding: Finding): void;
+}
+
+/** A form that cannot be saved as filled in; the message is for the person. */
+export class FormProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FormProblem';
+  }
+}
+
+/** Records access, from the records folder module (src/records). */
+export interface RecordsPort {
+  load(dir: string, mode: Source['mode'], now: Date): Promise<RecordsView>;
+  decide(dir: string, input: DecisionInput): Promise<void>;
+  attest(dir: string, input: AttestationInput): Promise<void>;
+}
+
+export interface DecisionInput {
+  readonly subject: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly alternative?: string;
+  readonly decidedBy: string;
+  readonly reviewBy: string;
+}
+
+export interface AttestationInput {
+  readonly attestation: string;
+  readonly answer: 'yes' | 'no' | 'partial';
+  readonly fields: Record<string, string>;
+  readonly attestedBy: string;
+}
+
+/** Plan execution, from the apply module (src/engine/apply.ts). */
+export type ApplyPort = (
+  plan: Plan,
+  env: { source: Source; registry: Registry; ctx: EvalContext; recordsDir: string; onProgress: (index: number, status: ActionProgress['status'], message?: string) => void },
+) => Promise<ApplyResult>;
+
+export interface WalkOptions {
+  readonly registry: Registry;
+  readonly source: SourceOptions;
+  readonly recordsDir: string;
+  readonly settings: Settings;
+  readonly now?: () => Date;
+  readonly records: RecordsPort;
+  readonly apply: ApplyPort;
+  /** Who records decisions and attestations, offered as the default owner in forms. */
+  readonly owner?: string;
+  /** Tests hand in a prepared source (mocked clients); the default opens one from `source`. */
+  readonly openSource?: (options: SourceOptions) => Promise<Source>;
+}
+
+export const POSITION_FILE = 'wizard-position.json';
+
+/** The outline of every step, for the view: ids and titles of its checks and attestations. */
+export function outline(registry: Registry): StepOutline[] {
+  return registry.steps.map((s) => ({
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    intro: s.intro,
+    hipaa: s.hipaa,
+    hitrust: s.hitrust,
+    items: [
+      ...registry.checksOf(s.id).map((c) => ({ id: c.id, title: c.title, kind: 'check' as const, remediation: registry.remediationFor(c.id)?.id })),
+      ...registry.attestationsOf(s.id).map((a) => ({ id: a.id, title: a.title, kind: 'attestation' as const })),
+    ],
+  }));
+}
+
+/** Why a state's slices for these needs may be stale: the network or the credentials failed. */
+export function troubleIn(state: AccountState, needs: { global: readonly string[]; regional: readonly string[] }): string | undefined {
+  const errors: CollectError[] = [];
+  const g = state.global as Record<string, { ok: boolean; error?: CollectError } | undefined>;
+  for (const k of needs.global) {
+    const r = g[k];
+    if (r && !r.ok && r.error) errors.push(r.error);
+  }
+  for (const region of state.regions) {
+    const slices = (state.regional[region] ?? {}) as Record<string, { ok: boolean; error?: CollectError } | undefined>;
+    for (const k of needs.regional) {
+      const r = slices[k];
+      if (r && !r.ok && r.error) errors.push(r.error);
+    }
+  }
+  const lost = errors.find((e) => e.kind === 'credentials') ?? errors.find((e) => e.kind === 'network');
+  if (!lost) return undefined;
+  return lost.kind === 'credentials'
+    ? `The AWS credentials stopped working (${lost.message.replace(/\.$/, '')}), so some results are unknown.`
+    : `AWS could not be reached (${lost.message.replace(/\.$/, '')}), so some results are unknown.`;
+}
+
+/** The confirmation a fix's risk calls for: yes/no when it can be undone, a typed word otherwise. */
+export function confirmationFor(plan: Plan): Confirmation {
+  if (plan.risk === 'safe' && plan.actions.every((a) => a.reversible)) return { kind: 'yes-no' };
+  return { kind: 'word', word: plan.risk === 'irreversible' || plan.actions.some((a) => !a.reversible) ? plan.remediation : 'apply' };
+}
+
+export function createWalk(options: WalkOptions): WalkServices {
+  const { registry, recordsDir } = options;
+  const now = options.now ?? (() => new Date());
+  const open = options.openSource ?? openSource;
+  let source: Source | undefined;
+  let session: SessionInfo | undefined;
+
+  const need = (): Source => {
+    if (!source) throw new StartupError('The account is not open yet.');
+    return source;
+  };
+  const context = async (): Promise<EvalContext> => {
+    const at = now();
+    return { now: at, settings: options.settings, records: await options.records.load(recordsDir, need().mode, at) };
+  };
+  const stepOf = (stepId: string) => {
+    const step = registry.steps.find((s) => s.id === stepId);
+    if (!step) throw new StartupError(`There is no step ${stepId}.`);
+    return step;
+  };
+
+  return {
+    registry,
+    recordsDir,
+    now,
+    async open(reconnect) {
+      if (reconnect && source) {
+        source.close();
+        source = undefined;
+      }
+      if (!source) source = await open(options.source);
+      session = {
+        mode: source.mode,
+        accountId: source.identity.accountId,
+        alias: source.identity.alias,
+        caller: source.identity.arn,
+        regions: source.regions,
+        warnings: source.warnings,
+        recordsDir: resolve(recordsDir),
+      };
+      return { session, position: reconnect ? undefined : await readPosition(recordsDir, registry) };
+    },
+
+    async runStep(stepId, events = {}) {
+      const step = stepOf(stepId);
+      const src = need();
+      const ctx = await context();
+      const checks = registry.checksOf(step.id);
+      const findings = await Promise.all(
+        checks.map(async (check) => {
+          events.started?.(check.id);
+          const state = await src.collect(needsOf([check]));
+          const finding = runCheck(check, step, state, ctx, registry.remediationFor(check.id)?.id);
+          events.done?.(finding);
+          return finding;
+        }),
+      );
+      for (const a of registry.attestationsOf(step.id)) {
+        const finding = runAttestation(a, step, ctx);
+        events.done?.(finding);
+        findings.push(finding);
+      }
+      const state = await src.collect({});
+      return { findings, trouble: troubleIn(state, needsOf(checks)) };
+    },
+
+    async preview(remediationId) {
+      const def = registry.remediation(remediationId);
+      if (!def) throw new PlanError(`There is no fix called "${remediationId}".`);
+      const state = await need().collect(needsOfFix(registry, def));
+      const plan = makePlan(registry, remediationId, state, await context());
+      const text = renderPlanText(plan, painter(false));
+      return { plan, lines: text.replace(/\n$/, '').split('\n'), confirm: confirmationFor(plan) };
+    },
+
+    async apply(plan, onProgress = () => {}) {
+      const src = need();
+      if (src.mode !== 'live') throw new PlanError(`This is the ${src.mode === 'demo' ? 'demo account' : 'snapshot'}: nothing can be changed.`);
+      return options.apply(plan, { source: src, registry, ctx: await context(), recordsDir, onProgress });
+    },
+
+    async openForm(finding, kind) {
+      const owner = options.owner ?? (session?.caller ?? '').replace(/^.*[:/]/, '');
+      if (kind === 'decision') return decisionForm(finding, now(), owner);
+      const def = registry.attestation(finding.id);
+      if (!def) throw new FormProblem(`${finding.title} is not an attestation.`);
+      return attestationForm(def, owner);
+    },
+
+    async saveForm(form, finding) {
+      const v = form.values;
+      if (form.kind === 'decision') {
+        const problem = decisionProblem(v, finding, now());
+        if (problem) throw new FormProblem(problem);
+        await options.records.decide(recordsDir, {
+          subject: finding.id,
+          status: v.status ?? '',
+          reason: v.reason?.trim() ?? '',
+          alternative: v.status === 'alternative' ? v.alternative?.trim() : undefined,
+          decidedBy: v.decidedBy?.trim() ?? '',
+          reviewBy: v.reviewBy?.trim() ?? '',
+        });
+        return { recorded: { kind: 'decision', subject: finding.id, label: `${finding.title}: ${v.status}` }, where: resolve(recordsDir) };
+      }
+      const def = registry.attestation(finding.id) as AttestationDef | undefined;
+      if (!def) throw new FormProblem(`${finding.title} is not an attestation.`);
+      const problem = attestationProblem(v, def);
+      if (problem) throw new FormProblem(problem);
+      await options.records.attest(recordsDir, {
+        attestation: def.id,
+        answer: v.answer as AttestationInput['answer'],
+        fields: attestationFields(v),
+        attestedBy: v.attestedBy?.trim() ?? '',
+      });
+      return { recorded: { kind: 'attestation', subject: def.id, label: `${def.title}: ${v.answer}` }, where: resolve(recordsDir) };
+    },
+
+    savePosition: (position) => writePosition(recordsDir, position),
+
+    async scanAll() {
+      const src = need();
+      const ctx = await context();
+      const state = await src.collect(needsOf(registry.checks));
+      return { state, findings: runAll(registry, state, ctx), mode: src.mode, generatedAt: ctx.now.toISOString() };
+    },
+
+    close() {
+      source?.close();
+      source = undefined;
+    },
+  };
+}
+
+/** The saved position, or undefined when there is none or it names steps that no longer exist. */
+export async function readPosition(dir: string, registry: Registry): Promise<Position | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, POSITION_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const raw = JSON.parse(text) as { stepId?: unknown; done?: unknown };
+    if (typeof raw.stepId !== 'string' || !registry.steps.some((s) => s.id === raw.stepId)) return undefined;
+    const done = Array.isArray(raw.done) ? raw.done.filter((d): d is string => typeof d === 'string' && registry.steps.some((s) => s.id === d)) : [];
+    return { stepId: raw.stepId, done };
+  } catch {
+    return undefined; // a damaged position file only costs the resume point
+  }
+}
+
+/** Writes the position atomically next to the records (a plain file, not a record: it is not evidence). */
+export async function writePosition(dir: string, position: Position): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, POSITION_FILE);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify({ ...position, savedAt: new Date().toISOString() }, null, 2)}\n`);
+  await rename(tmp, file);
+}
