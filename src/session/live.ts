@@ -3,6 +3,7 @@ import { ClientFactory } from '../aws/clients.js';
 import { Collection } from '../aws/collector.js';
 import { startupProblem } from '../aws/errors.js';
 import { callerIdentity, enabledRegions } from '../aws/identity.js';
+import { unknownProfileProblem } from '../aws/profiles.js';
 import type { GlobalKey, RegionalKey } from '../engine/state.js';
 import { type Source, type SourceOptions, StartupError } from './source.js';
 
@@ -23,6 +24,10 @@ async function resolveHomeRegion(options: SourceOptions): Promise<string> {
 }
 
 export async function openLiveSource(options: SourceOptions): Promise<Source> {
+  // The SDK answers an unknown profile with a generic "no credentials"; name the profile instead.
+  const profile = options.profile ?? (process.env.AWS_ACCESS_KEY_ID ? undefined : process.env.AWS_PROFILE);
+  const badProfile = profile ? unknownProfileProblem(profile) : undefined;
+  if (badProfile) throw new StartupError(badProfile);
   const homeRegion = await resolveHomeRegion(options);
   const clients = new ClientFactory({ profile: options.profile, endpointUrl: options.endpointUrl });
   let identity: Awaited<ReturnType<typeof callerIdentity>>;
