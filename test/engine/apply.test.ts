@@ -76,6 +76,7 @@ describe('applyPlan', () => {
 
     const { entries } = await readRecords(dir);
     expect(entries).toHaveLength(1);
+    // biome-ignore lint/suspicious/noExplicitAny: the journal body is free-form JSON, read here by path
     const body = entries[0]?.body as Record<string, any>;
     expect(entries[0]?.kind).toBe('journal');
     expect(entries[0]?.by).toBe('dana');
@@ -113,7 +114,7 @@ describe('applyPlan', () => {
     expect(outcome.message).toMatch(/^Stopped at change 1 of 1 \(UpdateAccountPasswordPolicy on account 111122223333 password policy in us-east-1\): AccessDenied: .*0 changes were made before it and 1 was not\./);
     expect(outcome.verification.find((v) => v.check === 'password-policy-strength')?.status).toBe('fail');
     const { entries } = await readRecords(dir);
-    expect((entries[0]?.body as Record<string, unknown>).outcome).toBe('failed');
+    expect(entries[0]?.body.outcome).toBe('failed');
   });
 
   it('never applies to the demo account or a snapshot', async () => {
@@ -161,7 +162,7 @@ describe('applyPlan', () => {
     expect(ec2.commandCalls(EnableEbsEncryptionByDefaultCommand)).toHaveLength(1);
     expect(outcome.results.map((r) => r.status)).toEqual(['done', 'not-run']);
     expect(outcome.message).toBe('Interrupted: 1 of 2 changes were made and the other 1 were not. Journal entry J-0001.');
-    expect(((await readRecords(dir)).entries[0]?.body as Record<string, unknown>).outcome).toBe('interrupted');
+    expect((await readRecords(dir)).entries[0]?.body.outcome).toBe('interrupted');
   });
 
   it('plans nothing the second time, and an empty plan sends nothing', async () => {

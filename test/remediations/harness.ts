@@ -56,3 +56,14 @@ export async function undoWith(entry: JournalEntryLike, now: AccountState, c: Ev
 
 /** The plan's calls as [command, input] pairs, the shape the mocks record. */
 export const calls = (plan: Plan) => plan.actions.map((a) => [a.command, a.input] as const);
+
+/** What a mocked client was sent, in order, as [command name without "Command", input]. */
+export function sent(mock: { calls(): readonly { args: readonly unknown[] }[] }): [string, unknown][] {
+  return mock.calls().map((c) => {
+    const cmd = c.args[0] as { constructor: { name: string }; input: unknown };
+    return [cmd.constructor.name.replace(/Command$/, ''), cmd.input];
+  });
+}
+
+/** An AWS-shaped error, for commands that reject. */
+export const awsError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });

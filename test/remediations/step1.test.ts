@@ -1,0 +1,199 @@
+import { IAMClient } from '@aws-sdk/client-iam';
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CredentialReportRow, IamAuthorization } from '../../src/aws/collectors/iam.js';
+import { ACCOUNT, daysAgo, state } from '../helpers/state.js';
+import { applyWith, awsError, calls, planFor, sent, undoWith } from './harness.js';
+
+const iam = mockClient(IAMClient);
+const aa = mockClient(AccessAnalyzerClient);
+afterEach(() => {
+  iam.reset();
+  aa.reset();
+});
+
+const arn = (user: string) => `arn:aws:iam::${ACCOUNT}:user/${user}`;
+const noKey = (slot: 1 | 2) => ({ slot, active: false, lastRotated: null, lastUsed: null });
+function row(user: string, o: Partial<CredentialReportRow> = {}): CredentialReportRow {
+  return {
+    user,
+    arn: arn(user),
+    userCreationTime: daysAgo(400),
+    passwordEnabled: false,
+    passwordLastUsed: null,
+    passwordLastChanged: null,
+    mfaActive: false,
+    accessKeys: [noKey(1), noKey(2)],
+    ...o,
+  };
+}
+
+describe('access-analyzer', () => {
+  const analyzer = { name: 'hipaa-wizard-external-access', arn: 'arn:aws:access-analyzer:us-west-2:111122223333:analyzer/x', type: 'ACCOUNT', status: 'ACTIVE', createdAt: null };
+  const before = state({
+    regional: {
+      'us-east-1': { 'accessanalyzer.analyzers': [{ ...analyzer, name: 'org', type: 'ORGANIZATION' }] },
+      'us-west-2': { 'accessanalyzer.analyzers': [{ ...analyzer, name: 'unused', type: 'ACCOUNT_UNUSED_ACCESS' }] },
+    },
+  });
+  const after = state({
+    regional: {
+      'us-east-1': { 'accessanalyzer.analyzers': [{ ...analyzer, name: 'org', type: 'ORGANIZATION' }] },
+      'us-west-2': { 'accessanalyzer.analyzers': [{ ...analyzer, name: 'unused', type: 'ACCOUNT_UNUSED_ACCESS' }, analyzer] },
+    },
+  });
+
+  it('creates an account analyzer only where no external-access analyzer is active, and undo deletes it', async () => {
+    const plan = await planFor('access-analyzer', before);
+    expect(calls(plan)).toEqual([['CreateAnalyzer', { analyzerName: 'hipaa-wizard-external-access', type: 'ACCOUNT' }]]);
+    expect(plan.actions[0]?.region).toBe('us-west-2');
+    aa.resolves({});
+    const { outcome, entry } = await applyWith(plan, before, after);
+    expect(outcome.status).toBe('applied');
+    expect(outcome.verification).toEqual([expect.objectContaining({ check: 'access-analyzer', status: 'pass' })]);
+    expect(sent(aa)).toEqual([['CreateAnalyzer', { analyzerName: 'hipaa-wizard-external-access', type: 'ACCOUNT' }]]);
+    expect((await planFor('access-analyzer', after)).actions).toEqual([]);
+    aa.reset();
+    aa.resolves({});
+    await undoWith(entry, after);
+    expect(sent(aa)).toEqual([['DeleteAnalyzer', { analyzerName: 'hipaa-wizard-external-access' }]]);
+  });
+
+  it('takes the analyzer name as an option and reports a refused creation', async () => {
+    const two = state({ regional: { 'us-east-1': { 'accessanalyzer.analyzers': [] }, 'us-west-2': { 'accessanalyzer.analyzers': [] } } });
+    const plan = await planFor('access-analyzer', two, { name: 'clinic' });
+    expect(calls(plan)).toEqual([
+      ['CreateAnalyzer', { analyzerName: 'clinic', type: 'ACCOUNT' }],
+      ['CreateAnalyzer', { analyzerName: 'clinic', type: 'ACCOUNT' }],
+    ]);
+    aa.resolvesOnce({}).rejects(awsError('ServiceQuotaExceededException', 'Analyzer quota reached.'));
+    const { outcome } = await applyWith(plan, two, two);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.changed.map((a) => a.region)).toEqual(['us-east-1']);
+    expect(outcome.message).toMatch(/Stopped at change 2 of 2 \(CreateAnalyzer on analyzer clinic in us-west-2\): ServiceQuotaExceededException: Analyzer quota reached\. 1 change was made before it and 1 was not\./);
+  });
+});
+
+describe('deactivate-stale-access-keys', () => {
+  const keyRow = row('ci-deploy', { accessKeys: [{ slot: 1, active: true, lastRotated: daysAgo(200), lastUsed: daysAgo(1) }, noKey(2)] });
+  const idle = row('old-contractor', {
+    passwordEnabled: true,
+    passwordLastUsed: daysAgo(160),
+    accessKeys: [
+      { slot: 1, active: true, lastRotated: daysAgo(30), lastUsed: null },
+      { slot: 2, active: true, lastRotated: daysAgo(120), lastUsed: daysAgo(100) },
+    ],
+  });
+  const fresh = row('dana', { passwordEnabled: true, passwordLastUsed: daysAgo(2), mfaActive: true, accessKeys: [{ slot: 1, active: true, lastRotated: daysAgo(10), lastUsed: daysAgo(1) }, noKey(2)] });
+  const keys = [
+    { user: 'ci-deploy', accessKeyId: 'AKIACI00000000000001', status: 'Active' as const, createDate: daysAgo(200) },
+    { user: 'old-contractor', accessKeyId: 'AKIAOC00000000000001', status: 'Active' as const, createDate: daysAgo(30) },
+    { user: 'old-contractor', accessKeyId: 'AKIAOC00000000000002', status: 'Active' as const, createDate: daysAgo(120) },
+    { user: 'dana', accessKeyId: 'AKIADANA000000000001', status: 'Active' as const, createDate: daysAgo(10) },
+  ];
+  const before = state({ global: { 'iam.credentialReport': [keyRow, idle, fresh], 'iamkeys.accessKeys': keys } });
+  const off = (r: CredentialReportRow, slots: number[]) => ({ ...r, accessKeys: r.accessKeys.map((k) => (slots.includes(k.slot) ? { ...k, active: false } : k)) });
+  const after = state({
+    global: {
+      'iam.credentialReport': [off(keyRow, [1]), { ...off(idle, [2]), passwordEnabled: false }, fresh],
+      'iamkeys.accessKeys': keys.map((k) => (k.accessKeyId === 'AKIACI00000000000001' || k.accessKeyId === 'AKIAOC00000000000002' ? { ...k, status: 'Inactive' as const } : k)),
+    },
+  });
+
+  it('deactivates keys too old or unused (matching the report slot to the key id) and removes idle passwords', async () => {
+    const plan = await planFor('deactivate-stale-access-keys', before);
+    expect(calls(plan)).toEqual([
+      ['UpdateAccessKey', { UserName: 'ci-deploy', AccessKeyId: 'AKIACI00000000000001', Status: 'Inactive' }],
+      ['UpdateAccessKey', { UserName: 'old-contractor', AccessKeyId: 'AKIAOC00000000000002', Status: 'Inactive' }],
+      ['DeleteLoginProfile', { UserName: 'old-contractor' }],
+    ]);
+    expect(plan.risk).toBe('disruptive');
+    expect(plan.actions[2]?.reversible).toBe(false);
+    iam.resolves({});
+    const { outcome, entry } = await applyWith(plan, before, after);
+    expect(outcome.status).toBe('applied');
+    expect(sent(iam)).toEqual(calls(plan));
+    expect(outcome.verification.map((v) => [v.check, v.status])).toEqual([
+      ['access-key-age', 'pass'],
+      ['unused-credentials', 'pass'],
+    ]);
+    expect((await planFor('deactivate-stale-access-keys', after)).actions).toEqual([]);
+
+    iam.reset();
+    iam.resolves({});
+    const undo = await undoWith(entry, after);
+    expect(undo.cannotUndo).toEqual([
+      '"Remove the console password of IAM user old-contractor (last used 160 days ago)" cannot be undone: IAM cannot give the old password back; set a new one with aws iam create-login-profile if the person needs it.',
+    ]);
+    expect(sent(iam)).toEqual([
+      ['UpdateAccessKey', { UserName: 'old-contractor', AccessKeyId: 'AKIAOC00000000000002', Status: 'Active' }],
+      ['UpdateAccessKey', { UserName: 'ci-deploy', AccessKeyId: 'AKIACI00000000000001', Status: 'Active' }],
+    ]);
+  });
+
+  it('keeps passwords when asked, and stops at a refused call saying what changed', async () => {
+    const plan = await planFor('deactivate-stale-access-keys', before, { passwords: 'no' });
+    expect(plan.actions.map((a) => a.command)).toEqual(['UpdateAccessKey', 'UpdateAccessKey']);
+    iam.resolvesOnce({}).rejects(awsError('NoSuchEntity', 'The Access Key with id AKIAOC00000000000002 cannot be found.', 404));
+    const { outcome } = await applyWith(plan, before, before);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.changed.map((a) => a.resource)).toEqual(['access key AKIACI00000000000001 of IAM user ci-deploy']);
+    expect(outcome.unchanged.map((a) => a.resource)).toEqual(['access key AKIAOC00000000000002 of IAM user old-contractor']);
+  });
+});
+
+describe('mfa-enforcement-policy', () => {
+  const policyArn = `arn:aws:iam::${ACCOUNT}:policy/hipaa-wizard-require-mfa`;
+  const users = [row('marcus', { passwordEnabled: true }), row('dana', { passwordEnabled: true, mfaActive: true }), row('robot')];
+  const auth = (groupPolicies: string[] | null, members: string[], policy: boolean): IamAuthorization => ({
+    users: ['marcus', 'dana', 'robot'].map((name) => ({ name, arn: arn(name), createDate: null, groups: members.includes(name) ? ['mfa-required'] : [], attachedPolicies: [], inlinePolicies: [] })),
+    groups: groupPolicies ? [{ name: 'mfa-required', arn: `arn:aws:iam::${ACCOUNT}:group/mfa-required`, attachedPolicies: groupPolicies, inlinePolicies: [] }] : [],
+    roles: [],
+    policies: policy ? [{ name: 'hipaa-wizard-require-mfa', arn: policyArn, attachmentCount: 1, document: null }] : [],
+  });
+  const before = state({ global: { 'iam.credentialReport': users, 'iam.authorization': auth(null, [], false) } });
+  const after = state({ global: { 'iam.credentialReport': users, 'iam.authorization': auth([policyArn], ['marcus'], true) } });
+
+  it('creates the deny-unless-MFA policy and the group, attaches it, adds the users without MFA; undo takes it all back in reverse', async () => {
+    const plan = await planFor('mfa-enforcement-policy', before);
+    expect(plan.actions.map((a) => a.command)).toEqual(['CreatePolicy', 'CreateGroup', 'AttachGroupPolicy', 'AddUserToGroup']);
+    const doc = JSON.parse(String(plan.actions[0]?.input.PolicyDocument));
+    const deny = doc.Statement.find((s: { Effect: string }) => s.Effect === 'Deny');
+    expect(deny.Condition).toEqual({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } });
+    expect(deny.NotAction).toContain('iam:EnableMFADevice');
+    expect(deny.NotAction).toContain('iam:CreateVirtualMFADevice');
+    expect(calls(plan).slice(1)).toEqual([
+      ['CreateGroup', { GroupName: 'mfa-required' }],
+      ['AttachGroupPolicy', { GroupName: 'mfa-required', PolicyArn: policyArn }],
+      ['AddUserToGroup', { GroupName: 'mfa-required', UserName: 'marcus' }],
+    ]);
+    iam.resolves({});
+    const { outcome, entry } = await applyWith(plan, before, after);
+    expect(outcome.status).toBe('applied');
+    expect(sent(iam)).toEqual(calls(plan));
+    // The users still have to enroll a device: the check keeps failing, and the outcome says so.
+    expect(outcome.message).toMatch(/console-users-mfa is still fail/);
+    expect((await planFor('mfa-enforcement-policy', after)).actions).toEqual([]);
+    iam.reset();
+    iam.resolves({});
+    await undoWith(entry, after);
+    expect(sent(iam)).toEqual([
+      ['RemoveUserFromGroup', { GroupName: 'mfa-required', UserName: 'marcus' }],
+      ['DetachGroupPolicy', { GroupName: 'mfa-required', PolicyArn: policyArn }],
+      ['DeleteGroup', { GroupName: 'mfa-required' }],
+      ['DeletePolicy', { PolicyArn: policyArn }],
+    ]);
+  });
+
+  it('uses an existing group by option and reports a failure midway', async () => {
+    const s = state({ global: { 'iam.credentialReport': users, 'iam.authorization': { ...auth(null, [], false), groups: [{ name: 'Staff', arn: 'g', attachedPolicies: [], inlinePolicies: [] }] } } });
+    const plan = await planFor('mfa-enforcement-policy', s, { group: 'Staff', 'add-users': 'no' });
+    expect(calls(plan).map(([c]) => c)).toEqual(['CreatePolicy', 'AttachGroupPolicy']);
+    iam.resolvesOnce({}).rejects(awsError('LimitExceeded', 'Cannot exceed quota for PoliciesPerGroup: 10', 409));
+    const { outcome } = await applyWith(plan, s, s);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.changed.map((a) => a.command)).toEqual(['CreatePolicy']);
+    expect(outcome.unchanged.map((a) => a.command)).toEqual(['AttachGroupPolicy']);
+  });
+});
