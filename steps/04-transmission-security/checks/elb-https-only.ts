@@ -1,0 +1,38 @@
+import { defineCheck } from '../../../src/engine/define.js';
+import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+
+export default defineCheck({
+  id: 'elb-https-only',
+  title: 'Load balancers redirect or refuse plain HTTP',
+  severity: 'high',
+  hipaa: { section: '164.312(e)(1)', obligation: 'required' },
+  hitrust: ['06.d', '09.m'],
+  permissions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners'],
+  needs: { regional: ['elbv2.loadBalancers'] },
+  why: 'An HTTP listener that forwards to the application sends logins, session cookies and form data in clear text; it should only redirect to HTTPS.',
+  evaluate(state) {
+    const resources = perRegion(state, 'elbv2.loadBalancers', (lbs, region) =>
+      lbs
+        .filter((lb) => lb.type === 'application')
+        .map((lb) => {
+          if (!lb.listeners.ok) return unreadableResource(`load balancer ${lb.name}`, region, lb.listeners.error);
+          const plain = lb.listeners.value.filter(
+            (l) => l.protocol === 'HTTP' && !l.defaultActions.some((a) => a.type === 'redirect' && a.redirectProtocol === 'HTTPS'),
+          );
+          return {
+            id: lb.arn,
+            region,
+            status: plain.length ? ('fail' as const) : ('pass' as const),
+            detail: plain.length
+              ? `Load balancer ${lb.name} in ${region} serves plain HTTP on port ${plain.map((l) => l.port).join(', ')} without redirecting to HTTPS.`
+              : `Load balancer ${lb.name} in ${region} serves only HTTPS or redirects HTTP to HTTPS.`,
+          };
+        }),
+    );
+    return summarize(resources, {
+      pass: (n) => `All ${n} application load balancers serve HTTPS only or redirect HTTP to HTTPS.`,
+      fail: (f) => listNames(f.map((r) => r.detail.replace(/\.$/, '')), 2) + '.',
+      none: `There are no application load balancers in ${state.regions.join(', ')}.`,
+    });
+  },
+});
