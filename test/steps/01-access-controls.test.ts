@@ -331,7 +331,12 @@ describe('session-duration', () => {
   it('fails a role or permission set longer than the setting, skipping service-linked roles', async () => {
     const s = state({
       global: {
-        'iam.roleSessions': roles(['ops', 43200], ['svc', 43200, '/aws-service-role/support.amazonaws.com/'], ['app', 3600]),
+        'iam.roleSessions': roles(
+          ['ops', 43200],
+          ['svc', 43200, '/aws-service-role/support.amazonaws.com/'],
+          ['AWSReservedSSO_Admins_0123', 43200, '/aws-reserved/sso.amazonaws.com/'],
+          ['app', 3600],
+        ),
         'ssoadmin.permissionSets': [ps('Admins', 'PT12H'), ps('Front', 'PT4H')],
       },
     });
@@ -339,7 +344,7 @@ describe('session-duration', () => {
     const f = await runCheckById('session-duration', s, ctx({ maxSessionHours: 8 }));
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/2 roles or permission sets .* longer than 8 hours: IAM role ops, SSO permission set Admins/);
-    expect(f.resources.some((r) => r.id.includes('aws-service-role'))).toBe(false);
+    expect(f.resources.some((r) => r.id.includes('aws-service-role') || r.id.includes('AWSReservedSSO'))).toBe(false);
   });
   it('reads ISO-8601 durations with minutes and days', async () => {
     const s = state({ global: { 'iam.roleSessions': [], 'ssoadmin.permissionSets': [ps('Long', 'PT1H30M'), ps('Day', 'P1D')] } });
@@ -458,6 +463,7 @@ describe('external-identities', () => {
           role('open', { trustPolicy: trust({ AWS: ['*'] }) }),
           role('audit', { trustPolicy: trust({ AWS: '777788889999' }, { StringEquals: { 'sts:ExternalId': 'x' } }) }),
           role('own', { trustPolicy: trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }) }),
+          role('org', { trustPolicy: trust({ AWS: '*' }, { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }) }),
         ],
       }),
     );

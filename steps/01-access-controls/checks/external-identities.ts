@@ -19,10 +19,13 @@ function trustedAccounts(principal: unknown): string[] {
   return strings((principal as Record<string, unknown>).AWS).map((p) => (p === '*' ? '*' : (/^(\d{12})$/.exec(p)?.[1] ?? /^arn:[^:]+:iam::(\d{12}):/.exec(p)?.[1] ?? p)));
 }
 
-function hasExternalId(condition: unknown): boolean {
+/** Condition keys that tie a cross-account trust to a known party: an external id, or your own organization or account. */
+const LIMITING_KEYS = new Set(['sts:externalid', 'aws:principalorgid', 'aws:principalaccount', 'aws:principalorgpaths']);
+
+function isLimited(condition: unknown): boolean {
   if (typeof condition !== 'object' || condition === null) return false;
   return Object.values(condition as Record<string, unknown>).some(
-    (block) => typeof block === 'object' && block !== null && Object.keys(block).some((k) => k.toLowerCase() === 'sts:externalid'),
+    (block) => typeof block === 'object' && block !== null && Object.keys(block).some((k) => LIMITING_KEYS.has(k.toLowerCase())),
   );
 }
 
@@ -49,7 +52,7 @@ export default defineCheck({
     for (const r of auth.roles) {
       const outside = new Set<string>();
       for (const s of statements(r.trustPolicy)) {
-        if (s.Effect !== 'Allow' || hasExternalId(s.Condition)) continue;
+        if (s.Effect !== 'Allow' || isLimited(s.Condition)) continue;
         for (const a of trustedAccounts(s.Principal)) if (a !== account && !TRUSTED_ACCOUNTS.includes(a)) outside.add(a);
       }
       if (outside.size === 0) continue;

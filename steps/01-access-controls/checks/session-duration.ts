@@ -26,7 +26,9 @@ export default defineCheck({
     const limit = settings.maxSessionHours * 3600;
     const resources: ResourceResult[] = [];
     for (const r of read(state, 'iam.roleSessions')) {
-      if (r.path.startsWith('/aws-service-role/')) continue; // AWS owns these and sets their sessions
+      // Service-linked roles belong to AWS; Identity Center's own roles (/aws-reserved/sso.amazonaws.com/)
+      // take their session length from the permission set, which is judged below.
+      if (r.path.startsWith('/aws-service-role/') || r.path.startsWith('/aws-reserved/')) continue;
       resources.push(
         r.maxSessionSeconds > limit
           ? { id: r.arn, status: 'fail', detail: `IAM role ${r.name}: sessions may last ${hours(r.maxSessionSeconds)}.` }
