@@ -1,0 +1,28 @@
+import { defineCheck } from '../../../src/engine/define.js';
+import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+
+export default defineCheck({
+  id: 'rds-snapshots-encrypted',
+  title: 'Database snapshots are encrypted',
+  severity: 'medium',
+  hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
+  hitrust: ['06.d'],
+  permissions: ['rds:DescribeDBSnapshots'],
+  needs: { regional: ['rds.snapshots'] },
+  why: 'A database snapshot is the whole database; unencrypted, it can be restored and read by anyone it is shared with.',
+  evaluate(state) {
+    const resources = perRegion(state, 'rds.snapshots', (snaps, region) =>
+      snaps.map((s) => ({
+        id: s.arn || s.id,
+        region,
+        status: s.encrypted ? ('pass' as const) : ('fail' as const),
+        detail: s.encrypted ? `Snapshot ${s.id} in ${region} is encrypted.` : `${s.type === 'manual' ? 'Manual' : 'Automated'} snapshot ${s.id} of ${s.instanceId} in ${region} is not encrypted.`,
+      })),
+    );
+    return summarize(resources, {
+      pass: (n) => `All ${n} database snapshots are encrypted.`,
+      fail: (f) => `${f.length} database snapshot${f.length === 1 ? ' is' : 's are'} not encrypted: ${listNames(f.map((r) => `${r.id.split(':').pop()} (${r.region})`))}.`,
+      none: `There are no database snapshots in ${state.regions.join(', ')}.`,
+    });
+  },
+});

@@ -1,0 +1,36 @@
+import { defineCheck } from '../../../src/engine/define.js';
+import { listNames, read, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { bucketResource, perBucket, phiBucketScope, scopeNote } from '../../02-audit-controls/aws-state.js';
+import { keyOwner } from '../keys.js';
+
+export default defineCheck({
+  id: 's3-phi-cmk',
+  title: 'ePHI buckets are encrypted with a key you manage',
+  severity: 'medium',
+  hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
+  hitrust: ['06.d'],
+  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetEncryptionConfiguration', 'kms:ListKeys', 'kms:ListAliases', 'kms:DescribeKey'],
+  needs: { global: ['s3.buckets'], regional: ['kms.keys'] },
+  why: 'With SSE-S3 or the AWS managed key, anyone who can read the bucket can read the data; a customer managed key adds a key policy you control, a record of every decrypt, and the option to revoke access at once.',
+  evaluate(state, { settings }) {
+    const scope = phiBucketScope(read(state, 's3.buckets'), settings);
+    const resources = perBucket(scope.buckets, (b) => b.encryption, (enc, b) => {
+      if (!enc) return bucketResource(b, 'fail', `Bucket ${b.name} in ${b.region} has no default encryption at all.`);
+      if (enc.algorithm === 'AES256') return bucketResource(b, 'fail', `Bucket ${b.name} in ${b.region} uses SSE-S3, a key AWS holds and you cannot restrict.`);
+      const owner = keyOwner(state, b.region, enc.kmsKeyId);
+      if (owner.kind === 'unknown') {
+        return owner.error
+          ? unreadableResource(`bucket ${b.name}`, b.region, owner.error)
+          : { id: b.arn, region: b.region, status: 'unknown' as const, detail: `Bucket ${b.name} in ${b.region} uses key ${owner.label}, which KMS did not list.` };
+      }
+      return owner.kind === 'customer'
+        ? bucketResource(b, 'pass', `Bucket ${b.name} in ${b.region} uses customer managed key ${owner.label}.`)
+        : bucketResource(b, 'fail', `Bucket ${b.name} in ${b.region} uses ${owner.label}, which AWS manages.`);
+    });
+    return summarize(resources, {
+      pass: (n) => `All ${n} ${scope.noun}s are encrypted with customer managed KMS keys${scopeNote(scope, settings)}.`,
+      fail: (f) => `${f.length} ${scope.noun}${f.length === 1 ? ' is' : 's are'} not encrypted with a key you manage: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
+      none: 'The account has no S3 buckets.',
+    });
+  },
+});
