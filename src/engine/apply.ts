@@ -46,6 +46,10 @@ export interface ActionResult {
   /** done · failed · not-run (after a failure or an interruption) */
   readonly status: 'done' | 'failed' | 'not-run';
   readonly error?: { readonly name: string; readonly message: string };
+  /** The input really sent, when it held references to earlier responses. */
+  readonly input?: Record<string, unknown>;
+  /** The undo calls with references resolved (ids AWS chose, e.g. a new flow log's id). */
+  readonly undo?: readonly PlannedCall[];
 }
 
 export interface Verification {
@@ -113,6 +117,34 @@ function verificationSentence(v: readonly Verification[], undo: boolean): string
   return ` Re-checked on a fresh read: ${other.map((x) => `${x.check} is still ${x.status}`).join('; ')}${passing.length ? `; ${passing.join(', ')} pass` : ''}.`;
 }
 
+/**
+ * References to what AWS returned: a string "{{stepN.Path.To.Field}}" in an input stands for that
+ * field of the response to action N (1-based) of the same plan; in an undo, "{{self.Field}}" is the
+ * response to the action itself. Ids AWS chooses (a baseline, a flow log, a key) travel this way.
+ */
+const REF = /^\{\{(self|step(\d+))\.([A-Za-z0-9_.]+)\}\}$/;
+
+export const responseRef = (step: number, path: string) => `{{step${step}.${path}}}`;
+
+function resolveRefs<T>(value: T, responses: readonly unknown[], self?: unknown): T {
+  if (typeof value === 'string') {
+    const m = REF.exec(value);
+    if (!m) return value;
+    const source = m[1] === 'self' ? self : responses[Number(m[2]) - 1];
+    let v: unknown = source;
+    for (const part of (m[3] as string).split('.')) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[part];
+    if (v === undefined || v === null) throw new Error(`the plan refers to ${value}, which the earlier response did not contain`);
+    return v as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveRefs(v, responses, self)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(v, responses, self)])) as T;
+  }
+  return value;
+}
+
+const hasRefs = (value: unknown): boolean => JSON.stringify(value ?? null).includes('{{');
+
 /** Applies a reviewed plan to the live account. Never throws for AWS errors: they are in the outcome. */
 export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutcome> {
   const base = { plan, results: [] as ActionResult[], changed: [] as PlanAction[], unchanged: [...plan.actions], verification: [] as Verification[] };
@@ -149,6 +181,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
 
   const startedAt = new Date().toISOString();
   const results: ActionResult[] = [];
+  const responses: unknown[] = [];
   let status: ApplyOutcome['status'] = 'applied';
   for (let i = 0; i < plan.actions.length; i++) {
     const action = plan.actions[i] as PlanAction;
@@ -159,8 +192,16 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
     }
     deps.onAction?.({ type: 'start', index: i, action });
     try {
-      await deps.clients.send(action.service, action.region, action.command, action.input);
-      results.push({ index: i, status: 'done' });
+      const input = resolveRefs(action.input, responses);
+      const response = await deps.clients.send(action.service, action.region, action.command, input);
+      responses[i] = response;
+      let undo: readonly PlannedCall[] | undefined;
+      try {
+        undo = action.undo && hasRefs(action.undo) ? resolveRefs(action.undo, responses, response) : undefined;
+      } catch {
+        undo = undefined;
+      }
+      results.push({ index: i, status: 'done', ...(hasRefs(action.input) ? { input } : {}), ...(undo ? { undo } : {}) });
       deps.onAction?.({ type: 'done', index: i, action });
     } catch (e) {
       const error = errorOf(e);
@@ -285,12 +326,15 @@ export function planUndo(entry: JournalEntryLike, now: Date): UndoPlan {
   if (body.operation === 'undo') throw new UndoError(`${id} is itself an undo; apply the fix again instead of undoing the undo.`);
   const actions = body.actions as PlanAction[];
   const results = body.results as ActionResult[];
-  const done = actions.filter((_, i) => results.find((r) => r.index === i)?.status === 'done');
+  const done = actions.flatMap((a, i) => {
+    const r = results.find((x) => x.index === i);
+    return r?.status === 'done' ? [r.undo ? { ...a, undo: r.undo } : a] : [];
+  });
   if (done.length === 0) throw new UndoError(`${id} changed nothing (no call succeeded), so there is nothing to undo.`);
   const cannotUndo: string[] = [];
   const undoActions: PlanAction[] = [];
   for (const a of [...done].reverse()) {
-    if (!a.reversible || !a.undo || a.undo.length === 0) {
+    if (!a.reversible || !a.undo || a.undo.length === 0 || hasRefs(a.undo)) {
       cannotUndo.push(`"${a.summary.replace(/\.$/, '')}" cannot be undone${a.irreversibleBecause ? `: ${a.irreversibleBecause.replace(/\.$/, '')}` : ''}.`);
       continue;
     }

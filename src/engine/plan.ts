@@ -173,6 +173,13 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** "{{step2.BaselineId}}" → "<BaselineId from change 2>": an id AWS chooses while the plan runs. */
+function refPlaceholder(value: string): string | undefined {
+  const m = /^\{\{(self|step(\d+))\.([A-Za-z0-9_.]+)\}\}$/.exec(value);
+  if (!m) return undefined;
+  return `<${m[3]} from ${m[1] === 'self' ? 'that change' : `change ${m[2]}`}>`;
+}
+
 /**
  * The AWS CLI line equivalent to one planned call: `aws <service> <command> --param value …
  * --region R`. Booleans become `--flag` / `--no-flag`, structures are written as JSON.
@@ -184,7 +191,7 @@ export function cliEquivalent(call: PlannedCall): string {
     if (value === undefined || value === null) continue;
     const flag = `--${kebabCase(key)}`;
     if (typeof value === 'boolean') parts.push(value ? flag : `--no-${kebabCase(key)}`);
-    else if (typeof value === 'string') parts.push(flag, shellQuote(value));
+    else if (typeof value === 'string') parts.push(flag, refPlaceholder(value) ?? shellQuote(value));
     else if (typeof value === 'number' || typeof value === 'bigint') parts.push(flag, String(value));
     else parts.push(flag, shellQuote(JSON.stringify(value)));
   }

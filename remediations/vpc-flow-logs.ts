@@ -1,0 +1,140 @@
+/**
+ * Turns on VPC flow logs for every VPC without an active one: an IAM role the flow-logs service
+ * assumes to write (created once), a CloudWatch log group per region kept for the required period,
+ * and one flow log per VPC recording all traffic. Undo deletes the flow logs (by the ids AWS gave
+ * them), then the log groups and the role this fix created.
+ */
+import { defineRemediation } from '../src/engine/define.js';
+import type { PlanAction } from '../src/engine/model.js';
+import { read, readIn } from '../src/engine/outcome.js';
+import { retentionAtLeast } from './log-retention.js';
+
+export const FLOW_LOGS_TRUST = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+
+const writePolicy = (partition: string, account: string, group: string) => ({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams'],
+      Resource: [`arn:${partition}:logs:*:${account}:log-group:${group}`, `arn:${partition}:logs:*:${account}:log-group:${group}:*`],
+    },
+  ],
+});
+
+export default defineRemediation({
+  id: 'vpc-flow-logs',
+  title: 'Record VPC traffic in flow logs',
+  fixes: ['vpc-flow-logs'],
+  risk: 'safe',
+  permissions: [
+    'ec2:CreateFlowLogs',
+    'ec2:DeleteFlowLogs',
+    'logs:CreateLogGroup',
+    'logs:DeleteLogGroup',
+    'logs:PutRetentionPolicy',
+    'iam:CreateRole',
+    'iam:DeleteRole',
+    'iam:PutRolePolicy',
+    'iam:DeleteRolePolicy',
+    'iam:PassRole',
+  ],
+  needs: { global: ['iam.authorization'], regional: ['logs.logGroups'] },
+  options: [
+    { name: 'log-group', description: 'the CloudWatch log group the flow logs write to, in each region', default: '/hipaa-wizard/vpc-flow-logs' },
+    { name: 'role', description: 'the IAM role the flow-logs service uses to write', default: 'hipaa-wizard-vpc-flow-logs' },
+  ],
+  notes: ['Flow log records are billed as CloudWatch Logs ingestion and storage; a busy VPC writes a lot.'],
+  plan(state, { options, settings }) {
+    const group = options['log-group'] ?? '/hipaa-wizard/vpc-flow-logs';
+    const role = options.role ?? 'hipaa-wizard-vpc-flow-logs';
+    const { partition, accountId } = state.identity;
+    const roleArn = `arn:${partition}:iam::${accountId}:role/${role}`;
+    const home = state.homeRegion;
+    const work: PlanAction[] = [];
+    for (const region of state.regions) {
+      const logs = readIn(state, 'ec2.flowLogs', region);
+      const bare = readIn(state, 'ec2.vpcs', region).filter((v) => !logs.some((f) => f.resourceId === v.id && f.status === 'ACTIVE'));
+      if (bare.length === 0) continue;
+      if (!readIn(state, 'logs.logGroups', region).some((g) => g.name === group)) {
+        const days = retentionAtLeast(settings.logRetentionDays);
+        work.push({
+          effect: '+',
+          service: 'logs',
+          command: 'CreateLogGroup',
+          input: { logGroupName: group },
+          region,
+          resource: `log group ${group}`,
+          summary: `Create the log group ${group} in ${region} for the flow logs.`,
+          reversible: true,
+          undo: [{ service: 'logs', command: 'DeleteLogGroup', input: { logGroupName: group }, region }],
+        });
+        if (days) {
+          work.push({
+            effect: '~',
+            service: 'logs',
+            command: 'PutRetentionPolicy',
+            input: { logGroupName: group, retentionInDays: days },
+            region,
+            resource: `log group ${group}`,
+            summary: `Keep the flow log records in ${group} (${region}) for ${days} days.`,
+            reversible: true,
+            undo: [{ service: 'logs', command: 'DeleteRetentionPolicy', input: { logGroupName: group }, region }],
+          });
+        }
+      }
+      for (const v of bare) {
+        work.push({
+          effect: '+',
+          service: 'ec2',
+          command: 'CreateFlowLogs',
+          input: {
+            ResourceIds: [v.id],
+            ResourceType: 'VPC',
+            TrafficType: 'ALL',
+            LogDestinationType: 'cloud-watch-logs',
+            LogGroupName: group,
+            DeliverLogsPermissionArn: roleArn,
+          },
+          region,
+          resource: `VPC ${v.id}${v.tags.Name ? ` (${v.tags.Name})` : ''}`,
+          summary: `Record all traffic of VPC ${v.id} in ${region} to the log group ${group}.`,
+          reversible: true,
+          undo: [{ service: 'ec2', command: 'DeleteFlowLogs', input: { FlowLogIds: '{{self.FlowLogIds}}' }, region }],
+        });
+      }
+    }
+    if (work.length === 0) return [];
+    const roleActions: PlanAction[] = [];
+    if (!read(state, 'iam.authorization').roles.some((r) => r.name === role)) {
+      roleActions.push(
+        {
+          effect: '+',
+          service: 'iam',
+          command: 'CreateRole',
+          input: { RoleName: role, AssumeRolePolicyDocument: JSON.stringify(FLOW_LOGS_TRUST), Description: 'Lets VPC flow logs write to CloudWatch Logs (hipaa-wizard).' },
+          region: home,
+          resource: roleArn,
+          summary: `Create the IAM role ${role}, which only the VPC flow-logs service can assume.`,
+          reversible: true,
+          undo: [{ service: 'iam', command: 'DeleteRole', input: { RoleName: role }, region: home }],
+        },
+        {
+          effect: '+',
+          service: 'iam',
+          command: 'PutRolePolicy',
+          input: { RoleName: role, PolicyName: 'write-flow-logs', PolicyDocument: JSON.stringify(writePolicy(partition, accountId, group)) },
+          region: home,
+          resource: roleArn,
+          summary: `Let the role ${role} write only to the log group ${group}.`,
+          reversible: true,
+          undo: [{ service: 'iam', command: 'DeleteRolePolicy', input: { RoleName: role, PolicyName: 'write-flow-logs' }, region: home }],
+        },
+      );
+    }
+    return [...roleActions, ...work];
+  },
+});
