@@ -53,6 +53,18 @@ describe('SSO admin collector', () => {
     });
   });
 
+  it('skips another region that cannot answer, but not one that refuses access', async () => {
+    sso.on(ListInstancesCommand).callsFake(async (_input, getClient) => {
+      const region = await getClient().config.region();
+      if (region === 'ap-east-1') throw Object.assign(new Error('The security token included in the request is invalid.'), { name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 400 } });
+      if (region === 'eu-west-1') throw new AccessDeniedException({ message: 'User is not authorized to perform this action', $metadata: { httpStatusCode: 400 } });
+      return { Instances: [] };
+    });
+    expect(await collection(['us-east-1', 'ap-east-1']).global('ssoadmin.permissionSets')).toEqual({ ok: true, value: [] });
+    const refused = await collection(['us-east-1', 'eu-west-1']).global('ssoadmin.permissionSets');
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'access', action: 'sso:ListInstances' } });
+  });
+
   it('names sso:ListInstances when it is refused', async () => {
     sso.on(ListInstancesCommand).rejects(new AccessDeniedException({ message: 'User is not authorized to perform this action', $metadata: { httpStatusCode: 400 } }));
     const r = await collection().global('ssoadmin.permissionSets');
