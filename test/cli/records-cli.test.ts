@@ -1,0 +1,101 @@
+/** `records`, `decide`, `attest` and `vendor` as a person runs them: the built binary, a fresh folder, a pinned clock. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, isolatedEnv, runCli, workDir } from '../helpers/built-cli.js';
+
+beforeAll(() => ensureBuilt(), 240_000);
+
+const env = isolatedEnv({ HIPAA_WIZARD_USER: 'dana.okafor' });
+const run = (cwd: string, ...args: string[]) => runCli(args, { cwd, env });
+const REASON = 'Console sign-in goes through SSO with MFA; IAM passwords are being retired.';
+
+describe('decide and records', () => {
+  it('records decisions, supersedes, lists, shows history and verifies', async () => {
+    const cwd = workDir();
+    const first = await run(cwd, 'decide', 'password-policy-strength', '--status', 'risk-accepted', '--reason', REASON, '--owner', 'Ana Ruiz', '--review-by', '2027-02-01', '--approved-by', 'Sam Lee');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Recorded D-0001: password-policy-strength is risk-accepted, review by 2027-02-01 \(decided by dana\.okafor, approved by Sam Lee\)\./);
+    const second = await run(cwd, 'decide', 'password-policy-strength', '--status', 'implemented', '--reason', 'The landing zone now sets a 16-character policy.');
+    expect(second.stdout).toMatch(/Recorded D-0002: .* It supersedes D-0001\./);
+
+    const list = await run(cwd, 'records', 'list');
+    expect(list.stdout).toMatch(/D-0001 .* risk-accepted.*\[superseded\]/);
+    expect(list.stdout).toMatch(/D-0002 .* implemented.*\[current\]/);
+
+    const show = await run(cwd, 'records', 'show', 'd-1');
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/D-0001 \(decision, line 1 of hipaa-records\/register\.jsonl\)/);
+    expect(show.stdout).toMatch(/Every decision on password-policy-strength, oldest first/);
+
+    const ok = await run(cwd, 'records', 'verify');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^OK hipaa-records\/register\.jsonl verifies: 2 entries, seq 1 to 2/);
+
+    // Someone edits the first decision's owner by hand.
+    const file = join(cwd, 'hipaa-records', 'register.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Ana Ruiz', 'Nobody'));
+    const bad = await run(cwd, 'records', 'verify');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^FAILS hipaa-records\/register\.jsonl does not verify\. The first bad entry is D-0001: hipaa-records\/register\.jsonl line 1: entry D-0001 does not match its hash/);
+    const refused = await run(cwd, 'decide', 'root-mfa', '--status', 'implemented', '--reason', 'Hardware key on the root user.');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^hipaa-wizard: Nothing was recorded: the register fails verification/);
+    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
+  it('refuses bad input with one sentence and exit code 2', async () => {
+    const cwd = workDir();
+    const cases: [string[], RegExp][] = [
+      [['decide', 'password-policy-strength', '--status', 'not-reasonable', '--reason', 'n/a'], /real sentence: "n\/a" is a placeholder/],
+      [['decide', 'password-policy-strenght', '--status', 'implemented', '--reason', 'done'], /did you mean "password-policy-strength"/],
+      [['decide', 'root-mfa', '--status', 'risk-accepted', '--reason', REASON, '--review-by', '2027-01-01'], /needs the person who owns the risk \(--owner\)/],
+      [['decide', 'root-mfa', '--status', 'implemented', '--reason', 'Key on root.', '--evidence', 'nope.pdf'], /evidence file "nope\.pdf" does not exist/],
+      [['records', 'export', '--format', 'pdf'], /--format must be md or json/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(cwd, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+  });
+});
+
+describe('export, the proposed-rule view, attestations, vendors and scan', () => {
+  it('works through the records a clinic would keep', async () => {
+    const cwd = workDir();
+    writeFileSync(join(cwd, 'memo.txt'), 'risk memo');
+    expect((await run(cwd, 'decide', 'console-users-mfa', '--status', 'risk-accepted', '--reason', 'The front desk kiosk account is being replaced by SSO next month.', '--owner', 'Ana Ruiz', '--review-by', '2027-01-15', '--evidence', 'memo.txt')).code).toBe(0);
+    expect((await run(cwd, 'decide', '164.312(a)(2)(iii)', '--status', 'not-reasonable', '--reason', 'Shared kiosks already lock after two minutes of idle time.')).code).toBe(0);
+    const attest = await run(cwd, 'attest', 'automatic-logoff', '--answer', 'yes', '--field', 'systems=EHR: 15 minutes', '--field', 'timeoutMinutes=15', '--field', 'verifiedOn=2026-11-20', '--field', 'verifiedBy=Sam Lee');
+    expect(attest.stdout).toMatch(/^Recorded A-0003: dana\.okafor answered "yes" to automatic-logoff on 2026-11-24\./);
+    expect((await run(cwd, 'vendor', 'add', 'Acme Billing', '--services', 'claims billing', '--phi', 'claims', '--baa-signed', '2026-01-10', '--baa-expires', '2028-01-10')).code).toBe(0);
+    expect((await run(cwd, 'vendor', 'list')).stdout).toMatch(/Acme Billing \(acme-billing\): claims billing; ePHI: claims; BAA signed 2026-01-10, expires 2028-01-10/);
+
+    const proposed = await run(cwd, 'records', 'list', '--proposed-rule');
+    expect(proposed.stdout).toMatch(/^PROPOSAL, NOT IN FORCE\./);
+    expect(proposed.stdout).toMatch(/1 recorded decision would no longer be accepted/);
+    expect(proposed.stdout).toMatch(/D-0002 .*Automatic logoff/);
+    // console-users-mfa cites a required specification, so the proposal changes nothing for it
+    expect(proposed.stdout).not.toMatch(/D-0001/);
+
+    const md = await run(cwd, 'records', 'export', '--format', 'md', '-o', 'register.md');
+    expect(md.code).toBe(0);
+    expect(md.stderr).toMatch(/The register goes back to 2026-11-24 \(entry D-0001\), 0 days before 2026-11-24, and holds 4 entries\. hipaa-wizard never removes entries/);
+    const text = readFileSync(join(cwd, 'register.md'), 'utf8');
+    expect(text).toMatch(/The hash chain verifies: 4 entries, seq 1 to 4/);
+    expect(text).toMatch(/\| D-0001 \| console-users-mfa \| risk-accepted \|.*owner: Ana Ruiz.*memo\.txt \(sha256 [0-9a-f]{64}\)/);
+    expect(text).toMatch(/## Under the proposed rule \(not in force\)/);
+    const json = JSON.parse((await run(cwd, 'records', 'export', '--format', 'json')).stdout) as { verification: { ok: boolean }; retention: { entries: number }; vendors: unknown[] };
+    expect(json.verification.ok).toBe(true);
+    expect(json.retention.entries).toBe(4);
+    expect(json.vendors).toHaveLength(1);
+
+    // The demo fails console-users-mfa; the recorded decision turns it into accepted.
+    const scan = await run(cwd, 'scan', '--demo', '--format', 'json', '--step', '1');
+    const findings = (JSON.parse(scan.stdout) as { findings: { id: string; status: string; message: string }[] }).findings;
+    expect(findings.find((f) => f.id === 'console-users-mfa')).toMatchObject({ status: 'accepted', message: expect.stringMatching(/Accepted by decision D-0001 \(risk-accepted\).*Review by 2027-01-15/) });
+    expect(findings.find((f) => f.id === 'automatic-logoff')?.status).toBe('pass');
+  });
+});
