@@ -1,0 +1,33 @@
+import { defineCheck } from '../../../src/engine/define.js';
+import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+
+export default defineCheck({
+  id: 'rds-snapshots-public',
+  title: 'No database snapshot is shared with everyone',
+  severity: 'critical',
+  hipaa: { section: '164.312(a)(1)', obligation: 'required' },
+  hitrust: ['09.m', '01.m'],
+  permissions: ['rds:DescribeDBSnapshots', 'rds:DescribeDBSnapshotAttributes'],
+  needs: { regional: ['rds.snapshots'] },
+  why: 'A manual DB snapshot shared with "all" can be copied and restored by any AWS account, with every table in it.',
+  evaluate(state) {
+    const resources = perRegion(state, 'rds.snapshots', (snaps, region) =>
+      snaps
+        .filter((s) => s.type === 'manual')
+        .map((s) => {
+          if (!s.public.ok) return unreadableResource(`snapshot ${s.id}`, region, s.public.error);
+          return {
+            id: s.arn || s.id,
+            region,
+            status: s.public.value ? ('fail' as const) : ('pass' as const),
+            detail: s.public.value ? `DB snapshot ${s.id} in ${region} can be restored by any AWS account.` : `DB snapshot ${s.id} in ${region} is private.`,
+          };
+        }),
+    );
+    return summarize(resources, {
+      pass: (n) => `None of the ${n} manual DB snapshots is public.`,
+      fail: (f) => `${f.length} DB snapshot${f.length === 1 ? ' is' : 's are'} public: ${listNames(f.map((r) => `${r.id.split(':').pop()} (${r.region})`))}.`,
+      none: `There are no manual DB snapshots in ${state.regions.join(', ')}.`,
+    });
+  },
+});
