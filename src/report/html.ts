@@ -303,7 +303,7 @@ ${
         doc.journal.map((j) => [
           j.at ?? 'unknown',
           j.by ?? 'unknown',
-          h`${j.operation === 'undo' ? 'Undo: ' : ''}${j.title}${j.remediation ? h`<br><code>${j.remediation}</code>` : ''}`,
+          h`${j.operation === 'undo' && !/^undo\b/i.test(j.title) ? 'Undo: ' : ''}${j.title}${j.remediation ? h`<br><code>${j.remediation}</code>` : ''}`,
           h`${j.actions.map((a, i) => h`${i ? h`<br>` : ''}${a.summary}${a.result ? h` <small>[${a.result}]</small>` : ''}${a.error ? h` <small>${a.error}</small>` : ''}`)}`,
           j.outcome ?? '',
           h`${j.rechecks.map((r, i) => h`${i ? h`<br>` : ''}<code>${r.check}</code> ${r.status}`)}`,

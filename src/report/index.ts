@@ -6,7 +6,8 @@
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { buildReport, type ReportDocument, type ReportInput } from './model.js';
+import type { FullRecordsView } from '../records/view.js';
+import { buildReport, type ReportDocument, type ReportInput, type ReportRecords } from './model.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
@@ -21,6 +22,20 @@ export function renderDocument(format: ReportFormat, doc: ReportDocument): strin
 
 export function renderReport(format: ReportFormat, input: ReportInput): string {
   return renderDocument(format, buildReport(input));
+}
+
+/** The records part of a report's input, from a loaded records view (the wizard and the command share it). */
+export function recordsForReport(view: FullRecordsView, dir?: string, includesDemoSamples = false): ReportRecords {
+  const entries = view.entries();
+  return {
+    decisions: view.decisions(),
+    attestations: view.attestations(),
+    vendors: view.vendors(),
+    journal: view.journal(),
+    dir,
+    includesDemoSamples,
+    integrity: { entries: entries.length, since: entries[0]?.at ?? null, problems: view.problems(), untrusted: view.untrusted() },
+  };
 }
 
 /** A file name that sorts by date: "hipaa-report-210987654321-2026-11-24.html". */

@@ -1,6 +1,6 @@
 /**
  * The journal of applied fixes, as the report shows it. Journal entries are written by apply and
- * undo (src/engine/apply.ts) into the records folder; the report reads them as plain data and keeps
+ * undo (journalBody in src/engine/apply.ts) into the records folder; the report reads them as plain data and keeps
  * only what an auditor asks: what was changed, where, by whom, when, with what result, and whether
  * the checks passed afterwards. Unknown or missing fields are left out, never guessed.
  */
@@ -22,7 +22,7 @@ export interface JournalAction {
   readonly summary: string;
   readonly resource: string | null;
   readonly region: string | null;
-  /** done · failed · skipped (after an earlier failure) · null when the entry does not say. */
+  /** done · failed · skipped (not run after a failure or an interruption) · null when the entry does not say. */
   readonly result: 'done' | 'failed' | 'skipped' | null;
   readonly error: string | null;
 }
@@ -36,7 +36,7 @@ export interface JournalItem {
   readonly operation: 'apply' | 'undo';
   readonly remediation: string | null;
   readonly title: string;
-  /** applied · failed · partial · …, as the entry records it. */
+  /** applied · failed · interrupted · …, as apply recorded it. */
   readonly outcome: string | null;
   readonly actions: readonly JournalAction[];
   /** The checks re-run after the change, with their status then. */
@@ -59,11 +59,11 @@ const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 
 function actionResult(r: Obj | undefined): Pick<JournalAction, 'result' | 'error'> {
   if (!r) return { result: null, error: null };
-  const error = first(r.error, isObj(r.error) ? r.error.message : undefined, r.message);
-  const raw = first(r.status, r.result, r.outcome);
-  if (raw === 'failed' || raw === 'error' || r.ok === false) return { result: 'failed', error };
-  if (raw === 'skipped' || raw === 'not-run' || raw === 'pending') return { result: 'skipped', error };
-  if (raw === 'done' || raw === 'ok' || raw === 'applied' || raw === 'succeeded' || raw === 'success' || r.ok === true) return { result: 'done', error };
+  const error = first(isObj(r.error) ? r.error.message : r.error);
+  const status = first(r.status);
+  if (status === 'failed') return { result: 'failed', error };
+  if (status === 'not-run') return { result: 'skipped', error };
+  if (status === 'done') return { result: 'done', error };
   return { result: null, error };
 }
 
@@ -73,32 +73,26 @@ export function journalItem(
   catalog: { remediation(id: string): { readonly title: string; readonly risk: Risk } | undefined },
 ): JournalItem {
   const body: Obj = isObj(entry.body) ? entry.body : {};
-  const plan: Obj = isObj(body.plan) ? body.plan : {};
-  const remediation = first(body.remediation, plan.remediation);
-  const undoOf = first(body.undoOf, body.undo, body.undoes, body.reverts);
-  const plannedActions = list(body.actions).length ? list(body.actions) : list(plan.actions);
-  const results = list(body.results).length ? list(body.results) : list(body.outcomes);
-  const actions: JournalAction[] = plannedActions.map((a, i) => {
-    const action: Obj = isObj(a.action) ? a.action : a;
-    const own = isObj(a.result) ? a.result : a;
-    return {
-      summary: first(action.summary, action.command) ?? `action ${i + 1}`,
-      resource: first(action.resource),
-      region: first(action.region),
-      ...actionResult(results.find((r) => r.index === i) ?? results[i] ?? own),
-    };
-  });
-  const rechecks = [...list(body.recheck), ...list(body.rechecks), ...list(body.verification), ...list(body.after)]
-    .map((r) => ({ check: first(r.check, r.id), status: first(r.status) }))
+  const remediation = first(body.remediation);
+  const undoOf = first(body.undoOf);
+  const results = list(body.results);
+  const actions: JournalAction[] = list(body.actions).map((a, i) => ({
+    summary: first(a.summary, a.command) ?? `action ${i + 1}`,
+    resource: first(a.resource),
+    region: first(a.region),
+    ...actionResult(results.find((r) => r.index === i) ?? results[i]),
+  }));
+  const rechecks = list(body.verification)
+    .map((r) => ({ check: first(r.check), status: first(r.status) }))
     .filter((r): r is { check: string; status: string } => r.check !== null && r.status !== null);
   return {
     id: first(entry.id, entry.hash, entry.seq) ?? `journal-${index + 1}`,
-    at: first(entry.at, body.at, body.appliedAt),
-    by: first(entry.by, body.by, body.appliedBy),
-    operation: undoOf || body.operation === 'undo' || body.kind === 'undo' ? 'undo' : 'apply',
+    at: first(entry.at, body.finishedAt, body.startedAt),
+    by: first(entry.by, body.by),
+    operation: undoOf || body.operation === 'undo' ? 'undo' : 'apply',
     remediation,
-    title: first(body.title, plan.title) ?? (remediation ? (catalog.remediation(remediation)?.title ?? remediation) : 'Applied change'),
-    outcome: first(body.outcome, body.status, body.result),
+    title: first(body.title) ?? (remediation ? (catalog.remediation(remediation)?.title ?? remediation) : 'Applied change'),
+    outcome: first(body.outcome),
     actions,
     rechecks,
     undoOf,

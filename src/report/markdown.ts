@@ -203,7 +203,7 @@ export function renderMarkdown(doc: ReportDocument): string {
         doc.journal.map((j) => [
           md(j.at ?? 'unknown'),
           md(j.by ?? 'unknown'),
-          `${j.operation === 'undo' ? 'Undo: ' : ''}${md(j.title)}${j.remediation ? ` (${code(j.remediation)})` : ''}`,
+          `${j.operation === 'undo' && !/^undo\b/i.test(j.title) ? 'Undo: ' : ''}${md(j.title)}${j.remediation ? ` (${code(j.remediation)})` : ''}`,
           j.actions.map((a) => `${md(a.summary)}${a.result ? ` [${a.result}]` : ''}`).join('; ') || ' ',
           md(j.outcome ?? ' '),
           j.rechecks.map((r) => `${code(r.check)} ${md(r.status)}`).join(', ') || ' ',

@@ -8,8 +8,9 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadRegistry } from '../../engine/registry.js';
 import { needsOf, runAll } from '../../engine/runner.js';
-import { type BaseRecords, loadRecordsView, recordsWarnings } from '../../records/view.js';
-import { isReportFormat, type ReportFormat, renderReport } from '../../report/index.js';
+import { loadDemoRecords } from '../../records/demo-base.js';
+import { loadRecordsView, recordsWarnings } from '../../records/view.js';
+import { isReportFormat, type ReportFormat, recordsForReport, renderReport } from '../../report/index.js';
 import { openSource } from '../../session/source.js';
 import { type CommonOptions, evalContext, selectSteps, sourceOptions, UsageError, withCommonOptions } from '../common.js';
 import { progressReporter } from '../progress.js';
@@ -32,12 +33,6 @@ export function reportFormat(format: string | undefined, output: string | undefi
   return (ext && EXTENSIONS[ext]) || 'md';
 }
 
-/** The demo's sample records (decisions, attestations, vendors), layered under the folder in demo mode. */
-async function demoRecords(now: Date): Promise<BaseRecords | undefined> {
-  void now;
-  return undefined;
-}
-
 export function registerReport(program: Command): void {
   withCommonOptions(
     program
@@ -51,7 +46,7 @@ export function registerReport(program: Command): void {
     const dueWithinDays = Number(o.dueWithin);
     if (!Number.isInteger(dueWithinDays) || dueWithinDays < 0) throw new UsageError(`--due-within must be a whole number of days, not "${o.dueWithin}".`);
     const now = evalContext(o).now;
-    const base = o.demo ? await demoRecords(now) : undefined;
+    const base = o.demo ? await loadDemoRecords(now) : undefined;
     const records = await loadRecordsView(o.records, base);
     for (const w of recordsWarnings(records)) process.stderr.write(`warning: ${w}\n`);
     const ctx = evalContext(o, records);
@@ -64,21 +59,12 @@ export function registerReport(program: Command): void {
       const state = await source.collect(needsOf(steps.flatMap((s) => registry.checksOf(s.id))), progress.event);
       progress.end();
       const findings = runAll(registry, state, ctx, steps);
-      const entries = records.entries();
       const text = renderReport(format, {
         mode: source.mode,
         state,
         steps,
         findings,
-        records: {
-          decisions: records.decisions(),
-          attestations: records.attestations(),
-          vendors: records.vendors(),
-          journal: records.journal(),
-          dir: o.records,
-          includesDemoSamples: base !== undefined,
-          integrity: { entries: entries.length, since: entries[0]?.at ?? null, problems: records.problems(), untrusted: records.untrusted() },
-        },
+        records: recordsForReport(records, o.records, base !== undefined),
         catalog: registry,
         settings: ctx.settings,
         now: ctx.now,
