@@ -61,6 +61,8 @@ export class ClientFactory {
   private readonly cache = new Map<string, InstanceType<AnyCtor>>();
   private readonly pools = new Map<string, Semaphore>();
   private readonly stop = new AbortController();
+  /** The abort controllers of the calls in flight, aborted together on stop. */
+  private readonly inFlight = new Set<AbortController>();
   private wrapper: SendWrapper | undefined;
   private expired: unknown;
 
@@ -89,7 +91,10 @@ export class ClientFactory {
 
   /** Stops every call in flight and refuses later ones with an `AbortError`. */
   abort(reason = 'the run was interrupted'): void {
-    if (!this.stop.signal.aborted) this.stop.abort(named('AbortError', reason));
+    if (this.stop.signal.aborted) return;
+    this.stop.abort(named('AbortError', reason));
+    for (const c of this.inFlight) c.abort(this.stop.signal.reason);
+    this.inFlight.clear();
   }
 
   setSendWrapper(wrapper: SendWrapper | undefined): void {
@@ -174,8 +179,7 @@ export class ClientFactory {
       () => local.abort(named('TimeoutError', `AWS did not answer ${commandName.replace(/Command$/, '')} within ${Math.round(ms / 1000)} s`)),
       ms,
     );
-    const onStop = () => local.abort(this.stop.signal.reason);
-    this.stop.signal.addEventListener('abort', onStop, { once: true });
+    this.inFlight.add(local);
     let onLocal: (() => void) | undefined;
     try {
       return await new Promise<unknown>((resolve, reject) => {
@@ -186,7 +190,7 @@ export class ClientFactory {
       });
     } finally {
       clearTimeout(timer);
-      this.stop.signal.removeEventListener('abort', onStop);
+      this.inFlight.delete(local);
       if (onLocal) local.signal.removeEventListener('abort', onLocal);
     }
   }
