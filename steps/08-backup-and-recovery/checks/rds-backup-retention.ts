@@ -31,7 +31,7 @@ export default defineCheck({
     return summarize(resources, {
       none: `No RDS database exists in ${state.regions.join(', ')}.`,
       pass: (n) => `All ${plural(n, 'RDS database')} keep at least ${min} days of automated backups.`,
-      fail: (bad) => `${plural(bad.length, 'RDS database')} keep less than ${min} days of automated backups: ${listNames(bad.map((r) => r.detail.replace(/^(Database|Cluster) /, '').replace(/\.$/, '')))}.`,
+      fail: (bad) => `${plural(bad.length, 'RDS database')} ${bad.length === 1 ? 'keeps' : 'keep'} less than ${min} days of automated backups: ${listNames(bad.map((r) => r.detail.replace(/^(Database|Cluster) /, '').replace(/\.$/, '')))}.`,
     });
   },
 });

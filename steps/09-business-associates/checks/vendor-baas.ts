@@ -32,7 +32,7 @@ export default defineCheck({
     });
     return summarize(resources, {
       pass: (n) => `All ${plural(n, 'vendor')} in the inventory have a signed, current BAA.`,
-      fail: (bad) => `${plural(bad.length, 'vendor')} lack a current BAA: ${listNames(bad.map((r) => r.detail.replace(/\.$/, '')), 3)}.`,
+      fail: (bad) => `${plural(bad.length, 'vendor')} ${bad.length === 1 ? 'lacks' : 'lack'} a current BAA: ${listNames(bad.map((r) => r.detail.replace(/\.$/, '')), 3)}.`,
     });
   },
 });

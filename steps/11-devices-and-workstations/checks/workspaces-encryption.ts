@@ -23,7 +23,7 @@ export default defineCheck({
     return summarize(resources, {
       none: `No Amazon WorkSpaces desktop exists in ${state.regions.join(', ')}.`,
       pass: (n) => `All ${plural(n, 'WorkSpaces desktop')} encrypt their root and user volumes.`,
-      fail: (bad) => `${plural(bad.length, 'WorkSpaces desktop')} store data unencrypted: ${listNames(bad.map((r) => r.detail.replace(/^WorkSpace (\S+) of (\S+) in (\S+) .*$/, '$1 ($2, $3)')))}.`,
+      fail: (bad) => `${plural(bad.length, 'WorkSpaces desktop')} ${bad.length === 1 ? 'stores' : 'store'} data unencrypted: ${listNames(bad.map((r) => r.detail.replace(/^WorkSpace (\S+) of (\S+) in (\S+) .*$/, '$1 ($2, $3)')))}.`,
     });
   },
 });
