@@ -12,8 +12,11 @@ export async function loadDemoRecords(now: Date): Promise<BaseRecords | undefine
   let mod: DemoRecordsModule;
   try {
     mod = (await import(/* @vite-ignore */ specifier)) as DemoRecordsModule;
-  } catch {
-    return undefined;
+  } catch (e) {
+    // Absent until the demo's records land; any other failure is a bug worth seeing.
+    const err = e as { code?: string; message?: string };
+    if (err.code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load|does not exist/i.test(err.message ?? '')) return undefined;
+    throw e;
   }
   if (typeof mod.default !== 'function') return undefined;
   const shift = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();

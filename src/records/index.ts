@@ -1,7 +1,7 @@
 /** The records folder: the register (store), the view the runner reads, and recording with validation. */
 export { RecordsError } from './errors.js';
 export { LockTimeout } from './lock.js';
-export { decisionsAtRiskUnderProposedRule, type ProposedRuleConflict, sectionResolver } from './proposed-rule.js';
+export { decisionsAtRiskUnderProposedRule, PROPOSED_RULE_LABEL, type ProposedRuleConflict, proposedRuleCount, sectionResolver } from './proposed-rule.js';
 export { recordAttestation, recordDecision, type RecordOptions, recordVendor, retireVendor } from './record.js';
 export {
   appendRecord,

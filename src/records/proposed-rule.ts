@@ -6,7 +6,7 @@
  * proposal were finalized. Pure.
  */
 import { HIPAA_SPECS, type HipaaSpec } from '../engine/hipaa.js';
-import type { Decision } from '../engine/model.js';
+import type { Decision, RecordsView } from '../engine/model.js';
 import type { SubjectRegistry } from './validate.js';
 
 export const PROPOSED_RULE_LABEL =
@@ -50,4 +50,9 @@ export function decisionsAtRiskUnderProposedRule(decisions: readonly Decision[],
     });
   }
   return out;
+}
+
+/** How many current decisions the proposal would no longer accept: the line in the wizard's summary. */
+export function proposedRuleCount(records: Pick<RecordsView, 'decisions'>, registry: Pick<SubjectRegistry, 'check' | 'attestation'>): number {
+  return decisionsAtRiskUnderProposedRule(records.decisions(), sectionResolver(registry)).length;
 }

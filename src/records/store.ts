@@ -11,10 +11,11 @@
  *
  * An interrupted append (a crash, a kill, a full disk) can leave an incomplete last line with no
  * newline. It was never acknowledged, so it is not an entry: readers report it as a notice, and the
- * next append starts on a fresh line after it, leaving the fragment in place (nothing is rewritten
- * or dropped). A fragment in the middle is accepted as such only when the chain runs straight
- * across it (the entry after it names the entry before it as `prev`); an entry that was part of the
- * chain and is now unreadable breaks the chain and fails verification.
+ * next append ends that line with FRAGMENT_SEAL and starts its entry on a fresh line, leaving the
+ * fragment in place (nothing is rewritten or dropped). A sealed fragment in the middle is accepted
+ * only when the chain runs straight across it (the entry after it names the entry before it as
+ * `prev`); any other unreadable line is an error, and an entry that was part of the chain and is
+ * now unreadable breaks the chain as well.
  */
 import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
@@ -29,6 +30,8 @@ export const REGISTER_FILE = 'register.jsonl';
 export const HEAD_FILE = 'register.head.json';
 export const LOCK_FILE = '.register.lock';
 export const GENESIS = '0'.repeat(64);
+/** Written after the fragment an interrupted append left, to end its line: only the appender writes it. */
+export const FRAGMENT_SEAL = ' <- interrupted append, not an entry';
 
 export type RecordKind = 'decision' | 'attestation' | 'vendor' | 'journal';
 export const RECORD_KINDS: readonly RecordKind[] = ['decision', 'attestation', 'vendor', 'journal'];
@@ -85,6 +88,8 @@ export interface RegisterScan {
   readonly tail: { readonly seq: number; readonly hash: string };
   /** Whether the file ends in a newline (an interrupted append leaves it without one). */
   readonly endsClean: boolean;
+  /** The unterminated last line is a fragment (to be sealed), not an entry missing only its newline. */
+  readonly tailFragment: boolean;
   readonly file: string;
 }
 
@@ -135,10 +140,12 @@ export function scanRegisterText(text: string, file: string, head?: { seq: numbe
   const raw = text.split('\n');
   if (endsClean) raw.pop();
   // Unparseable lines wait here until we know whether the chain runs straight across them.
-  let fragments: { line: number; bytes: number; detail: string; last: boolean }[] = [];
+  let fragments: { line: number; bytes: number; detail: string; sealed: boolean; last: boolean }[] = [];
+  let tailFragment = false;
   const settleFragments = (chainedAcross: boolean) => {
     for (const f of fragments) {
-      if (chainedAcross) {
+      // A fragment ends either the file (not yet sealed) or in the seal the next append wrote after it.
+      if (chainedAcross && (f.sealed || f.last)) {
         at(f.line, 'notice', 'interrupted-append', `an incomplete entry (${f.bytes} bytes) left by an interrupted append; it was never acknowledged and the chain continues across it.`);
       } else {
         at(f.line, 'error', 'malformed', `is not a complete entry (${f.detail}); an entry here was damaged or cut short.`);
@@ -158,7 +165,10 @@ export function scanRegisterText(text: string, file: string, head?: { seq: numbe
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      fragments.push({ line, bytes: Buffer.byteLength(text), detail: `not valid JSON: ${(e as Error).message}`, last: isLast && !endsClean });
+      const sealed = text.endsWith(FRAGMENT_SEAL);
+      const bytes = Buffer.byteLength(sealed ? text.slice(0, -FRAGMENT_SEAL.length) : text);
+      if (isLast && !endsClean) tailFragment = true;
+      fragments.push({ line, bytes, detail: `not valid JSON: ${(e as Error).message}`, sealed, last: isLast && !endsClean });
       return;
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -225,7 +235,7 @@ export function scanRegisterText(text: string, file: string, head?: { seq: numbe
     }
   }
   problems.sort((a, b) => a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return { entries, lines, problems, tail, endsClean, file };
+  return { entries, lines, problems, tail, endsClean, tailFragment, file };
 }
 
 function chainBreak(entry: RecordEntry, tail: { seq: number; hash: string }, before: readonly RecordEntry[]): string {
@@ -330,7 +340,7 @@ export async function appendRecord(dir: string, kind: RecordKind, body: object, 
       };
       const entry: RecordEntry = { ...unsigned, hash: entryHash(unsigned) };
       // A fragment from an interrupted append stays where it is; the entry starts on a line of its own.
-      const text = `${scan.endsClean ? '' : '\n'}${JSON.stringify(entry)}\n`;
+      const text = `${scan.endsClean ? '' : scan.tailFragment ? `${FRAGMENT_SEAL}\n` : '\n'}${JSON.stringify(entry)}\n`;
       if (!(await lock.stillHeld())) continue; // the lock was broken from under us: start again
       const created = scan.entries.length === 0;
       await writeDurably(registerPath(dir), Buffer.from(text, 'utf8'));

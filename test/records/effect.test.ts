@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/engine/registry.js';
 import { runAttestation } from '../../src/engine/runner.js';
-import { decisionsAtRiskUnderProposedRule, sectionResolver } from '../../src/records/proposed-rule.js';
+import { decisionsAtRiskUnderProposedRule, proposedRuleCount, sectionResolver } from '../../src/records/proposed-rule.js';
 import { recordAttestation, recordDecision } from '../../src/records/record.js';
 import { loadRecordsView } from '../../src/records/view.js';
 import { runCheckById } from '../helpers/run-check.js';
@@ -108,6 +108,7 @@ describe('the proposed rule view (HHS, January 2025; not in force)', () => {
     const view = await loadRecordsView(dir);
     const conflicts = decisionsAtRiskUnderProposedRule(view.decisions(), sectionResolver(await loadRegistry()));
     expect(conflicts.map((c) => `${c.decision.id} ${c.section}`)).toEqual(['D-0001 164.308(a)(5)(ii)(D)', 'D-0004 164.312(a)(2)(iii)']);
+    expect(proposedRuleCount(view, await loadRegistry())).toBe(2);
     expect(conflicts[1]!.explanation).toMatch(/chooses not implementing it for §164\.312\(a\)\(2\)\(iii\) \(Automatic logoff\), which is addressable today; the proposal would make it required/);
   });
 });

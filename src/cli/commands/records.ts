@@ -94,7 +94,8 @@ export function registerRecords(program: Command): void {
         if (o.kind && !['decision', 'attestation', 'vendor', 'journal'].includes(o.kind)) throw new UsageError(`--kind must be decision, attestation, vendor or journal, not "${o.kind}".`);
         const now = clockNow();
         const scan = await scanRegister(o.records);
-        const view = viewOfScan(scan, o.demo ? await loadDemoRecords(now) : undefined);
+        const base = o.demo ? await loadDemoRecords(now) : undefined;
+        const view = viewOfScan(scan, base);
         warnProblems(scan, view);
         const paint = painter(colorEnabled());
         if (o.proposedRule) {
@@ -106,6 +107,11 @@ export function registerRecords(program: Command): void {
           return;
         }
         const entries = scan.entries.filter((e) => !o.kind || e.kind === o.kind);
+        if (o.demo && base && o.format === 'text' && (!o.kind || o.kind === 'decision')) {
+          process.stdout.write(`${paint('gray', "The demo clinic's sample decisions (not in the folder; entries in the folder supersede them):")}\n`);
+          for (const d of base.decisions) process.stdout.write(`${paint('bold', d.id)}  ${day(d.decidedAt)}  ${'decision'.padEnd(11)} ${d.subject}: ${d.status}, review by ${d.reviewBy} (decided by ${d.decidedBy})\n`);
+          process.stdout.write('\n');
+        }
         if (o.format === 'json') {
           process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
           return;
