@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Renders the demo account's HTML report in headless Chromium and saves the top of the page (the
-// scan's metadata and the summary chart) to docs/report.png, the picture the README shows.
+// scan's metadata, the totals and the per-category chart) to docs/report.png, the picture the README shows.
 // Run after `npm run build`:  node scripts/screenshot-report.mjs [--out docs/report.png] [--full]
 // The clock is pinned (HIPAA_WIZARD_NOW, default 2026-11-24T12:00:00Z) so the picture is reproducible.
 import { execFileSync } from 'node:child_process';
@@ -49,7 +49,7 @@ try {
   if (full) {
     await page.screenshot({ path: out, fullPage: true });
   } else {
-    const box = await page.locator('#summary').boundingBox();
+    const box = await page.locator('#summary figure').boundingBox();
     const height = Math.ceil((box?.y ?? 0) + (box?.height ?? 900) + 8);
     await page.setViewportSize({ width: 1100, height });
     await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1100, height } });

@@ -79,6 +79,15 @@ describe('hipaa-wizard report', () => {
     expect(later.stdout).not.toBe(a.stdout);
   });
 
+  it('ties a report to its snapshot: the same state digest from the snapshot as from the account it saved', async () => {
+    const cwd = workDir();
+    expect((await runCli(['snapshot', '--demo', '-o', 'state.json'], { cwd })).code).toBe(0);
+    const fromSnapshot = JSON.parse((await runCli(['report', '--snapshot', 'state.json', '--format', 'json'], { cwd })).stdout) as { scan: { mode: string; snapshotFile: string; stateSha256: string } };
+    const fromDemo = JSON.parse((await runCli(['report', '--demo', '--format', 'json'], { cwd })).stdout) as { scan: { stateSha256: string } };
+    expect(fromSnapshot.scan).toMatchObject({ mode: 'snapshot', snapshotFile: 'state.json' });
+    expect(fromSnapshot.scan.stateSha256).toBe(fromDemo.scan.stateSha256);
+  });
+
   it('answers bad input with one sentence and exit code 2', async () => {
     const cwd = workDir();
     const cases: [string[], RegExp][] = [
