@@ -17,7 +17,7 @@
  * `prev`); any other unreadable line is an error, and an entry that was part of the chain and is
  * now unreadable breaks the chain as well.
  */
-import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson, sha256Hex } from './canonical.js';
@@ -327,6 +327,7 @@ export async function appendRecord(dir: string, kind: RecordKind, body: object, 
       if (firstError) {
         throw new RecordsError(`Nothing was recorded: the register fails verification (${firstError.message.replace(/\.$/, '')}). Run "hipaa-wizard records verify --records ${dir}" and restore the folder from its copy.`);
       }
+      await sweepLeftovers(dir);
       const seq = scan.tail.seq + 1;
       const unsigned = {
         v: RECORDS_FORMAT_VERSION,
@@ -381,4 +382,33 @@ async function writeHead(dir: string, entry: RecordEntry): Promise<void> {
   const tmp = `${headPath(dir)}.${process.pid}.tmp`;
   await writeFile(tmp, `${JSON.stringify({ seq: entry.seq, id: entry.id, hash: entry.hash, at: entry.at })}\n`);
   await rename(tmp, headPath(dir));
+}
+
+/** Temp files a killed writer left (lock candidates, head updates), removed once their process is gone and a minute has passed. */
+const LEFTOVER = /^(?:\.register\.lock\.(\d+)-[0-9a-f]+\.tmp|\.register\.lock\.broken-(\d+)-[0-9a-f]+|register\.head\.json\.(\d+)\.tmp)$/;
+
+async function sweepLeftovers(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = LEFTOVER.exec(name);
+    const pid = Number(m?.[1] ?? m?.[2] ?? m?.[3]);
+    if (!m || pid === process.pid || !processGone(pid)) continue;
+    // Another host sharing the folder may have the same pid number: leave anything recent alone.
+    const age = await stat(join(dir, name)).then((st) => Date.now() - st.mtimeMs, () => 0);
+    if (age > 60_000) await unlink(join(dir, name)).catch(() => undefined);
+  }
+}
+
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/records/canonical.js';
@@ -228,6 +228,20 @@ describe('an interrupted append', () => {
     const scan = await scanRegister(dir);
     expect(scan.problems).toEqual([]);
     expect(scan.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it("cleans up the temp files a killed writer left, once they are a minute old, and no one else's", async () => {
+    const dir = await registerOf(1);
+    const dead = 2 ** 22 + 4242;
+    const old = new Date(Date.now() - 120_000);
+    const leftovers = [`.register.lock.${dead}-abcd.tmp`, `register.head.json.${dead}.tmp`, `.register.lock.broken-${dead}-beef`];
+    const kept = [`.register.lock.${process.ppid}-abcd.tmp`, `register.head.json.${dead + 1}.tmp`];
+    for (const name of [...leftovers, ...kept]) {
+      writeFileSync(join(dir, name), 'x');
+      if (name !== kept[1]) utimesSync(join(dir, name), old, old); // kept[1] is recent
+    }
+    await appendRecord(dir, 'journal', { summary: 'next' }, 'tester');
+    expect(readdirSync(dir).sort()).toEqual([...kept, 'register.head.json', 'register.jsonl'].sort());
   });
 
   it('a stale lock left by a dead process is broken; a live one is waited for', async () => {
