@@ -3,9 +3,10 @@
  * (src/engine/apply.ts), in the shapes the walk asks for. Record validation errors come back as
  * FormProblem so the form can show the sentence and let the person correct it.
  */
-import { applyPlan } from '../engine/apply.js';
+import { type ApplyDeps, applyPlan } from '../engine/apply.js';
 import type { Registry } from '../engine/registry.js';
 import { RecordsError, loadRecordsView, recordAttestation, recordDecision } from '../records/index.js';
+import { loadDemoRecords } from '../records/demo-base.js';
 import type { BaseRecords } from '../records/view.js';
 import type { Source } from '../session/source.js';
 import type { ActionProgress } from './state.js';
@@ -21,9 +22,9 @@ async function saying<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The records folder, with the demo's sample records layered underneath in demo mode. */
-export function recordsPort(registry: Registry, demoBase?: (now: Date) => BaseRecords | Promise<BaseRecords>): RecordsPort {
+export function recordsPort(registry: Registry, demoBase: (now: Date) => Promise<BaseRecords | undefined> = loadDemoRecords): RecordsPort {
   return {
-    load: async (dir: string, mode: Source['mode'], now: Date) => loadRecordsView(dir, mode === 'demo' && demoBase ? await demoBase(now) : undefined),
+    load: async (dir: string, mode: Source['mode'], now: Date) => loadRecordsView(dir, mode === 'demo' ? await demoBase(now) : undefined),
     decide: (dir, input) =>
       saying(async () => {
         await recordDecision(
@@ -47,11 +48,16 @@ export function recordsPort(registry: Registry, demoBase?: (now: Date) => BaseRe
   };
 }
 
-/** Apply through the one executor, with progress per action and the re-check's results. */
-export const applyPort: ApplyPort = async (plan, env) => {
+/**
+ * Apply through the one executor, with progress per action and the re-check's results. `deps`
+ * replaces parts of the executor's environment (tests: how the account is read again, the journal).
+ */
+export function makeApplyPort(deps: Pick<Partial<ApplyDeps>, 'collect' | 'journal' | 'by'> = {}): ApplyPort {
+  return async (plan, env) => {
   const clients = env.source.clients;
   if (!clients) throw new Error('There is no live AWS connection to apply the plan with.');
   const outcome = await applyPlan(plan, {
+    ...deps,
     clients,
     source: env.source,
     registry: env.registry,
@@ -68,4 +74,7 @@ export const applyPort: ApplyPort = async (plan, env) => {
     message: outcome.message,
     verified: outcome.verification.map((v) => ({ id: v.check, status: v.status, message: v.message })),
   };
-};
+  };
+}
+
+export const applyPort: ApplyPort = makeApplyPort();

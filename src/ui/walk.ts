@@ -288,11 +288,13 @@ export async function readPosition(dir: string, registry: Registry): Promise<Pos
   }
 }
 
+let writes = 0;
+
 /** Writes the position atomically next to the records (a plain file, not a record: it is not evidence). */
 export async function writePosition(dir: string, position: Position): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, POSITION_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}.${++writes}.tmp`;
   await writeFile(tmp, `${JSON.stringify({ ...position, savedAt: new Date().toISOString() }, null, 2)}\n`);
   await rename(tmp, file);
 }

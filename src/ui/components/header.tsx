@@ -23,7 +23,7 @@ export function Header({ session, width, where }: HeaderProps): React.JSX.Elemen
   }
   const mode = session.mode.toUpperCase();
   const account = session.alias ? `${session.alias} (${session.accountId})` : session.accountId;
-  const right = `${session.regions.join(', ')}${where ? ` · ${where}` : ''}`;
+  const right = session.regions.join(', ');
   const tone = session.mode === 'live' ? 'bad' : 'accent';
   return (
     <Box flexDirection="column">
@@ -31,6 +31,7 @@ export function Header({ session, width, where }: HeaderProps): React.JSX.Elemen
         <Text bold>hipaa-wizard</Text>
         <Text> · </Text>
         <Text bold inverse={!theme.color} color={toneColor(theme, tone)}>{` ${mode} `}</Text>
+        {where ? <Text bold>{` · ${where}`}</Text> : null}
         <Text>{` · account ${clip(account, Math.max(12, width - mode.length - right.length - 30))} · ${right}`}</Text>
       </Text>
       <Text dimColor wrap="truncate-end">{`caller ${session.caller}`}</Text>

@@ -1,7 +1,8 @@
-import { Box, Text } from 'ink';
+import { type Line, para } from '../text.js';
+import { LinesView } from './lines-view.js';
 
 const KEYS: readonly [string, string][] = [
-  ['enter', 'run a step\'s checks, open the selected finding, go on'],
+  ['enter', "run a step's checks, open the selected finding, go on"],
   ['↑ ↓', 'move in a list, scroll a long pane (PgUp/PgDn for pages)'],
   ['n', 'next step'],
   ['[ ]', 'previous / next step'],
@@ -17,23 +18,26 @@ const KEYS: readonly [string, string][] = [
   ['q', 'finish: the summary, then enter to exit'],
 ];
 
+export interface HelpProps {
+  readonly recordsDir?: string;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** The help screen (`?`): every key, and where answers are kept. */
-export function Help({ recordsDir }: { readonly recordsDir?: string }): React.JSX.Element {
-  return (
-    <Box flexDirection="column">
-      <Text bold>Help</Text>
-      <Text> </Text>
-      {KEYS.map(([k, what]) => (
-        <Text key={k} wrap="truncate-end">
-          <Text bold>{k.padEnd(10)}</Text>
-          {what}
-        </Text>
-      ))}
-      <Text> </Text>
-      <Text wrap="wrap">
-        Every decision and attestation is saved at once{recordsDir ? ` in ${recordsDir}` : ''}; quitting and starting again resumes where you left off.
-        Nothing in the account changes without a plan you have seen and a confirmation. For a screen reader, run hipaa-wizard --plain.
-      </Text>
-    </Box>
+export function Help({ recordsDir, width, height }: HelpProps): React.JSX.Element {
+  return <LinesView lines={helpLines(recordsDir, width)} scroll={0} height={height} />;
+}
+
+export function helpLines(recordsDir: string | undefined, width: number): Line[] {
+  const lines: Line[] = [{ text: 'Help', bold: true }, { text: '' }];
+  for (const [k, what] of KEYS) lines.push(...para(what, width, {}, ' '.repeat(10)).map((l, i) => (i === 0 ? { ...l, text: `${k.padEnd(10)}${l.text.slice(10)}` } : l)));
+  lines.push(
+    { text: '' },
+    ...para(
+      `Every decision and attestation is saved at once${recordsDir ? ` in ${recordsDir}` : ''}; quitting and starting again resumes where you left off. Nothing in the account changes without a plan you have seen and a confirmation. For a screen reader, run hipaa-wizard --plain.`,
+      width,
+    ),
   );
+  return lines;
 }

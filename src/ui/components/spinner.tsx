@@ -5,6 +5,6 @@ const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '
 
 /** A spinner for work in flight (one per running check). */
 export function Spinner(): React.JSX.Element {
-  const { frame } = useAnimation({ interval: 80 });
+  const { frame } = useAnimation({ interval: 120 });
   return <Text color={toneColor(useTheme(), 'busy')}>{FRAMES[frame % FRAMES.length]}</Text>;
 }

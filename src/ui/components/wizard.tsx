@@ -27,12 +27,14 @@ export interface WizardProps {
   readonly onExit?: (state: WizardState) => void;
   /** The step to open first (--step); otherwise the saved position, or step 1. */
   readonly startAt?: string;
+  /** A fixed terminal size (tests); otherwise the terminal's own, following resizes. */
+  readonly size?: { readonly columns: number; readonly rows: number };
 }
 
 const SIDE_MIN_COLUMNS = 72;
 
 /** The whole wizard: header, steps down the side, the current step in the main pane, key hints. */
-export function Wizard({ services, steps, theme, onExit, startAt }: WizardProps): React.JSX.Element {
+export function Wizard({ services, steps, theme, onExit, startAt, size }: WizardProps): React.JSX.Element {
   const app = useApp();
   const done = useCallback(
     (state: WizardState) => {
@@ -43,7 +45,8 @@ export function Wizard({ services, steps, theme, onExit, startAt }: WizardProps)
   );
   const [state, dispatch] = useWalk(services, steps, done, startAt);
   useInput((input, key) => dispatch({ type: 'key', input, key }));
-  const { columns, rows } = useWindowSize();
+  const terminal = useWindowSize();
+  const { columns, rows } = size ?? terminal;
   const width = Math.max(40, columns || 80);
   const height = Math.max(12, rows || 24);
   const side = width >= SIDE_MIN_COLUMNS ? Math.min(32, Math.floor(width * 0.3)) : 0;
@@ -66,7 +69,7 @@ export function Wizard({ services, steps, theme, onExit, startAt }: WizardProps)
             </>
           ) : null}
           <Box flexDirection="column" width={mainWidth} height={bodyHeight} overflow="hidden">
-            {state.help ? <Help recordsDir={state.session?.recordsDir} /> : <Main state={state} width={mainWidth} height={bodyHeight} theme={theme} />}
+            {state.help ? <Help recordsDir={state.session?.recordsDir} width={mainWidth} height={bodyHeight} /> : <Main state={state} width={mainWidth} height={bodyHeight} theme={theme} />}
           </Box>
         </Box>
         {state.banner ? <Banner banner={state.banner} /> : null}

@@ -1,0 +1,294 @@
+import { IAMClient, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
+import { mockClient } from 'aws-sdk-client-mock';
+import { cleanup } from 'ink-testing-library';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountState } from '../../src/engine/state.js';
+import { readRecords } from '../../src/records/store.js';
+import { themeFromEnv, toneColor } from '../../src/ui/theme.js';
+import { POSITION_FILE } from '../../src/ui/walk.js';
+import { demoState, KEY, liveSource, press, renderWizard, services, tick, waitFor } from './helpers.js';
+
+const iam = mockClient(IAMClient);
+
+beforeEach(() => {
+  iam.reset();
+});
+afterEach(() => {
+  cleanup();
+});
+
+type Frame = () => string | undefined;
+
+/** Moves the selection in the checks list to the row with this title. */
+async function select(frame: Frame, stdin: { write(s: string): void }, title: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const selected = (frame() ?? '').split('\n').find((l) => l.includes('▸ ') && /PASS|FAIL|UNKNOWN|ATTEST|ACCEPTED/.test(l)) ?? '';
+    if (selected.includes(title)) return;
+    await press(stdin, KEY.down);
+  }
+  throw new Error(`No row "${title}" in:\n${frame()}`);
+}
+
+/** Opens step 1 and waits for its checks to finish. */
+async function walkStepOne(app: { lastFrame: Frame; stdin: { write(s: string): void } }) {
+  await waitFor(app.lastFrame, 'Step 1 of 12 · Access Controls');
+  await press(app.stdin, KEY.enter);
+  return waitFor(app.lastFrame, /\d+ failing · \d+ unknown/);
+}
+
+/** The demo state with some slices replaced. */
+function withGlobal(state: AccountState, slices: Record<string, unknown>): AccountState {
+  return { ...state, global: { ...state.global, ...slices } as AccountState['global'] };
+}
+
+describe('the wizard on the demo account', () => {
+  it('draws its first frame before the account is opened', async () => {
+    let release: (() => void) | undefined;
+    let opened = 0;
+    const { services: svc, registry } = await services({
+      source: async () => {
+        opened++;
+        await new Promise<void>((r) => (release = r));
+        return liveSource(demoState());
+      },
+    });
+    const app = renderWizard(svc, registry);
+    const first = app.frames[0] ?? '';
+    expect(first).toContain('Connecting to the account');
+    expect(first).toContain('Access Controls');
+    expect(first).toContain('not started');
+    await tick();
+    expect(opened).toBe(1);
+    release?.();
+    const frame = await waitFor(app.lastFrame, 'LIVE');
+    expect(frame).toContain('account maple-street-clinic (210987654321)');
+    expect(frame).toContain('caller arn:aws:iam::210987654321:user/dana.okafor');
+    expect(frame).toContain('us-east-1, us-west-2');
+  });
+
+  it('walks a step: the intro, then every check with its result', async () => {
+    const { services: svc, registry } = await services();
+    const app = renderWizard(svc, registry);
+    const intro = await waitFor(app.lastFrame, 'Step 1 of 12 · Access Controls');
+    expect(intro).toContain('DEMO');
+    expect(intro).toContain('Required: §164.312(a)(1)');
+    expect(intro).toContain('Addressable');
+    const list = await walkStepOne(app);
+    expect(list).toContain('FAIL     Every IAM user with a console password has MFA');
+    expect(list).toContain('PASS     The root user signs in with MFA');
+    // The side list counts the failures of the step that ran and leaves the others alone.
+    expect(list).toMatch(/1 Access Controls\s+\S[\s\S]*\d+ failing/);
+    expect(list).toContain('not started');
+  });
+
+  it('shows a spinner on each check whose data is still being read', async () => {
+    const state = demoState();
+    let release: (() => void) | undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const source = liveSource(state, async (needs) => {
+      if (needs.global?.includes('iam.passwordPolicy')) await gate;
+      return state;
+    });
+    const { services: svc, registry } = await services({ source: async () => source });
+    const app = renderWizard(svc, registry);
+    await waitFor(app.lastFrame, 'Step 1 of 12');
+    await press(app.stdin, KEY.enter);
+    const during = await waitFor(app.lastFrame, 'FAIL     Every IAM user with a console password');
+    const strengthRow = during.split('\n').find((l) => l.includes('Passwords are long')) ?? '';
+    expect(strengthRow).toContain('checking');
+    expect(during).toContain('Checking…');
+    release?.();
+    const after = await waitFor(app.lastFrame, /FAIL\s+Passwords are long/);
+    expect(after).not.toContain('checking');
+  });
+
+  it('opens a finding with its explanation, citation and resources, and previews its fix', async () => {
+    const { services: svc, registry } = await services();
+    const app = renderWizard(svc, registry);
+    await walkStepOne(app);
+    await select(app.lastFrame, app.stdin, 'Active access keys are rotated in time');
+    await press(app.stdin, KEY.enter);
+    const finding = await waitFor(app.lastFrame, 'Why it matters');
+    expect(finding).toContain('FAIL · medium · check access-key-age');
+    expect(finding).toContain('HIPAA §164.308(a)(4)(ii)(C)');
+    expect(finding).toContain('IAM user old-contractor, key 1');
+    expect(finding).toContain('p preview fix');
+
+    await press(app.stdin, 'p');
+    const plan = await waitFor(app.lastFrame, 'Preview: nothing has changed yet.');
+    expect(plan).toContain('Fix deactivate-stale-access-keys');
+    expect(plan).toContain('aws iam update-access-key --user-name ci-deploy');
+    // Long plans scroll; the count line is at the end.
+    await press(app.stdin, KEY.pageDown, KEY.pageDown, KEY.pageDown, KEY.pageDown);
+    expect(app.lastFrame()).toMatch(/Plan: \d+ to add, \d+ to change, \d+ to remove\./);
+
+    // The demo can be planned but never changed.
+    await press(app.stdin, 'a');
+    expect(app.lastFrame()).toContain('This is the demo account: nothing can be changed.');
+  });
+
+  it('records a decision from the form, refusing it without a reason', async () => {
+    const { services: svc, registry, records } = await services();
+    const app = renderWizard(svc, registry);
+    await walkStepOne(app);
+    await select(app.lastFrame, app.stdin, 'No customer policy grants every action');
+    await press(app.stdin, KEY.enter, 'd');
+    const form = await waitFor(app.lastFrame, 'Record a decision: No customer policy grants every action');
+    expect(form).toContain('[risk-accepted]');
+    expect(form).toContain('dana.okafor');
+    // Save straight away: the reason is missing.
+    await press(app.stdin, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await waitFor(app.lastFrame, 'Give a reason');
+    await press(app.stdin, KEY.up, KEY.up);
+    await press(app.stdin, 'The billing vendor needs broad access until its integration is rebuilt in March.');
+    await press(app.stdin, KEY.enter, KEY.enter, KEY.enter);
+    const saved = await waitFor(app.lastFrame, 'Decision recorded in');
+    expect(saved).toContain(records);
+    await waitFor(app.lastFrame, /ACCEPTED\s+No customer policy grants every action/);
+
+    const { entries } = await readRecords(records);
+    const decision = entries.find((e) => e.kind === 'decision');
+    expect(decision?.body).toMatchObject({ subject: 'admin-star-policies', status: 'risk-accepted', owner: 'dana.okafor', reviewBy: '2027-11-24' });
+  });
+
+  it('quits to the summary and resumes at the same step next time', async () => {
+    const { services: svc, registry, records } = await services();
+    const app = renderWizard(svc, registry);
+    await walkStepOne(app);
+    await press(app.stdin, 'n');
+    await waitFor(app.lastFrame, 'Step 2 of 12');
+    await press(app.stdin, 'q');
+    const summary = await waitFor(app.lastFrame, 'Summary');
+    expect(summary).toMatch(/1 Access Controls\s+\d+ fail, \d+ unknown/);
+    expect(summary).toContain('Records (decisions, attestations, journal):');
+    expect(summary).toContain(records);
+    await press(app.stdin, KEY.enter);
+    await tick(50);
+    expect(app.exited()).toBe(true);
+    expect(JSON.parse(readFileSync(join(records, POSITION_FILE), 'utf8'))).toMatchObject({ stepId: '02-audit-controls', done: ['01-access-controls'] });
+    app.unmount();
+
+    const again = await services({ records });
+    const next = renderWizard(again.services, again.registry);
+    const resumed = await waitFor(next.lastFrame, 'Welcome back: resuming at step 2');
+    expect(resumed).toContain('Step 2 of 12');
+    expect(resumed).toContain('checked before');
+  });
+
+  it('opens help with ? and adapts to a narrow terminal', async () => {
+    const { services: svc, registry } = await services();
+    const app = renderWizard(svc, registry, { columns: 60, rows: 20 });
+    const frame = await waitFor(app.lastFrame, 'step 1 of 12');
+    expect(frame).not.toContain('Steps');
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    await press(app.stdin, '?');
+    expect(await waitFor(app.lastFrame, 'Help')).toContain('record a decision');
+    await press(app.stdin, 'x');
+    expect(app.lastFrame()).not.toContain('Help');
+  });
+
+  it('turns colour off under NO_COLOR', () => {
+    expect(themeFromEnv({ NO_COLOR: '1' }).color).toBe(false);
+    expect(toneColor(themeFromEnv({ NO_COLOR: '1' }), 'bad')).toBeUndefined();
+    expect(toneColor(themeFromEnv({}), 'bad')).toBe('red');
+  });
+});
+
+describe('the wizard on a live account (mocked SDK clients)', () => {
+  const fresh = () => demoState();
+  const fixedPolicy = (s: AccountState) =>
+    withGlobal(s, {
+      'iam.passwordPolicy': {
+        ok: true,
+        value: { minimumLength: 14, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true, allowUsersToChangePassword: true, maxAgeDays: 90, reusePrevention: 24, hardExpiry: false },
+      },
+    });
+
+  async function openPasswordFinding() {
+    const state = fresh();
+    const { services: svc, registry, records } = await services({ source: async () => liveSource(state), reads: [state, fixedPolicy(state)] });
+    const app = renderWizard(svc, registry);
+    await walkStepOne(app);
+    await select(app.lastFrame, app.stdin, 'Passwords are long');
+    await press(app.stdin, KEY.enter);
+    await waitFor(app.lastFrame, 'Why it matters');
+    return { app, records };
+  }
+
+  it('cancels an apply without sending anything', async () => {
+    const { app } = await openPasswordFinding();
+    await press(app.stdin, 'a');
+    const confirm = await waitFor(app.lastFrame, 'Apply these changes to the account? (y/n)');
+    expect(confirm).toContain('Plan: 0 to add, 1 to change, 0 to remove.');
+    await press(app.stdin, 'n');
+    expect(await waitFor(app.lastFrame, 'Cancelled: nothing was changed.')).toContain('Preview: nothing has changed yet.');
+    expect(iam.commandCalls(UpdateAccountPasswordPolicyCommand)).toHaveLength(0);
+  });
+
+  it('applies a confirmed fix, shows each action and the re-check', async () => {
+    iam.on(UpdateAccountPasswordPolicyCommand).resolves({ $metadata: { httpStatusCode: 200 } });
+    const { app, records } = await openPasswordFinding();
+    await press(app.stdin, 'p');
+    await waitFor(app.lastFrame, 'aws iam update-account-password-policy');
+    await press(app.stdin, 'a');
+    await waitFor(app.lastFrame, '(y/n)');
+    await press(app.stdin, 'y');
+    const done = await waitFor(app.lastFrame, 'Re-checked: PASS');
+    expect(done).toContain('✔');
+    const calls = iam.commandCalls(UpdateAccountPasswordPolicyCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input).toMatchObject({ MinimumPasswordLength: 14 });
+    await press(app.stdin, KEY.enter);
+    expect(await waitFor(app.lastFrame, 'Why it matters')).toContain('PASS');
+    // The change is journaled in the records folder.
+    const { entries } = await readRecords(records);
+    expect(entries.some((e) => e.kind === 'journal')).toBe(true);
+  });
+
+  it('shows a denied API as unknown, naming the IAM action', async () => {
+    const state = withGlobal(fresh(), {
+      'iam.passwordPolicy': { ok: false, error: { code: 'AccessDenied', kind: 'access', action: 'iam:GetAccountPasswordPolicy', message: 'access denied: the credentials lack iam:GetAccountPasswordPolicy' } },
+    });
+    const { services: svc, registry } = await services({ source: async () => liveSource(state) });
+    const app = renderWizard(svc, registry);
+    const list = await walkStepOne(app);
+    expect(list).toMatch(/UNKNOWN\s+Passwords are long/);
+    await select(app.lastFrame, app.stdin, 'Passwords are long');
+    await press(app.stdin, KEY.enter);
+    expect(await waitFor(app.lastFrame, 'Why it matters')).toContain('Missing permission: iam:GetAccountPasswordPolicy');
+  });
+
+  it('says when AWS cannot be reached mid-walk and retries on r', async () => {
+    const lost = withGlobal(fresh(), {
+      'iam.credentialReport': { ok: false, error: { code: 'TimeoutError', kind: 'network', message: 'the network call failed or timed out (TimeoutError)' } },
+    });
+    let opens = 0;
+    const { services: svc, registry } = await services({ source: async () => liveSource(opens++ === 0 ? lost : fresh()) });
+    const app = renderWizard(svc, registry);
+    await walkStepOne(app);
+    const banner = await waitFor(app.lastFrame, 'AWS could not be reached');
+    expect(banner).toContain('Press r to reconnect and check again.');
+    await press(app.stdin, 'r');
+    await waitFor(app.lastFrame, /\d+ failing · 0 unknown/);
+    expect(opens).toBe(2);
+    expect(app.lastFrame()).not.toContain('could not be reached');
+  });
+
+  it('keeps the walk when the account cannot be opened, and retries', async () => {
+    let opens = 0;
+    const { services: svc, registry } = await services({
+      source: async () => {
+        if (opens++ === 0) throw Object.assign(new Error('Cannot reach AWS: the AWS credentials have expired; refresh them (for SSO: aws sso login) and try again.'), { name: 'StartupError' });
+        return liveSource(fresh());
+      },
+    });
+    const app = renderWizard(svc, registry);
+    const failed = await waitFor(app.lastFrame, 'The account could not be opened.');
+    expect(failed).toContain('the AWS credentials have expired');
+    await press(app.stdin, 'r');
+    expect(await waitFor(app.lastFrame, 'LIVE')).toContain('Step 1 of 12 · Access Controls');
+    expect(opens).toBe(2);
+  });
+});
