@@ -321,22 +321,28 @@ function subjectTitle(subject: string, findings: readonly Finding[], catalog: Re
 
 function dueItems(doc: Pick<ReportDocument, 'decisions' | 'attestations' | 'vendors'>, today: string, until: string): DueItem[] {
   const items: DueItem[] = [];
-  const push = (kind: DueItem['kind'], id: string, due: string, owner: string, summary: string) => {
+  const push = (kind: DueItem['kind'], id: string, due: string, owner: string, summary: (overdue: boolean) => string) => {
     if (due > until) return;
     const daysLeft = daysBetween(today, due);
-    items.push({ kind, id, due, daysLeft, overdue: daysLeft < 0, owner, summary });
+    items.push({ kind, id, due, daysLeft, overdue: daysLeft < 0, owner, summary: summary(daysLeft < 0) });
   };
   for (const d of doc.decisions) {
     const about = d.subjectTitle ? `${d.subject} (${d.subjectTitle})` : d.subject;
-    push('decision-review', d.id, d.reviewBy, d.decidedBy, `Review the ${d.status} decision ${d.id} on ${about}.`);
+    push('decision-review', d.id, d.reviewBy, d.decidedBy, (late) => `Review the ${d.status} decision ${d.id} on ${about}${late ? ': it has lapsed' : ''}.`);
   }
   for (const a of doc.attestations) {
     if (!a.lapsesOn) continue;
-    push('attestation-lapse', a.id, a.lapsesOn, a.attestedBy, `Attest again to ${a.title ?? a.attestation}: the answer given on ${a.attestedAt.slice(0, 10)} lapses.`);
+    push(
+      'attestation-lapse',
+      a.id,
+      a.lapsesOn,
+      a.attestedBy,
+      (late) => `The answer to "${a.title ?? a.attestation}" given on ${a.attestedAt.slice(0, 10)} ${late ? 'has lapsed' : 'lapses'}; attest again.`,
+    );
   }
   for (const v of doc.vendors) {
     if (!v.baaExpiresOn) continue;
-    push('baa-expiry', v.id, v.baaExpiresOn, v.recordedBy, `Renew the business associate agreement with ${v.name}, which expires.`);
+    push('baa-expiry', v.id, v.baaExpiresOn, v.recordedBy, (late) => `The business associate agreement with ${v.name} ${late ? 'has expired' : 'expires'}; renew it.`);
   }
   return items.sort((a, b) => a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
 }

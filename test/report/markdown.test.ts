@@ -57,8 +57,8 @@ describe('the Markdown report on the demo account', () => {
     expect(review).toBe('2026-12-20');
     expect(text).toMatch(/\| `D-0002` \|.*\| 2026-11-01 \(lapsed\) \|/);
     expect(text).toContain('## Due for review within 60 days (until 2027-01-23)');
-    expect(text).toMatch(/\| 2026-11-01 \(\*\*23 days overdue\*\*\) \| Review the risk-accepted decision D-0002/);
-    expect(text).toMatch(/\| 2027-01-05 \(in 42 days\) \| Renew the business associate agreement with Northwind Labs/);
+    expect(text).toMatch(/\| 2026-11-01 \(\*\*23 days overdue\*\*\) \| Review the risk-accepted decision D-0002 on access-key-age \(Active access keys are rotated in time\): it has lapsed\. \|/);
+    expect(text).toMatch(/\| 2027-01-05 \(in 42 days\) \| The business associate agreement with Northwind Labs expires; renew it\. \|/);
     expect(text).toMatch(/\| Northwind Labs \| lab results interface \| lab results \| 2024-01-05 \| 2027-01-05 \|/);
     expect(text).toContain('**no BAA recorded**');
     const journal = text.slice(text.indexOf('## Journal of applied fixes'));
