@@ -75,7 +75,7 @@ export function registerReport(program: Command): void {
         process.stdout.write(text);
         return;
       }
-      await writeAtomically(o.output, text);
+      await writeReportFile(o.output, text);
       const failing = findings.filter((f) => f.status === 'fail').length;
       process.stderr.write(
         `Wrote the ${format === 'md' ? 'Markdown' : format.toUpperCase()} report on account ${state.identity.accountId} (${findings.length} findings, ${failing} failing, in ${steps.length} categories) to ${o.output}.\n`,
@@ -86,7 +86,8 @@ export function registerReport(program: Command): void {
   });
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
+/** Writes a report atomically (a temporary file, then a rename), readable by its owner only; one sentence on failure. */
+export async function writeReportFile(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, text, { mode: 0o600 });
