@@ -21,7 +21,9 @@ function renderAction(a: PlanAction, paint: Paint): string[] {
     `      ${a.summary}`,
     `      ${paint('cyan', cliEquivalent(a))}`,
   ];
-  if (a.reversible && a.undo && a.undo.length > 0) {
+  if (a.reversible && a.undo && a.undo.length === 0) {
+    lines.push(`      ${paint('dim', 'undo: taken back with the rest of this plan')}`);
+  } else if (a.reversible && a.undo && a.undo.length > 0) {
     lines.push(`      ${paint('dim', `undo: ${a.undo.map(cliEquivalent).join(' && ')}`)}`);
   } else {
     lines.push(`      ${paint('magenta', `cannot be undone${a.irreversibleBecause ? `: ${a.irreversibleBecause.replace(/\.$/, '')}` : ''}.`)}`);

@@ -334,6 +334,8 @@ export function planUndo(entry: JournalEntryLike, now: Date): UndoPlan {
   const cannotUndo: string[] = [];
   const undoActions: PlanAction[] = [];
   for (const a of [...done].reverse()) {
+    // Reversible with no calls of its own: taken back by another action's undo (a topic's subscription goes with the topic).
+    if (a.reversible && a.undo && a.undo.length === 0) continue;
     if (!a.reversible || !a.undo || a.undo.length === 0 || hasRefs(a.undo)) {
       cannotUndo.push(`"${a.summary.replace(/\.$/, '')}" cannot be undone${a.irreversibleBecause ? `: ${a.irreversibleBecause.replace(/\.$/, '')}` : ''}.`);
       continue;

@@ -1,0 +1,246 @@
+/**
+ * Metric filters and alarms on the CloudTrail log group for root use, failed console sign-ins and
+ * unauthorized API calls, notifying an SNS topic (and an e-mail address when given). When no trail
+ * sends its events to CloudWatch Logs yet, the plan first connects the multi-region trail to a new
+ * log group through a role CloudTrail assumes. Undo deletes the alarms, filters and topic and
+ * disconnects the trail again.
+ */
+import { defineRemediation } from '../src/engine/define.js';
+import type { PlanAction } from '../src/engine/model.js';
+import { read, readIn } from '../src/engine/outcome.js';
+import { allTrails } from '../steps/02-audit-controls/aws-state.js';
+import { SECURITY_EVENTS } from '../steps/02-audit-controls/checks/security-alarms.js';
+import { retentionAtLeast } from './log-retention.js';
+
+export const ALARM_PATTERNS: Record<(typeof SECURITY_EVENTS)[number]['key'], { filter: string; pattern: string; metric: string }> = {
+  'root-use': {
+    filter: 'hipaa-wizard-root-use',
+    pattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+    metric: 'RootAccountUse',
+  },
+  'console-failures': {
+    filter: 'hipaa-wizard-console-sign-in-failures',
+    pattern: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }',
+    metric: 'ConsoleSignInFailures',
+  },
+  'unauthorized-calls': {
+    filter: 'hipaa-wizard-unauthorized-api-calls',
+    pattern: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
+    metric: 'UnauthorizedAPICalls',
+  },
+};
+const NAMESPACE = 'HipaaWizard/Security';
+
+export default defineRemediation({
+  id: 'security-alarms',
+  title: 'Alarm on root use, failed sign-ins and unauthorized calls',
+  fixes: ['security-alarms'],
+  risk: 'safe',
+  permissions: [
+    'logs:PutMetricFilter',
+    'logs:DeleteMetricFilter',
+    'logs:CreateLogGroup',
+    'logs:DeleteLogGroup',
+    'logs:PutRetentionPolicy',
+    'cloudwatch:PutMetricAlarm',
+    'cloudwatch:DeleteAlarms',
+    'sns:CreateTopic',
+    'sns:DeleteTopic',
+    'sns:Subscribe',
+    'cloudtrail:UpdateTrail',
+    'iam:CreateRole',
+    'iam:DeleteRole',
+    'iam:PutRolePolicy',
+    'iam:DeleteRolePolicy',
+    'iam:PassRole',
+  ],
+  needs: { global: ['iam.authorization'], regional: ['logs.logGroups'] },
+  options: [
+    { name: 'email', description: 'an address the alarms e-mail (it must confirm the subscription)' },
+    { name: 'topic', description: 'the SNS topic the alarms notify', default: 'hipaa-wizard-security-alarms' },
+    { name: 'log-group', description: 'the log group a trail is connected to when none sends to CloudWatch Logs', default: '/hipaa-wizard/cloudtrail' },
+  ],
+  notes: ['Each alarm costs about $0.10 a month; CloudTrail events sent to CloudWatch Logs bill as log ingestion.', 'An e-mail subscription only works once the recipient clicks the confirmation link AWS sends.'],
+  plan(state, { options, settings }) {
+    const { partition, accountId } = state.identity;
+    const { trails } = allTrails(state);
+    const actions: PlanAction[] = [];
+    let region: string;
+    let group: string;
+    const connected = trails.find((t) => t.cloudWatchLogGroupArn && state.regions.includes(t.cloudWatchLogGroupArn.split(':')[3] ?? ''));
+    if (connected?.cloudWatchLogGroupArn) {
+      region = connected.cloudWatchLogGroupArn.split(':')[3] ?? state.homeRegion;
+      group = (connected.cloudWatchLogGroupArn.split(':log-group:')[1] ?? '').replace(/:\*$/, '');
+    } else {
+      const trail = trails.find((t) => t.multiRegion) ?? trails[0];
+      if (!trail) throw new Error('no CloudTrail trail exists to watch; create one first (hipaa-wizard plan cloudtrail-trail)');
+      region = trail.homeRegion;
+      group = options['log-group'] ?? '/hipaa-wizard/cloudtrail';
+      const role = 'hipaa-wizard-cloudtrail-to-logs';
+      const roleArn = `arn:${partition}:iam::${accountId}:role/${role}`;
+      const groupArn = `arn:${partition}:logs:${region}:${accountId}:log-group:${group}:*`;
+      if (!readIn(state, 'logs.logGroups', region).some((g) => g.name === group)) {
+        actions.push({
+          effect: '+',
+          service: 'logs',
+          command: 'CreateLogGroup',
+          input: { logGroupName: group },
+          region,
+          resource: `log group ${group}`,
+          summary: `Create the log group ${group} in ${region} for the CloudTrail events.`,
+          reversible: true,
+          undo: [{ service: 'logs', command: 'DeleteLogGroup', input: { logGroupName: group }, region }],
+        });
+        const days = retentionAtLeast(settings.logRetentionDays);
+        if (days) {
+          actions.push({
+            effect: '~',
+            service: 'logs',
+            command: 'PutRetentionPolicy',
+            input: { logGroupName: group, retentionInDays: days },
+            region,
+            resource: `log group ${group}`,
+            summary: `Keep the CloudTrail events in ${group} for ${days} days.`,
+            reversible: true,
+            undo: [{ service: 'logs', command: 'DeleteRetentionPolicy', input: { logGroupName: group }, region }],
+          });
+        }
+      }
+      if (!read(state, 'iam.authorization').roles.some((r) => r.name === role)) {
+        const home = state.homeRegion;
+        actions.push(
+          {
+            effect: '+',
+            service: 'iam',
+            command: 'CreateRole',
+            input: {
+              RoleName: role,
+              AssumeRolePolicyDocument: JSON.stringify({
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+              }),
+              Description: 'Lets CloudTrail deliver events to CloudWatch Logs (hipaa-wizard).',
+            },
+            region: home,
+            resource: roleArn,
+            summary: `Create the IAM role ${role}, which only CloudTrail can assume.`,
+            reversible: true,
+            undo: [{ service: 'iam', command: 'DeleteRole', input: { RoleName: role }, region: home }],
+          },
+          {
+            effect: '+',
+            service: 'iam',
+            command: 'PutRolePolicy',
+            input: {
+              RoleName: role,
+              PolicyName: 'deliver-to-logs',
+              PolicyDocument: JSON.stringify({
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: groupArn }],
+              }),
+            },
+            region: home,
+            resource: roleArn,
+            summary: `Let the role ${role} write only to ${group}.`,
+            reversible: true,
+            undo: [{ service: 'iam', command: 'DeleteRolePolicy', input: { RoleName: role, PolicyName: 'deliver-to-logs' }, region: home }],
+          },
+        );
+      }
+      actions.push({
+        effect: '~',
+        service: 'cloudtrail',
+        command: 'UpdateTrail',
+        input: { Name: trail.arn, CloudWatchLogsLogGroupArn: groupArn, CloudWatchLogsRoleArn: roleArn },
+        region: trail.homeRegion,
+        resource: `trail ${trail.name}`,
+        summary: `Send the events of trail ${trail.name} to the log group ${group} as well.`,
+        reversible: true,
+        undo: [{ service: 'cloudtrail', command: 'UpdateTrail', input: { Name: trail.arn, CloudWatchLogsLogGroupArn: '', CloudWatchLogsRoleArn: '' }, region: trail.homeRegion }],
+      });
+    }
+
+    const filters = connected ? readIn(state, 'logs.metricFilters', region).filter((f) => f.logGroupName === group) : [];
+    const alarms = connected ? readIn(state, 'cloudwatch.alarms', region) : [];
+    const missing = SECURITY_EVENTS.filter(
+      (e) =>
+        !filters.some(
+          (f) =>
+            e.test(f.pattern) &&
+            alarms.some((a) => a.actionsEnabled && a.alarmActions.length > 0 && a.metrics.some((m) => f.metrics.some((fm) => fm.name === m.name && fm.namespace === m.namespace))),
+        ),
+    );
+    if (missing.length === 0) return actions;
+    const topic = options.topic ?? 'hipaa-wizard-security-alarms';
+    const topicArn = `arn:${partition}:sns:${region}:${accountId}:${topic}`;
+    actions.push({
+      effect: '+',
+      service: 'sns',
+      command: 'CreateTopic',
+      input: { Name: topic },
+      region,
+      resource: `SNS topic ${topic}`,
+      summary: `Create (or reuse) the SNS topic ${topic} in ${region} for the security alarms.`,
+      reversible: true,
+      undo: [{ service: 'sns', command: 'DeleteTopic', input: { TopicArn: topicArn }, region }],
+    });
+    if (options.email) {
+      actions.push({
+        effect: '+',
+        service: 'sns',
+        command: 'Subscribe',
+        input: { TopicArn: topicArn, Protocol: 'email', Endpoint: options.email },
+        region,
+        resource: `SNS topic ${topic}`,
+        summary: `E-mail ${options.email} when an alarm fires (after they confirm).`,
+        reversible: true,
+        undo: [],
+      });
+    }
+    for (const e of missing) {
+      const p = ALARM_PATTERNS[e.key];
+      actions.push(
+        {
+          effect: '+',
+          service: 'logs',
+          command: 'PutMetricFilter',
+          input: {
+            logGroupName: group,
+            filterName: p.filter,
+            filterPattern: p.pattern,
+            metricTransformations: [{ metricName: p.metric, metricNamespace: NAMESPACE, metricValue: '1' }],
+          },
+          region,
+          resource: `log group ${group}`,
+          summary: `Count ${e.label} in ${group} as the metric ${NAMESPACE}/${p.metric}.`,
+          reversible: true,
+          undo: [{ service: 'logs', command: 'DeleteMetricFilter', input: { logGroupName: group, filterName: p.filter }, region }],
+        },
+        {
+          effect: '+',
+          service: 'cloudwatch',
+          command: 'PutMetricAlarm',
+          input: {
+            AlarmName: p.filter,
+            AlarmDescription: `Notifies ${topic} on ${e.label} (hipaa-wizard).`,
+            MetricName: p.metric,
+            Namespace: NAMESPACE,
+            Statistic: 'Sum',
+            Period: 300,
+            EvaluationPeriods: 1,
+            Threshold: 1,
+            ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+            TreatMissingData: 'notBreaching',
+            AlarmActions: [topicArn],
+          },
+          region,
+          resource: `alarm ${p.filter}`,
+          summary: `Alarm to ${topic} as soon as ${e.label} happen.`,
+          reversible: true,
+          undo: [{ service: 'cloudwatch', command: 'DeleteAlarms', input: { AlarmNames: [p.filter] }, region }],
+        },
+      );
+    }
+    return actions;
+  },
+});
