@@ -342,3 +342,30 @@ export function validateVendor(input: VendorInput) {
     baaLocation: input.baaLocation?.trim() || undefined,
   };
 }
+
+export interface EvidenceDrift {
+  readonly entryId: string;
+  readonly path: string;
+  readonly problem: 'missing' | 'changed';
+  /** One sentence. */
+  readonly message: string;
+}
+
+/**
+ * Evidence files named by entries that are missing or no longer match the SHA-256 recorded for
+ * them (paths are read as recorded: relative ones from the current folder).
+ */
+export async function evidenceDrift(entries: readonly { readonly id: string; readonly body: Readonly<Record<string, unknown>> }[]): Promise<EvidenceDrift[]> {
+  const out: EvidenceDrift[] = [];
+  for (const e of entries) {
+    const evidence = e.body.evidence;
+    if (!Array.isArray(evidence)) continue;
+    for (const item of evidence as Evidence[]) {
+      const now = await evidenceOf(item.path).catch(() => undefined);
+      if (!now) out.push({ entryId: e.id, path: item.path, problem: 'missing', message: `The evidence file "${item.path}" of ${e.id} cannot be found from here.` });
+      else if (now.sha256 !== item.sha256)
+        out.push({ entryId: e.id, path: item.path, problem: 'changed', message: `The evidence file "${item.path}" of ${e.id} has changed since it was recorded (SHA-256 now ${now.sha256}, recorded ${item.sha256}).` });
+    }
+  }
+  return out;
+}

@@ -92,6 +92,11 @@ describe('export, the proposed-rule view, attestations, vendors and scan', () =>
     expect(json.retention.entries).toBe(4);
     expect(json.vendors).toHaveLength(1);
 
+    writeFileSync(join(cwd, 'memo.txt'), 'risk memo, quietly edited');
+    const verify = await run(cwd, 'records', 'verify');
+    expect(verify.code).toBe(0); // the register itself is intact
+    expect(verify.stdout).toMatch(/evidence: The evidence file "memo\.txt" of D-0001 has changed since it was recorded/);
+
     // The demo fails console-users-mfa; the recorded decision turns it into accepted.
     const scan = await run(cwd, 'scan', '--demo', '--format', 'json', '--step', '1');
     const findings = (JSON.parse(scan.stdout) as { findings: { id: string; status: string; message: string }[] }).findings;

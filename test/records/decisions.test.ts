@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttestationDef, CheckDef } from '../../src/engine/model.js';
 import { recordAttestation, recordDecision, recordVendor, retireVendor } from '../../src/records/record.js';
 import { readRecords } from '../../src/records/store.js';
-import { sentenceProblem, type SubjectRegistry } from '../../src/records/validate.js';
+import { evidenceDrift, sentenceProblem, type SubjectRegistry } from '../../src/records/validate.js';
 import { loadRecordsView } from '../../src/records/view.js';
 import { tempRecordsDir } from './helpers.js';
 
@@ -119,6 +119,10 @@ describe('decisions per §164.306(d)(3)', () => {
     );
     expect(decision.scope).toEqual({ accounts: ['111122223333'], regions: ['eu-west-1'] });
     expect(decision.evidence).toEqual([{ path: evidence, sha256: createHash('sha256').update('signed memo').digest('hex') }]);
+    const { entries } = await readRecords(dir);
+    expect(await evidenceDrift(entries)).toEqual([]);
+    writeFileSync(evidence, 'signed memo, edited later');
+    expect(await evidenceDrift(entries)).toEqual([expect.objectContaining({ entryId: 'D-0001', problem: 'changed', message: expect.stringMatching(/risk-memo\.pdf" of D-0001 has changed since it was recorded/) })]);
     await expect(recordDecision(dir, { subject: 'root-mfa', status: 'implemented', reason: 'hardware key', evidence: [join(dirname(dir), 'missing.pdf')] }, opts)).rejects.toThrow(/evidence file .*missing\.pdf" does not exist/);
     await expect(recordDecision(dir, { subject: 'root-mfa', status: 'implemented', reason: 'hardware key', evidence: [{ path: evidence, sha256: 'a'.repeat(64) }] }, opts)).rejects.toThrow(/does not match the SHA-256 given/);
     await expect(recordDecision(dir, { subject: 'root-mfa', status: 'implemented', reason: 'hardware key', scope: { regions: ['mars-1'] } }, opts)).rejects.toThrow(/"mars-1" is not an AWS region/);

@@ -11,6 +11,7 @@ import { RecordsError } from '../../records/errors.js';
 import { buildExport, exportMarkdown } from '../../records/export.js';
 import { decisionsAtRiskUnderProposedRule, PROPOSED_RULE_LABEL, sectionResolver } from '../../records/proposed-rule.js';
 import { type RecordEntry, type RegisterScan, scanRegister } from '../../records/store.js';
+import { evidenceDrift } from '../../records/validate.js';
 import { DEFAULT_RECORDS_DIR, decisionOf, type FullRecordsView, viewOfScan } from '../../records/view.js';
 import { UsageError } from '../common.js';
 import { colorEnabled, type Paint, painter } from '../style.js';
@@ -164,7 +165,7 @@ export function registerRecords(program: Command): void {
 
   records
     .command('verify')
-    .description('check the hash chain: names the first edited, deleted, inserted, reordered or cut-short entry (exit 1 when it fails)')
+    .description('check the hash chain: names the first edited, deleted, inserted, reordered or cut-short entry (exit 1 when it fails); also re-hashes evidence files')
     .option(...RECORDS_OPTION)
     .option('--format <format>', 'text or json', 'text')
     .action((o: { records: string; format: string }) =>
@@ -174,9 +175,10 @@ export function registerRecords(program: Command): void {
         const errors = scan.problems.filter((p) => p.severity === 'error');
         const notices = scan.problems.filter((p) => p.severity === 'notice');
         const last = scan.entries.at(-1);
+        const evidence = await evidenceDrift(scan.entries);
         process.exitCode = errors.length ? 1 : 0;
         if (o.format === 'json') {
-          process.stdout.write(`${JSON.stringify({ file: scan.file, ok: errors.length === 0, entries: scan.entries.length, head: last ? { seq: last.seq, id: last.id, hash: last.hash } : null, errors, notices }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ file: scan.file, ok: errors.length === 0, entries: scan.entries.length, head: last ? { seq: last.seq, id: last.id, hash: last.hash } : null, errors, notices, evidence }, null, 2)}\n`);
           return;
         }
         const paint = painter(colorEnabled());
@@ -190,6 +192,7 @@ export function registerRecords(program: Command): void {
           process.stdout.write(`${paint('green', 'OK')} ${scan.file} verifies: ${scan.entries.length} entries, seq 1 to ${last.seq}, each chained to the one before. Last entry ${last.id}, hash ${last.hash}.\n`);
         }
         for (const n of notices) process.stdout.write(`  note: ${n.message}\n`);
+        for (const d of evidence) process.stdout.write(`  evidence: ${d.message}\n`);
       }),
     );
 
