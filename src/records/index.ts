@@ -5,6 +5,7 @@ export { decisionsAtRiskUnderProposedRule, PROPOSED_RULE_LABEL, type ProposedRul
 export { recordAttestation, recordDecision, type RecordOptions, recordVendor, retireVendor } from './record.js';
 export {
   appendRecord,
+  assertWritable,
   currentUser,
   type RecordEntry,
   type RecordKind,

@@ -297,6 +297,19 @@ export function trustedEntries(scan: RegisterScan): RecordEntry[] {
   return scan.entries.filter((_, i) => firstError !== undefined && (scan.lines[i] ?? 0) < firstError);
 }
 
+/**
+ * Throws the RecordsError appendRecord would throw when the register fails verification: call it
+ * before changing anything that must then be journaled (apply), so a damaged register stops the
+ * change rather than leave it unrecorded.
+ */
+export async function assertWritable(dir: string): Promise<void> {
+  const firstError = (await scanRegister(dir)).problems.find((p) => p.severity === 'error');
+  if (firstError) throw new RecordsError(refusal(dir, firstError));
+}
+
+const refusal = (dir: string, p: RecordProblem) =>
+  `Nothing was recorded: the register fails verification (${p.message.replace(/\.$/, '')}). Run "hipaa-wizard records verify --records ${dir}" and restore the folder from its copy.`;
+
 export interface AppendOptions {
   /** The entry's timestamp (default: now). */
   readonly now?: Date;
@@ -325,7 +338,7 @@ export async function appendRecord(dir: string, kind: RecordKind, body: object, 
       const scan = await scanRegister(dir);
       const firstError = scan.problems.find((p) => p.severity === 'error');
       if (firstError) {
-        throw new RecordsError(`Nothing was recorded: the register fails verification (${firstError.message.replace(/\.$/, '')}). Run "hipaa-wizard records verify --records ${dir}" and restore the folder from its copy.`);
+        throw new RecordsError(refusal(dir, firstError));
       }
       await sweepLeftovers(dir);
       const seq = scan.tail.seq + 1;

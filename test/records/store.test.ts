@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, utimesSync, writ
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/records/canonical.js';
-import { appendRecord, entryHash, FRAGMENT_SEAL, GENESIS, HEAD_FILE, LOCK_FILE, type RecordEntry, readRecords, registerPath, scanRegister } from '../../src/records/store.js';
+import { appendRecord, assertWritable, entryHash, FRAGMENT_SEAL, GENESIS, HEAD_FILE, LOCK_FILE, type RecordEntry, readRecords, registerPath, scanRegister } from '../../src/records/store.js';
 import { loadRecordsView } from '../../src/records/view.js';
 import { registerLines, registerText, tempRecordsDir, writeLines } from './helpers.js';
 
@@ -178,6 +178,7 @@ describe('verify catches tampering and names file, line and the first bad entry'
     writeLines(dir, lines);
     const before = registerText(dir);
     await expect(appendRecord(dir, 'journal', { summary: 'more' }, 'tester')).rejects.toThrow(/Nothing was recorded: the register fails verification \(.*line 2/);
+    await expect(assertWritable(dir)).rejects.toThrow(/fails verification \(.*line 2/);
     expect(registerText(dir)).toBe(before);
   });
 
