@@ -1,9 +1,12 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, unreadableResource } from '../../../src/engine/outcome.js';
-import { actionMatches, allTrails, asList, statements } from '../aws-state.js';
+import { actionMatches, allTrails, asList, type Statement, statements } from '../aws-state.js';
 
 const DESTRUCTIVE = ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutBucketPolicy'];
+/** Condition keys that narrow a deny to some principals (a break-glass exception); a TLS condition does not protect logs. */
+const PRINCIPAL_KEYS = /^aws:(PrincipalArn|PrincipalAccount|PrincipalOrgID|userid|username|MultiFactorAuthPresent)$/i;
+const onlyPrincipalConditions = (c: Statement['Condition']) => Object.values(c ?? {}).every((kv) => Object.keys(kv).every((k) => PRINCIPAL_KEYS.test(k)));
 
 export default defineCheck({
   id: 'cloudtrail-bucket-protected',
@@ -40,7 +43,7 @@ export default defineCheck({
         continue;
       }
       const denies = statements(b.policy.value).filter(
-        (s) => s.Effect === 'Deny' && DESTRUCTIVE.some((a) => asList(s.Action).some((p) => actionMatches(p, a))),
+        (s) => s.Effect === 'Deny' && onlyPrincipalConditions(s.Condition) && DESTRUCTIVE.some((a) => asList(s.Action).some((p) => actionMatches(p, a))),
       );
       resources.push(
         denies.length > 0
