@@ -51,8 +51,12 @@ export function describeEntry(e: RecordEntry): string {
     case 'vendor':
       return `${String(b.name)} (${String(b.id)})${b.retired ? ' retired' : `: ${b.baaSignedOn ? `BAA signed ${String(b.baaSignedOn)}${b.baaExpiresOn ? `, expires ${String(b.baaExpiresOn)}` : ''}` : 'no BAA on record'}`}`;
     default: {
-      const summary = typeof b.summary === 'string' ? b.summary : typeof b.remediation === 'string' ? `applied ${b.remediation}` : Object.keys(b).slice(0, 4).join(', ');
-      return summary;
+      if (typeof b.summary === 'string') return b.summary;
+      if (typeof b.remediation === 'string') {
+        const op = b.operation === 'undo' ? `undo of ${typeof b.undoOf === 'string' ? b.undoOf : 'a change'}` : 'applied';
+        return `${op}: ${b.remediation}${typeof b.title === 'string' ? ` (${b.title})` : ''}${typeof b.outcome === 'string' ? `, ${b.outcome}` : ''}${typeof b.account === 'string' ? ` in account ${b.account}` : ''}`;
+      }
+      return Object.keys(b).slice(0, 4).join(', ');
     }
   }
 }
