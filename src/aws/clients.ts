@@ -176,7 +176,7 @@ export class ClientFactory {
     const ms = this.options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     const local = new AbortController();
     const timer = setTimeout(
-      () => local.abort(named('TimeoutError', `AWS did not answer ${commandName.replace(/Command$/, '')} within ${Math.round(ms / 1000)} s`)),
+      () => local.abort(named('TimeoutError', `AWS did not answer ${commandName.replace(/Command$/, '')} within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`)),
       ms,
     );
     this.inFlight.add(local);

@@ -184,3 +184,27 @@ export async function orIfMissing<T>(call: () => Promise<T>, missing: readonly s
     throw e;
   }
 }
+
+/**
+ * The sentence for a scan that stopped early because its credentials ran out: how much was read,
+ * and what to do. Undefined when `stop` is not such an error.
+ */
+export function partialScanProblem(
+  stop: unknown,
+  state: { readonly global: object; readonly regional: { readonly [region: string]: object } },
+): string | undefined {
+  if (!stop) return undefined;
+  const c = classify(stop);
+  if (!isFatal(c)) return undefined;
+  let read = 0;
+  let lost = 0;
+  const tally = (r: unknown) => {
+    const x = r as { ok?: boolean; error?: { kind?: string } } | undefined;
+    if (!x) return;
+    if (x.ok) read++;
+    else if (x.error?.kind === 'credentials') lost++;
+  };
+  for (const r of Object.values(state.global)) tally(r);
+  for (const slices of Object.values(state.regional)) for (const r of Object.values(slices)) tally(r);
+  return `The scan stopped early: ${c.message.replace(/\.$/, '')}. ${read} part${read === 1 ? ' was' : 's were'} read before that and ${lost} could not be, so the findings are partial (the checks that needed them show as unknown).`;
+}

@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { RegistryError } from '../engine/registry.js';
 import { RecordsError } from '../records/errors.js';
+import { INTERRUPT_EXIT_CODE, installInterruptHandler, wasInterrupted } from '../session/interrupt.js';
 import { StartupError } from '../session/source.js';
 import { VERSION } from '../version.js';
 import { registerApply } from './commands/apply.js';
@@ -46,11 +47,14 @@ export function buildProgram(): Command {
 
 export async function main(argv: readonly string[]): Promise<void> {
   const program = buildProgram();
+  // Ctrl-C: a clean exit with code 130 (src/session/interrupt.ts); apply handles its own first one.
+  installInterruptHandler();
   try {
     await program.parseAsync(argv as string[]);
   } catch (e) {
     process.exitCode = exitCodeFor(e);
   }
+  if (wasInterrupted()) process.exitCode = INTERRUPT_EXIT_CODE;
 }
 
 function exitCodeFor(e: unknown): number {

@@ -23,13 +23,14 @@ async function resolveHomeRegion(options: SourceOptions): Promise<string> {
   }
 }
 
-export async function openLiveSource(options: SourceOptions): Promise<Source> {
+/** `credentials`: an assumed role's session (scan --org) instead of the profile's or environment's. */
+export async function openLiveSource(options: SourceOptions, credentials?: unknown): Promise<Source> {
   // The SDK answers an unknown profile with a generic "no credentials"; name the profile instead.
   const profile = options.profile ?? (process.env.AWS_ACCESS_KEY_ID ? undefined : process.env.AWS_PROFILE);
   const badProfile = profile ? unknownProfileProblem(profile) : undefined;
   if (badProfile) throw new StartupError(badProfile);
   const homeRegion = await resolveHomeRegion(options);
-  const clients = new ClientFactory({ profile: options.profile, endpointUrl: options.endpointUrl });
+  const clients = new ClientFactory({ profile: options.profile, endpointUrl: options.endpointUrl, credentials });
   let identity: Awaited<ReturnType<typeof callerIdentity>>;
   try {
     identity = await callerIdentity(clients, homeRegion);
