@@ -77,8 +77,9 @@ export async function runPlain(options: PlainOptions): Promise<number> {
         { value: 'jump', name: 'Go to another step' },
         { value: 'finish', name: 'Finish and show the summary' },
       ], 'run');
-      if (what === 'finish') break;
+      // Saved once the person has answered, so a run with no answers leaves no files behind.
       await services.savePosition({ stepId: step.id, done: state.doneBefore }).catch(() => {});
+      if (what === 'finish') break;
       if (what === 'skip') {
         index++;
         continue;

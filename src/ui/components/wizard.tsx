@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput, useWindowSize } from 'ink';
+import { Box, Text, useApp, useInput, useStdin, useWindowSize } from 'ink';
 import { useCallback } from 'react';
 import { useWalk } from '../hooks/use-walk.js';
 import { currentStep, findingOf, type StepOutline, type WizardState } from '../state.js';
@@ -44,7 +44,9 @@ export function Wizard({ services, steps, theme, onExit, startAt, size }: Wizard
     [app, onExit],
   );
   const [state, dispatch] = useWalk(services, steps, done, startAt);
-  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  // Without a raw-mode terminal on stdin (a benchmark, a pipe) the wizard draws but takes no keys.
+  const { isRawModeSupported } = useStdin();
+  useInput((input, key) => dispatch({ type: 'key', input, key }), { isActive: isRawModeSupported });
   const terminal = useWindowSize();
   const { columns, rows } = size ?? terminal;
   const width = Math.max(40, columns || 80);

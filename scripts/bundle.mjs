@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/**
+ * Bundles the CLI (from its TypeScript sources) into dist/src/bundle/ with esbuild, so the
+ * executable starts by reading a few files instead of hundreds of modules (see bench/suites/startup.ts).
+ * - ESM with code splitting: Ink, Inquirer and the SDK-facing code stay in chunks that load only
+ *   in the mode that needs them.
+ * - The AWS SDK stays external: its clients are imported lazily from node_modules when a step needs them.
+ * - A createRequire banner lets bundled CommonJS dependencies call require().
+ * - Ink's optional react-devtools-core import is replaced by an empty module.
+ * - The output sits at dist/src/bundle/ so relative lookups made at run time (the demo's sample
+ *   records, loaded by a computed path from src/records/) still find the compiled files next to it.
+ * bin/hipaa-wizard.js uses the bundle only when it is newer than the compiled main.js.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const entry = join(root, 'src', 'cli', 'main.ts');
+const outdir = join(root, 'dist', 'src', 'bundle');
+
+if (!existsSync(join(root, 'src', 'generated', 'index.ts'))) {
+  process.stderr.write('bundle: src/generated/index.ts is missing; run node scripts/gen-index.mjs first (npm run build does).\n');
+  process.exit(1);
+}
+rmSync(outdir, { recursive: true, force: true });
+
+const stubDevtools = {
+  name: 'stub-react-devtools-core',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {}; export const connectToDevTools = () => {};', loader: 'js' }));
+  },
+};
+
+const started = Date.now();
+await build({
+  entryPoints: { main: entry },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  jsx: 'automatic',
+  tsconfig: join(root, 'tsconfig.json'),
+  external: ['@aws-sdk/*', '@smithy/*'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: "import { createRequire as __hwCreateRequire } from 'node:module'; const require = __hwCreateRequire(import.meta.url);" },
+  plugins: [stubDevtools],
+});
+process.stdout.write(`bundle: dist/src/bundle/main.js in ${Date.now() - started} ms\n`);

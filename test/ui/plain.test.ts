@@ -1,0 +1,88 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readRecords } from '../../src/records/store.js';
+import { lineAsker } from '../../src/plain/ask.js';
+import { answerFlags, runPlain } from '../../src/plain/walk.js';
+import { services } from './helpers.js';
+
+/** Runs the plain walk with these answer lines on stdin; returns what it printed and its exit code. */
+async function plain(answers: string[], records?: string) {
+  const s = await services({ records });
+  const stdin = Readable.from(answers.length ? [`${answers.join('\n')}\n`] : []);
+  const stdout = new PassThrough();
+  let text = '';
+  stdout.on('data', (d) => (text += d));
+  const code = await runPlain({ services: s.services, registry: s.registry, stdin, stdout });
+  return { code, text, records: s.records };
+}
+
+describe('the plain walk', () => {
+  it('with no answers at all prints the scan and names the commands that answer, without waiting', async () => {
+    const { code, text } = await plain([]);
+    expect(text).toContain('? Step 1: what now?');
+    expect(text).toContain('No answers on standard input, so here is the scan.');
+    expect(text).toMatch(/FAIL\s+Every IAM user with a console password has MFA/);
+    expect(text).toContain('hipaa-wizard decide ');
+    expect(text).toContain('hipaa-wizard attest ');
+    expect(text).toMatch(/hipaa-wizard apply \S+ --yes/);
+    expect(code).toBe(1);
+  });
+
+  it('walks a step with piped answers, records a decision and finishes with the summary', async () => {
+    const answers = [
+      '1', // run the checks of step 1
+      // first open finding: access-analyzer (it has a fix): preview it, then record a decision
+      'preview',
+      'decide',
+      'risk-accepted',
+      'We only use us-east-1; the analyzer in us-west-2 is planned for the January change window.',
+      'dana.okafor',
+      '2027-03-31',
+      'finish',
+    ];
+    const { code, text, records } = await plain(answers);
+    expect(code).toBe(0);
+    expect(text).toContain('Checking step 1, Access Controls…');
+    expect(text).toMatch(/FAIL\s+IAM Access Analyzer watches every region/);
+    expect(text).toContain('Preview: nothing has changed yet.');
+    expect(text).toContain('Plan: 1 to add, 0 to change, 0 to remove.');
+    expect(text).toContain(`Decision recorded in ${records}.`);
+    expect(text).toMatch(/Now: ACCEPTED\./);
+    expect(text).toContain('Summary');
+    expect(text).toMatch(/decision: IAM Access Analyzer watches every region .*: risk-accepted/);
+    const { entries } = await readRecords(records);
+    expect(entries.map((e) => e.body)).toEqual([expect.objectContaining({ subject: 'access-analyzer', status: 'risk-accepted', reviewBy: '2027-03-31' })]);
+  });
+
+  it('says why a decision was refused and lets the walk go on', async () => {
+    const { text, records } = await plain(['1', 'decide', 'risk-accepted', '', 'dana.okafor', '2027-03-31', 'finish']);
+    expect(text).toContain('Not recorded: Give a reason');
+    expect((await readRecords(records)).entries).toHaveLength(0);
+  });
+
+  it('resumes at the step where the last walk stopped', async () => {
+    const first = await plain(['2', '2', 'finish']);
+    expect(first.text).toContain('Step 2 of 12');
+    const again = await plain(['finish'], first.records);
+    expect(again.text).toContain('Welcome back: resuming at step 3');
+  });
+
+  it('accepts a choice by number, by name or by the start of its label, and re-asks otherwise', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d) => (text += d));
+    const ask = lineAsker(Readable.from(['7\nsk\n']), out);
+    const choices = [
+      { value: 'run', name: 'Run the checks' },
+      { value: 'skip', name: 'Skip to the next step' },
+    ] as const;
+    expect(await ask.choose('What now?', choices)).toBe('skip');
+    expect(text).toContain('"7" is not one of the choices');
+    await expect(ask.choose('Again?', choices)).rejects.toThrow('No more answers');
+  });
+
+  it('names real ids in the commands it suggests', () => {
+    const lines = answerFlags([]);
+    expect(lines.join('\n')).toContain('hipaa-wizard decide <check-id>');
+  });
+});
