@@ -5,5 +5,18 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.stderr.write(`hipaa-wizard needs Node.js 22.12 or newer; this is ${process.version}.\n`);
   process.exit(2);
 }
-const { main } = await import('../dist/src/cli/main.js');
+// React and Ink run their production builds unless told otherwise.
+process.env.NODE_ENV ??= 'production';
+// The esbuild bundle (scripts/bundle.mjs) starts faster; it is used only when it is at least as new
+// as the compiled CLI, so a stale bundle never runs older code.
+const { statSync } = await import('node:fs');
+const mtime = (rel) => {
+  try {
+    return statSync(new URL(rel, import.meta.url)).mtimeMs;
+  } catch {
+    return -1;
+  }
+};
+const bundled = mtime('../dist/src/bundle/main.js') >= mtime('../dist/src/cli/main.js');
+const { main } = await import(bundled ? '../dist/src/bundle/main.js' : '../dist/src/cli/main.js');
 await main(process.argv);
