@@ -26,7 +26,7 @@ export default defineCheck({
     );
     return summarize(resources, {
       none: `No backup vault in ${state.regions.join(', ')} holds recovery points yet.`,
-      pass: (n) => `All ${plural(n, 'backup vault')} with recovery points are locked against early deletion.`,
+      pass: (n) => `Every backup vault holding recovery points is locked against early deletion (${plural(n, 'vault')} checked).`,
       fail: (bad) => `${plural(bad.length, 'backup vault')} can have ${bad.length === 1 ? 'its' : 'their'} recovery points deleted at any time: ${listNames(bad.map((r) => r.detail.replace(/^Vault (\S+) in (\S+) .*$/, '$1 ($2)')))}.`,
     });
   },

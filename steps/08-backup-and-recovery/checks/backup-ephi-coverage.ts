@@ -52,7 +52,7 @@ export default defineCheck({
     });
     return summarize(resources, {
       none: `No resource in ${state.regions.join(', ')} is tagged as holding ePHI (${phiTagPhrase(settings)}); tag them so backup coverage can be checked.`,
-      pass: (n) => `All ${plural(n, 'resource')} tagged as holding ePHI are selected by an AWS Backup plan.`,
+      pass: (n) => `Every resource tagged as holding ePHI is selected by an AWS Backup plan (${plural(n, 'resource')} checked).`,
       fail: (bad) => `${plural(bad.length, 'resource')} holding ePHI ${bad.length === 1 ? 'is' : 'are'} not backed up by any plan: ${listNames(bad.map((r) => r.detail.replace(/ (is in no backup plan|has old backups, but no current plan selects it)\.$/, '')))}.`,
     });
   },

@@ -26,7 +26,7 @@ export default defineCheck({
     );
     if (resources.length === 0) return failed(`No AWS Backup plan exists in ${state.regions.join(', ')}, so no backup is kept for ${min} days.`);
     return summarize(resources, {
-      pass: (n) => `All ${plural(n, 'AWS Backup plan')} keep recovery points at least ${min} days.`,
+      pass: (n) => `Every AWS Backup plan keeps recovery points at least ${min} days (${plural(n, 'plan')} checked).`,
       fail: (bad) => `${plural(bad.length, 'AWS Backup plan')} ${bad.length === 1 ? 'expires' : 'expire'} backups before ${min} days: ${listNames(bad.map((r) => r.detail.replace(/^Plan (\S+) in (\S+) keeps recovery points only (\d+) days.*$/, '$1 ($2, $3 days)')))}.`,
     });
   },

@@ -22,7 +22,7 @@ export default defineCheck({
     );
     return summarize(resources, {
       none: `No DynamoDB table exists in ${state.regions.join(', ')}.`,
-      pass: (n) => `All ${plural(n, 'DynamoDB table')} have point-in-time recovery.`,
+      pass: (n) => `Every DynamoDB table has point-in-time recovery (${plural(n, 'table')} checked).`,
       fail: (bad) => `${plural(bad.length, 'DynamoDB table')} cannot be restored to a point in time: ${listNames(bad.map((r) => r.detail.replace(/^Table (\S+) in (\S+) .*$/, '$1 ($2)')))}.`,
     });
   },

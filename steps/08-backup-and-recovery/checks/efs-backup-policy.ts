@@ -26,7 +26,7 @@ export default defineCheck({
     });
     return summarize(resources, {
       none: `No EFS file system exists in ${state.regions.join(', ')}.`,
-      pass: (n) => `All ${plural(n, 'EFS file system')} are backed up.`,
+      pass: (n) => `Every EFS file system is backed up (${plural(n, 'file system')} checked).`,
       fail: (bad) => `${plural(bad.length, 'EFS file system')} ${bad.length === 1 ? 'is' : 'are'} not backed up: ${listNames(bad.map((r) => r.detail.replace(/^File system (.*?) in (\S+) .*$/, '$1 ($2)')))}.`,
     });
   },

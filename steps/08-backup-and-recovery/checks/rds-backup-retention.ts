@@ -30,7 +30,7 @@ export default defineCheck({
     });
     return summarize(resources, {
       none: `No RDS database exists in ${state.regions.join(', ')}.`,
-      pass: (n) => `All ${plural(n, 'RDS database')} keep at least ${min} days of automated backups.`,
+      pass: (n) => `Every RDS database keeps at least ${min} days of automated backups (${plural(n, 'database')} checked).`,
       fail: (bad) => `${plural(bad.length, 'RDS database')} ${bad.length === 1 ? 'keeps' : 'keep'} less than ${min} days of automated backups: ${listNames(bad.map((r) => r.detail.replace(/^(Database|Cluster) /, '').replace(/\.$/, '')))}.`,
     });
   },

@@ -33,7 +33,7 @@ export default defineCheck({
     }
     return summarize(resources, {
       none: `No S3 bucket is tagged as holding ePHI (${phiTagPhrase(settings)}).`,
-      pass: (n) => `All ${plural(n, 'ePHI bucket')} replicate to another bucket.`,
+      pass: (n) => `Every bucket holding ePHI replicates to another bucket (${plural(n, 'bucket')} checked).`,
       fail: (bad) => `${plural(bad.length, 'bucket')} holding ePHI ${bad.length === 1 ? 'has' : 'have'} no replica: ${listNames(bad.map((r) => r.detail.replace(/^Bucket (\S+) \((\S+)\).*$/, '$1 ($2)')))}.`,
     });
   },

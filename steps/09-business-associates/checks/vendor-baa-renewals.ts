@@ -27,7 +27,7 @@ export default defineCheck({
     });
     return summarize(resources, {
       none: 'No vendor in the inventory has a signed BAA yet, so there is nothing to renew.',
-      pass: (n) => `None of the ${plural(n, 'signed BAA')} expires within ${window} days.`,
+      pass: (n) => `No signed BAA expires within ${window} days (${plural(n, 'BAA')} checked).`,
       fail: (bad) => `${plural(bad.length, 'BAA')} ${bad.length === 1 ? 'is' : 'are'} due for renewal within ${window} days: ${listNames(bad.map((r) => r.detail.replace(/\.$/, '')), 3)}.`,
     });
   },

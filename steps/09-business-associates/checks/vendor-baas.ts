@@ -31,7 +31,7 @@ export default defineCheck({
       };
     });
     return summarize(resources, {
-      pass: (n) => `All ${plural(n, 'vendor')} in the inventory have a signed, current BAA.`,
+      pass: (n) => `Every vendor in the inventory has a signed, current BAA (${plural(n, 'vendor')} checked).`,
       fail: (bad) => `${plural(bad.length, 'vendor')} ${bad.length === 1 ? 'lacks' : 'lack'} a current BAA: ${listNames(bad.map((r) => r.detail.replace(/\.$/, '')), 3)}.`,
     });
   },

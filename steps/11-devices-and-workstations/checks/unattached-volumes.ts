@@ -27,7 +27,7 @@ export default defineCheck({
     );
     return summarize(resources, {
       none: `Every EBS volume in ${state.regions.join(', ')} is attached to an instance.`,
-      pass: (n) => `All ${plural(n, 'EBS volume')} are attached.`,
+      pass: (n) => `Every EBS volume is attached (${plural(n, 'volume')} checked).`,
       fail: (bad) => `${plural(bad.length, 'EBS volume')} ${bad.length === 1 ? 'is' : 'are'} attached to nothing: ${listNames(bad.map((r) => r.detail.replace(/^Volume (.*?) in (\S+), (.*?), is attached to nothing\.$/, '$1 ($2, $3)')))}. Snapshot what must be kept, then delete them.`,
     });
   },

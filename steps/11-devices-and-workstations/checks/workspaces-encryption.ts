@@ -22,7 +22,7 @@ export default defineCheck({
     );
     return summarize(resources, {
       none: `No Amazon WorkSpaces desktop exists in ${state.regions.join(', ')}.`,
-      pass: (n) => `All ${plural(n, 'WorkSpaces desktop')} encrypt their root and user volumes.`,
+      pass: (n) => `Every WorkSpaces desktop encrypts its root and user volumes (${plural(n, 'desktop')} checked).`,
       fail: (bad) => `${plural(bad.length, 'WorkSpaces desktop')} ${bad.length === 1 ? 'stores' : 'store'} data unencrypted: ${listNames(bad.map((r) => r.detail.replace(/^WorkSpace (\S+) of (\S+) in (\S+) .*$/, '$1 ($2, $3)')))}.`,
     });
   },

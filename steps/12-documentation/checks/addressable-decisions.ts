@@ -39,7 +39,7 @@ export default defineCheck({
     });
     return summarize(resources, {
       none: 'The register records no safeguard as declined, so there is no reasoning to document.',
-      pass: (n) => `All ${plural(n, 'decision')} not to implement a safeguard give a reason and are within their review dates.`,
+      pass: (n) => `Every decision not to implement a safeguard gives a reason and is within its review date (${plural(n, 'decision')} checked).`,
       fail: (bad) => `${plural(bad.length, 'decision')} not to implement a safeguard ${bad.length === 1 ? 'is' : 'are'} not properly documented: ${listNames(bad.map((r) => r.detail.replace(/\.$/, '')), 3)}.`,
     });
   },

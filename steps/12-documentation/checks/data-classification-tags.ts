@@ -78,7 +78,7 @@ export default defineCheck({
     }
     return summarize(resources, {
       none: `No data store exists in ${state.regions.join(', ')}.`,
-      pass: (n) => `All ${plural(n, 'data store')} carry a classification tag (${keys.join(', ')}).`,
+      pass: (n) => `Every data store carries a classification tag (${keys.join(', ')}; ${plural(n, 'store')} checked).`,
       fail: (bad) => `${plural(bad.length, 'data store')} ${bad.length === 1 ? 'does' : 'do'} not say whether ${bad.length === 1 ? 'it holds' : 'they hold'} ePHI (tag ${keys.join(' or ')}): ${listNames(bad.map((r) => r.detail.replace(/ has no classification tag\.$/, '')))}.`,
     });
   },
