@@ -14,7 +14,8 @@ export default defineCheck({
   evaluate(state, { settings }) {
     const resources = perRegion(state, 'ec2.instances', (instances, region) =>
       instances.map((i) => {
-        const name = `${i.id}${i.tags.Name ? ` (${i.tags.Name})` : ''}${isPhi(i.tags, settings) ? ', ePHI' : ''}`;
+        const notes = [...(i.tags.Name ? [i.tags.Name] : []), ...(isPhi(i.tags, settings) ? ['ePHI'] : [])];
+        const name = `${i.id}${notes.length ? ` (${notes.join(', ')})` : ''}`;
         return {
           id: i.arn || i.id,
           region,
