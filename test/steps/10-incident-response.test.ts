@@ -114,6 +114,14 @@ describe('findings-routed', () => {
   it('has nothing to route where neither GuardDuty nor Security Hub is on', async () => {
     expect((await runCheckById('findings-routed', s({ detectors: [], rules: [] }))).status).toBe('pass');
   });
+  it('is unknown for a topic in another account, and when subscriptions are refused', async () => {
+    const other = await runCheckById('findings-routed', s({ rules: [gdRule({ targets: [{ id: 't', arn: 'arn:aws:sns:us-east-1:999988887777:central-alerts' }] })] }));
+    expect(other.status).toBe('unknown');
+    expect(other.message).toMatch(/account 999988887777/);
+    const refused = await runCheckById('findings-routed', s({ subs: denied('sns:ListSubscriptions') }));
+    expect(refused.status).toBe('unknown');
+    expect(refused.missing).toEqual(['sns:ListSubscriptions']);
+  });
   it('is unknown naming events:ListRules when refused', async () => {
     const f = await runCheckById('findings-routed', s({ rules: denied('events:ListRules') }));
     expect(f.status).toBe('unknown');

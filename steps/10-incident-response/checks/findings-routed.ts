@@ -1,7 +1,7 @@
 import type { EventRule } from '../../../src/aws/collectors/events.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
-import { listNames, perRegion, readIn, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 
 const SOURCES = ['aws.guardduty', 'aws.securityhub'];
@@ -15,8 +15,6 @@ export function sourcesOf(rule: EventRule): string[] {
     list.some((x) => x === s || (typeof x === 'object' && x !== null && typeof (x as { prefix?: unknown }).prefix === 'string' && s.startsWith((x as { prefix: string }).prefix))),
   );
 }
-
-const regionOfArn = (arn: string) => arn.split(':')[3] ?? '';
 
 export default defineCheck({
   id: 'findings-routed',
@@ -42,13 +40,24 @@ export default defineCheck({
       if (topics.length === 0) {
         return [{ id, region, status: 'fail', detail: `Rule ${routed[0]?.name} in ${region} forwards findings, but not to an SNS topic.` }];
       }
+      const unseen: ResourceResult[] = [];
       for (const t of topics) {
-        const subs = readIn(state, 'sns.subscriptions', regionOfArn(t.arn) || region).filter((s) => s.topicArn === t.arn);
-        const confirmed = subs.find((s) => s.confirmed);
+        const [topicRegion = region, topicAccount] = t.arn.split(':').slice(3, 5);
+        if (topicAccount && topicAccount !== state.identity.accountId) {
+          unseen.push({ id: t.arn, region, status: 'unknown', detail: `Rule ${t.rule} in ${region} sends findings to a topic in account ${topicAccount}, whose subscriptions this account cannot see.` });
+          continue;
+        }
+        const subs = regionalSlice(state, 'sns.subscriptions', topicRegion);
+        if (!subs.ok) {
+          unseen.push(unreadableResource(`topic ${t.arn.split(':').pop()}`, topicRegion, subs.error));
+          continue;
+        }
+        const confirmed = subs.value.find((x) => x.topicArn === t.arn && x.confirmed);
         if (confirmed) {
           return [{ id: t.arn, region, status: 'pass', detail: `Rule ${t.rule} in ${region} sends findings to ${t.arn.split(':').pop()}, delivered by ${confirmed.protocol} to ${confirmed.endpoint}.` }];
         }
       }
+      if (unseen.length) return unseen;
       const t = topics[0];
       return [{ id: t?.arn ?? id, region, status: 'fail', detail: `Rule ${t?.rule} in ${region} sends findings to topic ${t?.arn.split(':').pop()}, which has no confirmed subscription.` }];
     });
