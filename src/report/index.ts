@@ -34,7 +34,8 @@ export function recordsForReport(view: FullRecordsView, dir?: string, includesDe
     journal: view.journal(),
     dir,
     includesDemoSamples,
-    integrity: { entries: entries.length, since: entries[0]?.at ?? null, problems: view.problems(), untrusted: view.untrusted() },
+    // entries() holds the entries before the first verification error; the untrusted ones were read too.
+    integrity: { entries: entries.length + view.untrusted(), since: entries[0]?.at ?? null, problems: view.problems(), untrusted: view.untrusted() },
   };
 }
 

@@ -1,5 +1,5 @@
 /** `hipaa-wizard report` as a person runs it: the built binary, the demo account, a real records folder. */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/engine/registry.js';
@@ -59,6 +59,21 @@ describe('hipaa-wizard report', () => {
     expect(doc.dueForReview.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'decision-review', due: '2026-12-31' }), expect.objectContaining({ kind: 'baa-expiry', due: '2027-01-05' })]));
   });
 
+  it('warns at the top of the report when the records folder was tampered with', async () => {
+    const cwd = workDir();
+    const records = join(cwd, 'hipaa-records');
+    const now = new Date('2026-11-20T10:00:00Z');
+    await recordVendor(records, { name: 'Northwind Labs', services: 'lab interface', phiKinds: 'lab results', baaSignedOn: '2024-01-05' }, { by: 'Dana Okafor', now });
+    await recordVendor(records, { name: 'Clearwater Billing', services: 'claims', phiKinds: 'claims', baaSignedOn: '2025-02-01' }, { by: 'Dana Okafor', now });
+    const register = join(records, 'register.jsonl');
+    writeFileSync(register, readFileSync(register, 'utf8').replace('2024-01-05', '2025-01-05'));
+    const r = await runCli(['report', '--demo', '--format', 'md'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: the records folder fails verification/m);
+    expect(r.stdout).toMatch(/^> \*\*Warning\.\*\* The records folder fails verification: .*register\.jsonl.* line 1/m);
+    expect(r.stdout).toMatch(/^\| Records \| hipaa-records over the demo sample records; 2 entries; FAILS VERIFICATION \|$/m);
+  });
+
   it('takes the format from the file name, and prints Markdown to stdout by default', async () => {
     const cwd = workDir();
     const html = await runCli(['report', '--demo', '-o', 'report.html'], { cwd });
@@ -70,8 +85,8 @@ describe('hipaa-wizard report', () => {
   });
 
   it('gives the same bytes twice with the clock pinned', async () => {
-    const a = await runCli(['report', '--demo', '--format', 'html']);
-    const b = await runCli(['report', '--demo', '--format', 'html']);
+    // Two runs side by side (other test files may rebuild dist between two runs one after the other).
+    const [a, b] = await Promise.all([runCli(['report', '--demo', '--format', 'html']), runCli(['report', '--demo', '--format', 'html'])]);
     expect(a.code).toBe(0);
     expect(a.stdout.length).toBeGreaterThan(10_000);
     expect(a.stdout).toBe(b.stdout);
