@@ -67,3 +67,40 @@ export function sent(mock: { calls(): readonly { args: readonly unknown[] }[] })
 
 /** An AWS-shaped error, for commands that reject. */
 export const awsError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+
+/**
+ * Mocks, with aws-sdk-client-mock, every SDK command the calls name, answering with `responses[command]`
+ * (or {}) and rejecting the call at `failAt` (0-based, in sending order). Returns the calls in the
+ * order they were sent, across clients.
+ */
+export async function mockCalls(
+  wanted: readonly { service: string; command: string }[],
+  responses: Readonly<Record<string, unknown>> = {},
+  failAt?: { index: number; error: Error },
+): Promise<{ log: [string, unknown][]; restore: () => void }> {
+  const { SERVICES } = await import('../../src/aws/services.js');
+  const { mockClient } = await import('aws-sdk-client-mock');
+  const log: [string, unknown][] = [];
+  const mocks = new Map<string, ReturnType<typeof mockClient>>();
+  for (const { service, command } of wanted) {
+    const info = SERVICES[service as keyof typeof SERVICES];
+    const pkg = (await import(info.pkg)) as Record<string, unknown>;
+    let mock = mocks.get(service);
+    if (!mock) {
+      mock = mockClient(pkg[info.client] as never);
+      mocks.set(service, mock);
+    }
+    mock.on(pkg[`${command}Command`] as never).callsFake(async (input: unknown) => {
+      const i = log.length;
+      log.push([command, input]);
+      if (failAt && failAt.index === i) throw failAt.error;
+      return responses[command] ?? {};
+    });
+  }
+  return {
+    log,
+    restore: () => {
+      for (const m of mocks.values()) m.restore();
+    },
+  };
+}
