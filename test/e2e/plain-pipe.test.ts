@@ -1,0 +1,45 @@
+/** The real built executable in plain mode: answers piped on stdin, and no stdin at all. */
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt, isolatedEnv, workDir } from '../helpers/built-cli.js';
+
+function run(args: string[], input: string | null): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: workDir(),
+      env: isolatedEnv({ HIPAA_WIZARD_USER: 'dana.okafor' }),
+      stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d) => (stdout += d));
+    child.stderr?.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    if (input !== null) child.stdin?.end(input);
+  });
+}
+
+describe('plain mode of the built executable', () => {
+  it('takes piped answers: runs step 1, records a decision, finishes', { timeout: 240_000 }, async () => {
+    ensureBuilt();
+    const answers = ['run', 'decide', 'alternative', 'Analyzers run in the regions that hold patient data; us-west-2 holds none.', 'Nothing in us-west-2 stores ePHI, and an SCP denies creating resources there.', 'dana.okafor', '2027-06-30', 'finish', ''].join('\n');
+    const { code, stdout, stderr } = await run(['--plain', '--demo', '--records', 'records'], answers);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('? Step 1: what now?');
+    expect(stdout).toMatch(/FAIL\s+IAM Access Analyzer watches every region/);
+    expect(stdout).toMatch(/Decision recorded in \S+records\./);
+    expect(stdout).toContain('Now: ACCEPTED.');
+    expect(stdout).toContain('Summary');
+    expect(code).toBe(0);
+  });
+
+  it('with no stdin prints the scan and the commands that answer, and exits', { timeout: 240_000 }, async () => {
+    ensureBuilt();
+    const { code, stdout } = await run(['--demo'], null);
+    expect(stdout).toContain('No answers on standard input, so here is the scan.');
+    expect(stdout).toMatch(/\d+ findings: \d+ fail/);
+    expect(stdout).toMatch(/hipaa-wizard decide \S+ --status/);
+    expect(code).toBe(1);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The real built executable in a real terminal: tmux on a private socket, 100×30, keys sent with
+ * send-keys and the screen read with capture-pane. Needs tmux (.ci/run installs it).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt, isolatedEnv, workDir } from '../helpers/built-cli.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `hipaa-wizard-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', 'wizard');
+const keys = (...k: string[]) => tmux('send-keys', '-t', 'wizard', ...k);
+
+async function waitForScreen(text: string | RegExp, ms = 30_000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const s = screen();
+    if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+    if (Date.now() - start > ms) throw new Error(`The terminal never showed ${String(text)}. It shows:\n${s}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
+  const records = mkdtempSync(join(tmpdir(), 'hipaa-wizard-e2e-records-'));
+  beforeAll(() => {
+    ensureBuilt();
+    const env = isolatedEnv({ TERM: 'xterm-256color', HIPAA_WIZARD_USER: 'dana.okafor' });
+    delete env.CI; // a person's terminal, not CI
+    delete env.TMUX;
+    const assignments = Object.entries(env)
+      .filter(([k]) => /^(PATH|HOME|TERM|NO_COLOR|FORCE_COLOR|HIPAA_WIZARD_\w+|AWS_\w+|LANG|LC_ALL)$/.test(k))
+      .map(([k, v]) => `${k}=${quote(v)}`)
+      .join(' ');
+    const command = `cd ${quote(workDir())} && env -u CI ${assignments} ${quote(process.execPath)} ${quote(BIN)} --demo --records ${quote(records)}; echo "exited with $?"; sleep 60`;
+    tmux('new-session', '-d', '-s', 'wizard', '-x', '100', '-y', '30', command);
+  }, 240_000);
+  afterAll(() => {
+    if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+  });
+
+  it('walks step 1, opens a finding, previews its fix, and exits to a clean terminal with a summary', async () => {
+    const intro = await waitForScreen('Step 1 of 12 · Access Controls');
+    expect(intro).toContain('DEMO');
+    expect(intro).toContain('account maple-street-clinic (210987654321)');
+    expect(intro).toContain('enter run the checks');
+
+    keys('Enter');
+    const list = await waitForScreen(/\d+ failing · \d+ unknown/);
+    expect(list).toMatch(/FAIL\s+IAM Access Analyzer watches every region/);
+
+    keys('Enter');
+    const finding = await waitForScreen('Why it matters');
+    expect(finding).toContain('HIPAA §164.308(a)(4)');
+    expect(finding).toContain('us-west-2');
+
+    keys('p');
+    const plan = await waitForScreen('Preview: nothing has changed yet.');
+    expect(plan).toContain('aws accessanalyzer create-analyzer');
+
+    keys('a');
+    expect(await waitForScreen('This is the demo account: nothing can be changed.')).toContain('Preview');
+
+    keys('q');
+    const summary = await waitForScreen('Press enter to exit');
+    expect(summary).toMatch(/1 Access Controls\s+\d+ fail/);
+
+    keys('Enter');
+    const after = await waitForScreen('exited with 0');
+    // The alternate screen is gone: only the closing lines remain.
+    expect(after).not.toContain('Steps');
+    expect(after).toMatch(/hipaa-wizard: 1 of 12 steps checked this session/);
+    expect(after).toContain(`Records: ${records}`);
+    expect(JSON.parse(readFileSync(join(records, 'wizard-position.json'), 'utf8'))).toMatchObject({ stepId: '01-access-controls' });
+  }, 120_000);
+});
