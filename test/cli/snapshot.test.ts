@@ -6,7 +6,14 @@ import { ensureBuilt, runCli, workDir } from '../helpers/built-cli.js';
 
 beforeAll(() => ensureBuilt(), 240_000);
 
-const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: unknown[] }).findings;
+interface JsonScan {
+  mode: string;
+  stateSha256: string;
+  findings: { id: string; kind: string; step: string }[];
+}
+
+/** Step 1's check findings: they depend on the account state alone (no records), so they must match exactly. */
+const stepOneChecks = (scan: JsonScan) => scan.findings.filter((f) => f.kind === 'check' && f.step === '01-access-controls');
 
 describe('snapshot round trip', () => {
   it('saves the demo account and scanning the file gives the same findings', async () => {
@@ -19,9 +26,14 @@ describe('snapshot round trip', () => {
     expect(file.identity.accountId).toBe('210987654321');
     const fromDemo = await runCli(['scan', '--demo', '--format', 'json'], { cwd: dir });
     const fromFile = await runCli(['scan', '--snapshot', 'account.json', '--format', 'json'], { cwd: dir });
-    expect(fromFile.code).toBe(fromDemo.code);
-    expect(findingsOf(fromFile.stdout)).toEqual(findingsOf(fromDemo.stdout));
-    expect(JSON.parse(fromFile.stdout).mode).toBe('snapshot');
+    const demoScan = JSON.parse(fromDemo.stdout) as JsonScan;
+    const fileScan = JSON.parse(fromFile.stdout) as JsonScan;
+    expect(fileScan.mode).toBe('snapshot');
+    // The same state (the demo also layers its sample records, which a snapshot does not carry)…
+    expect(fileScan.stateSha256).toBe(demoScan.stateSha256);
+    // …and so the same findings wherever only the state decides.
+    expect(stepOneChecks(fileScan).length).toBeGreaterThanOrEqual(16);
+    expect(stepOneChecks(fileScan)).toEqual(stepOneChecks(demoScan));
   });
 });
 
