@@ -1,0 +1,224 @@
+/**
+ * One scan of steps 2-6 over a mocked account (four buckets, three security groups, two load
+ * balancers, two regions): every read call is sent at most once per resource, and a trail seen in
+ * both regions is read once.
+ */
+import { ACMClient, ListCertificatesCommand } from '@aws-sdk/client-acm';
+import { CloudFrontClient, ListDistributionsCommand } from '@aws-sdk/client-cloudfront';
+import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  ConfigServiceClient,
+  DescribeConfigurationRecordersCommand,
+  DescribeConfigurationRecorderStatusCommand,
+  DescribeDeliveryChannelsCommand,
+} from '@aws-sdk/client-config-service';
+import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
+import * as EC2 from '@aws-sdk/client-ec2';
+import { DescribeBackupPolicyCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
+import * as ELB from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
+import { DescribeOrganizationCommand, ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import * as RDS from '@aws-sdk/client-rds';
+import * as S3 from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPab, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ClientFactory } from '../../src/aws/clients.js';
+import { Collection } from '../../src/aws/collector.js';
+import { loadRegistry } from '../../src/engine/registry.js';
+
+const ACCOUNT = '111122223333';
+const REGIONS = ['us-east-1', 'us-west-2'];
+const MY_STEPS = ['02-audit-controls', '03-integrity', '04-transmission-security', '05-encryption-at-rest', '06-network-isolation'];
+/** Checks in these steps that belong to the backup helper and read AWS Backup, which this test does not mock. */
+const OTHERS = new Set(['backup-vault-lock', 'restore-testing']);
+
+const mocks = [
+  mockClient(S3.S3Client),
+  mockClient(S3ControlClient),
+  mockClient(CloudTrailClient),
+  mockClient(CloudWatchLogsClient),
+  mockClient(CloudWatchClient),
+  mockClient(ConfigServiceClient),
+  mockClient(EC2.EC2Client),
+  mockClient(ELB.ElasticLoadBalancingV2Client),
+  mockClient(RDS.RDSClient),
+  mockClient(KMSClient),
+  mockClient(DynamoDBClient),
+  mockClient(EFSClient),
+  mockClient(CloudFrontClient),
+  mockClient(ACMClient),
+  mockClient(OrganizationsClient),
+];
+afterAll(() => {
+  for (const m of mocks) m.restore();
+});
+const [s3, s3control, ct, logs, cw, config, ec2, elb, rds, kms, ddb, efs, cf, acm, org] = mocks as [
+  ReturnType<typeof mockClient<S3.S3Client>>,
+  ReturnType<typeof mockClient<S3ControlClient>>,
+  ReturnType<typeof mockClient<CloudTrailClient>>,
+  ReturnType<typeof mockClient<CloudWatchLogsClient>>,
+  ReturnType<typeof mockClient<CloudWatchClient>>,
+  ReturnType<typeof mockClient<ConfigServiceClient>>,
+  ReturnType<typeof mockClient<EC2.EC2Client>>,
+  ReturnType<typeof mockClient<ELB.ElasticLoadBalancingV2Client>>,
+  ReturnType<typeof mockClient<RDS.RDSClient>>,
+  ReturnType<typeof mockClient<KMSClient>>,
+  ReturnType<typeof mockClient<DynamoDBClient>>,
+  ReturnType<typeof mockClient<EFSClient>>,
+  ReturnType<typeof mockClient<CloudFrontClient>>,
+  ReturnType<typeof mockClient<ACMClient>>,
+  ReturnType<typeof mockClient<OrganizationsClient>>,
+];
+
+const missing = (name: string) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: 404 } });
+
+function mockAccount() {
+  const buckets = ['records', 'uploads', 'trail-logs', 'site'];
+  s3.on(S3.ListBucketsCommand).resolves({ Buckets: buckets.map((Name) => ({ Name })) });
+  s3.on(S3.GetBucketLocationCommand).resolves({ LocationConstraint: 'us-west-2' });
+  s3.on(S3.GetBucketLocationCommand, { Bucket: 'records' }).resolves({});
+  s3.on(S3.GetBucketTaggingCommand).resolves({ TagSet: [{ Key: 'phi', Value: 'true' }] });
+  s3.on(S3.GetBucketEncryptionCommand).rejects(missing('ServerSideEncryptionConfigurationNotFoundError'));
+  s3.on(S3.GetBucketPolicyCommand).rejects(missing('NoSuchBucketPolicy'));
+  s3.on(S3.GetBucketPolicyStatusCommand).rejects(missing('NoSuchBucketPolicy'));
+  s3.on(S3.GetPublicAccessBlockCommand).rejects(missing('NoSuchPublicAccessBlockConfiguration'));
+  s3.on(S3.GetBucketAclCommand).resolves({ Grants: [] });
+  s3.on(S3.GetBucketLoggingCommand).resolves({});
+  s3.on(S3.GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
+  s3.on(S3.GetObjectLockConfigurationCommand).rejects(missing('ObjectLockConfigurationNotFoundError'));
+  s3.on(S3.GetBucketLifecycleConfigurationCommand).rejects(missing('NoSuchLifecycleConfiguration'));
+  s3.on(S3.GetBucketReplicationCommand).rejects(missing('ReplicationConfigurationNotFoundError'));
+  s3control.on(GetAccountPab).rejects(missing('NoSuchPublicAccessBlockConfiguration'));
+
+  ct.on(DescribeTrailsCommand).resolves({
+    trailList: [
+      {
+        Name: 'main',
+        TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/main`,
+        HomeRegion: 'us-east-1',
+        IsMultiRegionTrail: true,
+        S3BucketName: 'trail-logs',
+        CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`,
+      },
+    ],
+  });
+  ct.on(GetTrailStatusCommand).resolves({ IsLogging: true });
+  ct.on(GetEventSelectorsCommand).resolves({ EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] });
+  logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: 'trail', arn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`, retentionInDays: 30 }] });
+  logs.on(DescribeMetricFiltersCommand).resolves({ metricFilters: [] });
+  cw.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [] });
+  config.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [] });
+  config.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [] });
+  config.on(DescribeDeliveryChannelsCommand).resolves({ DeliveryChannels: [] });
+
+  ec2.on(EC2.DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [{ InstanceId: 'i-1', VpcId: 'vpc-1', SubnetId: 'subnet-1', Tags: [{ Key: 'phi', Value: 'true' }] }] }] });
+  ec2.on(EC2.GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: false });
+  ec2.on(EC2.DescribeSecurityGroupsCommand).resolves({
+    SecurityGroups: [
+      { GroupId: 'sg-default', GroupName: 'default', VpcId: 'vpc-1', IpPermissions: [] },
+      { GroupId: 'sg-web', GroupName: 'web', VpcId: 'vpc-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] },
+      { GroupId: 'sg-db', GroupName: 'db', VpcId: 'vpc-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] },
+    ],
+  });
+  ec2.on(EC2.DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1', IsDefault: false }] });
+  ec2.on(EC2.DescribeFlowLogsCommand).resolves({ FlowLogs: [] });
+  ec2.on(EC2.DescribeSubnetsCommand).resolves({ Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', MapPublicIpOnLaunch: true }] });
+  ec2.on(EC2.DescribeRouteTablesCommand).resolves({ RouteTables: [{ RouteTableId: 'rtb-1', VpcId: 'vpc-1', Associations: [{ Main: true }], Routes: [] }] });
+  ec2.on(EC2.DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [] });
+  ec2.on(EC2.DescribeVolumesCommand).resolves({ Volumes: [{ VolumeId: 'vol-1', Encrypted: false }] });
+  ec2.on(EC2.DescribeSnapshotsCommand).resolves({ Snapshots: [] });
+  ec2.on(EC2.DescribeImagesCommand).resolves({ Images: [] });
+
+  elb.on(ELB.DescribeLoadBalancersCommand).resolves({
+    LoadBalancers: ['web', 'api'].map((n) => ({ LoadBalancerArn: `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/${n}/1`, LoadBalancerName: n, Type: 'application' })),
+  });
+  elb.on(ELB.DescribeLoadBalancerAttributesCommand).resolves({ Attributes: [] });
+  elb.on(ELB.DescribeListenersCommand).resolves({ Listeners: [{ ListenerArn: 'l', Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-2016-08' }] });
+  elb.on(ELB.DescribeSSLPoliciesCommand).resolves({ SslPolicies: [{ Name: 'ELBSecurityPolicy-2016-08', SslProtocols: ['TLSv1.2'] }] });
+
+  rds.on(RDS.DescribeDBInstancesCommand).resolves({
+    DBInstances: ['a', 'b'].map((id) => ({ DBInstanceIdentifier: id, DBInstanceArn: `arn:aws:rds:us-east-1:${ACCOUNT}:db:${id}`, Engine: 'postgres', DBParameterGroups: [{ DBParameterGroupName: 'shared-pg' }] })),
+  });
+  rds.on(RDS.DescribeDBClustersCommand).resolves({ DBClusters: [] });
+  rds.on(RDS.DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [{ DBSnapshotIdentifier: 'snap-a', SnapshotType: 'manual' }] });
+  rds.on(RDS.DescribeDBSnapshotAttributesCommand).resolves({ DBSnapshotAttributesResult: { DBSnapshotAttributes: [] } });
+  rds.on(RDS.DescribeDBParametersCommand).resolves({ Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1' }] });
+
+  kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'k1' }, { KeyId: 'k2' }] });
+  kms.on(ListAliasesCommand).resolves({ Aliases: [] });
+  kms.on(DescribeKeyCommand).callsFake(async (input: { KeyId: string }) => ({
+    KeyMetadata: { KeyId: input.KeyId, Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${input.KeyId}`, KeyManager: 'CUSTOMER', KeyState: 'Enabled', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS' },
+  }));
+  kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true });
+  kms.on(GetKeyPolicyCommand).resolves({ Policy: '{"Version":"2012-10-17","Statement":[]}' });
+  ddb.on(ListTablesCommand).resolves({ TableNames: ['t1', 't2'] });
+  ddb.on(DescribeTableCommand).callsFake(async (input: { TableName: string }) => ({ Table: { TableName: input.TableName, TableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/${input.TableName}` } }));
+  ddb.on(DescribeContinuousBackupsCommand).resolves({ ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED' } });
+  ddb.on(ListTagsOfResourceCommand).resolves({ Tags: [] });
+  efs.on(DescribeFileSystemsCommand).resolves({ FileSystems: [{ FileSystemId: 'fs-1', Encrypted: true } as never] });
+  efs.on(DescribeBackupPolicyCommand).resolves({ BackupPolicy: { Status: 'ENABLED' } });
+  cf.on(ListDistributionsCommand).resolves({ DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0, Items: [] } });
+  acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [] });
+  org.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-1', MasterAccountId: '999988887777' } });
+  org.on(ListAccountsCommand).resolves({ Accounts: [] });
+}
+
+/** The resource a read call is about, from its input (list calls have none). */
+function resourceOf(input: Record<string, unknown>): string {
+  for (const k of ['Bucket', 'Name', 'TrailName', 'KeyId', 'TableName', 'ResourceArn', 'FileSystemId', 'LoadBalancerArn', 'DBParameterGroupName', 'DBSnapshotIdentifier', 'DBClusterParameterGroupName', 'AccountId']) {
+    if (typeof input[k] === 'string') return `${k}=${input[k]}`;
+  }
+  if (input.RestorableByUserIds) return 'public-snapshots';
+  return '(list)';
+}
+
+describe('a scan of steps 2-6', () => {
+  it('makes each read call at most once per resource, in each region', async () => {
+    mockAccount();
+    const registry = await loadRegistry();
+    const checks = registry.checks.filter((c) => MY_STEPS.includes(registry.stepOf(c.id)?.id ?? '') && !OTHERS.has(c.id));
+    expect(checks.length).toBeGreaterThanOrEqual(45);
+    const needs = { global: [...new Set(checks.flatMap((c) => c.needs.global ?? []))], regional: [...new Set(checks.flatMap((c) => c.needs.regional ?? []))] };
+    const clients = new ClientFactory();
+    const collection = new Collection({
+      clients,
+      identity: { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/t`, partition: 'aws' },
+      homeRegion: 'us-east-1',
+      regions: REGIONS,
+    });
+    await collection.collect(needs);
+    // Count from the mocks themselves: every command each mocked client received, with its region.
+    const sent: string[] = [];
+    for (const m of mocks) {
+      for (const call of m.calls()) {
+        const command = call.args[0] as { constructor: { name: string }; input: Record<string, unknown> };
+        const client = call.thisValue as { config: { region: () => Promise<string> } };
+        sent.push(`${await client.config.region()} ${command.constructor.name} ${resourceOf(command.input)}`);
+      }
+    }
+    const counts = new Map<string, number>();
+    for (const s of sent) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const repeated = [...counts.entries()].filter(([, n]) => n > 1);
+    expect(repeated).toEqual([]);
+
+    // Every slice came back readable, so the counts cover the whole scan.
+    const state = collection.state();
+    const failedSlices = [
+      ...Object.entries(state.global).filter(([, r]) => !r?.ok),
+      ...REGIONS.flatMap((r) => Object.entries(state.regional[r] ?? {}).filter(([, x]) => !x?.ok)),
+    ];
+    expect(failedSlices).toEqual([]);
+
+    // The shared trail is read once although both regions show it; each bucket's eleven reads go to its own region.
+    expect(ct.commandCalls(GetTrailStatusCommand)).toHaveLength(1);
+    expect(sent.filter((s) => s.startsWith('us-west-2 GetBucketVersioningCommand'))).toHaveLength(3);
+    expect(sent.filter((s) => s.startsWith('us-east-1 GetBucketVersioningCommand'))).toEqual(['us-east-1 GetBucketVersioningCommand Bucket=records']);
+    // The parameter group two instances share is read once per region.
+    expect(rds.commandCalls(RDS.DescribeDBParametersCommand)).toHaveLength(2);
+    // Security groups are listed once per region, not per check.
+    expect(ec2.commandCalls(EC2.DescribeSecurityGroupsCommand)).toHaveLength(2);
+  });
+});
