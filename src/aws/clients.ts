@@ -186,7 +186,10 @@ export class ClientFactory {
         onLocal = () => reject(local.signal.reason);
         local.signal.addEventListener('abort', onLocal, { once: true });
         const given = opts && typeof opts === 'object' ? (opts as Record<string, unknown>) : {};
-        original(command, { ...given, abortSignal: local.signal }).then(resolve, reject);
+        // A mock may answer synchronously or throw; either way it becomes this promise.
+        Promise.resolve()
+          .then(() => original(command, { ...given, abortSignal: local.signal }))
+          .then(resolve, reject);
       });
     } finally {
       clearTimeout(timer);
