@@ -72,8 +72,12 @@ describe('exit codes', () => {
     const dir = workDir();
     writeFileSync(join(dir, 'clean.json'), serializeSnapshot(cleanAccount()));
     const r = await runCli(['scan', '--snapshot', 'clean.json', '--step', '1', '--format', 'json'], { cwd: dir });
-    const out = JSON.parse(r.stdout) as { summary: Record<string, number> };
+    const out = JSON.parse(r.stdout) as { summary: Record<string, number>; findings: { id: string; kind: string; status: string; message: string }[] };
     expect(out.summary).toMatchObject({ fail: 0, unknown: 0 });
+    // Unanswered attestations are manual findings that put the question to the person.
+    const asked = out.findings.filter((f) => f.kind === 'attestation');
+    expect(asked.map((f) => f.id).sort()).toEqual(['access-reviews', 'automatic-logoff', 'emergency-access', 'unique-logins']);
+    for (const f of asked) expect(f).toMatchObject({ status: 'manual', message: expect.stringMatching(/^No one has attested to this yet\. .*\?$/) });
     expect(r.code).toBe(0);
   });
 

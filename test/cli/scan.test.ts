@@ -43,15 +43,9 @@ describe('scan --demo', () => {
     // The demo role may not call Secrets Manager in us-west-2: that region shows as unreadable, naming the action.
     const secrets = byId.get('secrets-rotation');
     expect(secrets?.resources.find((x) => x.status === 'unknown')).toMatchObject({ region: 'us-west-2', missing: 'secretsmanager:ListSecrets' });
-    const attestations = out.findings.filter((f) => f.kind === 'attestation').map((f) => [f.id, f.status]);
-    expect(attestations).toEqual(
-      expect.arrayContaining([
-        ['unique-logins', 'manual'],
-        ['emergency-access', 'manual'],
-        ['automatic-logoff', 'manual'],
-        ['access-reviews', 'manual'],
-      ]),
-    );
+    // What no API can show is asked as attestations (the demo's sample records may answer some).
+    const attestations = out.findings.filter((f) => f.kind === 'attestation').map((f) => f.id);
+    expect(attestations).toEqual(expect.arrayContaining(['unique-logins', 'emergency-access', 'automatic-logoff', 'access-reviews']));
   });
 
   it('prints a readable summary with citations on stdout and nothing alarming on stderr', async () => {
