@@ -6,6 +6,7 @@
  *   BENCH_USERS [2000]  BENCH_BUCKETS [5000]  BENCH_SGS [3000]  BENCH_INSTANCES [1000]
  *   BENCH_REGIONS [17]  BENCH_LATENCY_MS [30]
  */
+import { pathToFileURL } from 'node:url';
 import { ClientFactory } from '../src/aws/clients.js';
 import { Collection, type CollectorModule } from '../src/aws/collector.js';
 import { callerIdentity, enabledRegions } from '../src/aws/identity.js';
@@ -43,8 +44,9 @@ export interface LargeAccountReport {
   readonly slowest: readonly string[];
 }
 
-async function main(): Promise<void> {
-  const size: FakeSize = {
+/** The size the environment asks for (the issue's figures by default). */
+export function sizeFromEnv(): FakeSize {
+  return {
     users: num('BENCH_USERS', 2000),
     buckets: num('BENCH_BUCKETS', 5000),
     securityGroups: num('BENCH_SGS', 3000),
@@ -52,6 +54,10 @@ async function main(): Promise<void> {
     regions: num('BENCH_REGIONS', 17),
     latencyMs: num('BENCH_LATENCY_MS', 30),
   };
+}
+
+/** Scans a fake account of `size` with the real collectors and checks, and measures it. */
+export async function measureLargeAccount(size: FakeSize): Promise<LargeAccountReport> {
   const account = new FakeAccount(size);
   const { log, restore } = await installFake(account);
 
@@ -181,11 +187,16 @@ async function main(): Promise<void> {
       .slice(0, 5)
       .map((t) => `${t.slice} ${Math.round(t.ms)} ms`),
   };
-  process.stdout.write(`${JSON.stringify(report)}\n`);
   clients.destroy();
+  return report;
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`large-account bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
-});
+// Run as a program (by bench/suites/scan.ts): measure the size the environment asks for, print JSON.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  measureLargeAccount(sizeFromEnv())
+    .then((report) => process.stdout.write(`${JSON.stringify(report)}\n`))
+    .catch((e: unknown) => {
+      process.stderr.write(`large-account bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    });
+}
