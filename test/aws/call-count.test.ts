@@ -35,43 +35,25 @@ const MY_STEPS = ['02-audit-controls', '03-integrity', '04-transmission-security
 /** Checks in these steps that belong to the backup helper and read AWS Backup, which this test does not mock. */
 const OTHERS = new Set(['backup-vault-lock', 'restore-testing']);
 
-const mocks = [
-  mockClient(S3.S3Client),
-  mockClient(S3ControlClient),
-  mockClient(CloudTrailClient),
-  mockClient(CloudWatchLogsClient),
-  mockClient(CloudWatchClient),
-  mockClient(ConfigServiceClient),
-  mockClient(EC2.EC2Client),
-  mockClient(ELB.ElasticLoadBalancingV2Client),
-  mockClient(RDS.RDSClient),
-  mockClient(KMSClient),
-  mockClient(DynamoDBClient),
-  mockClient(EFSClient),
-  mockClient(CloudFrontClient),
-  mockClient(ACMClient),
-  mockClient(OrganizationsClient),
-];
+const s3 = mockClient(S3.S3Client);
+const s3control = mockClient(S3ControlClient);
+const ct = mockClient(CloudTrailClient);
+const logs = mockClient(CloudWatchLogsClient);
+const cw = mockClient(CloudWatchClient);
+const config = mockClient(ConfigServiceClient);
+const ec2 = mockClient(EC2.EC2Client);
+const elb = mockClient(ELB.ElasticLoadBalancingV2Client);
+const rds = mockClient(RDS.RDSClient);
+const kms = mockClient(KMSClient);
+const ddb = mockClient(DynamoDBClient);
+const efs = mockClient(EFSClient);
+const cf = mockClient(CloudFrontClient);
+const acm = mockClient(ACMClient);
+const org = mockClient(OrganizationsClient);
+const mocks: { calls(): { args: unknown[]; thisValue: unknown }[]; restore(): void }[] = [s3, s3control, ct, logs, cw, config, ec2, elb, rds, kms, ddb, efs, cf, acm, org];
 afterAll(() => {
   for (const m of mocks) m.restore();
 });
-const [s3, s3control, ct, logs, cw, config, ec2, elb, rds, kms, ddb, efs, cf, acm, org] = mocks as [
-  ReturnType<typeof mockClient<S3.S3Client>>,
-  ReturnType<typeof mockClient<S3ControlClient>>,
-  ReturnType<typeof mockClient<CloudTrailClient>>,
-  ReturnType<typeof mockClient<CloudWatchLogsClient>>,
-  ReturnType<typeof mockClient<CloudWatchClient>>,
-  ReturnType<typeof mockClient<ConfigServiceClient>>,
-  ReturnType<typeof mockClient<EC2.EC2Client>>,
-  ReturnType<typeof mockClient<ELB.ElasticLoadBalancingV2Client>>,
-  ReturnType<typeof mockClient<RDS.RDSClient>>,
-  ReturnType<typeof mockClient<KMSClient>>,
-  ReturnType<typeof mockClient<DynamoDBClient>>,
-  ReturnType<typeof mockClient<EFSClient>>,
-  ReturnType<typeof mockClient<CloudFrontClient>>,
-  ReturnType<typeof mockClient<ACMClient>>,
-  ReturnType<typeof mockClient<OrganizationsClient>>,
-];
 
 const missing = (name: string) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: 404 } });
 
