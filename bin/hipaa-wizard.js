@@ -18,5 +18,9 @@ const mtime = (rel) => {
   }
 };
 const bundled = mtime('../dist/src/bundle/main.js') >= mtime('../dist/src/cli/main.js');
-const { main } = await import(bundled ? '../dist/src/bundle/main.js' : '../dist/src/cli/main.js');
-await main(process.argv);
+// No command (or `wizard`): the wizard starts without loading the other commands.
+const { runIfWizard } = await import(bundled ? '../dist/src/bundle/wizard.js' : '../dist/src/cli/commands/wizard.js');
+if (!(await runIfWizard(process.argv))) {
+  const { main } = await import(bundled ? '../dist/src/bundle/main.js' : '../dist/src/cli/main.js');
+  await main(process.argv);
+}

@@ -2,6 +2,8 @@
 /**
  * Bundles the CLI (from its TypeScript sources) into dist/src/bundle/ with esbuild, so the
  * executable starts by reading a few files instead of hundreds of modules (see bench/suites/startup.ts).
+ * - Two entries: main (every command) and wizard (the no-command fast path the executable tries
+ *   first, so the wizard's first frame does not wait for the other commands' imports).
  * - ESM with code splitting: Ink, Inquirer and the SDK-facing code stay in chunks that load only
  *   in the mode that needs them.
  * - The AWS SDK stays external: its clients are imported lazily from node_modules when a step needs them.
@@ -17,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const entry = join(root, 'src', 'cli', 'main.ts');
+const entries = { main: join(root, 'src', 'cli', 'main.ts'), wizard: join(root, 'src', 'cli', 'commands', 'wizard.ts') };
 const outdir = join(root, 'dist', 'src', 'bundle');
 
 if (!existsSync(join(root, 'src', 'generated', 'index.ts'))) {
@@ -36,7 +38,7 @@ const stubDevtools = {
 
 const started = Date.now();
 await build({
-  entryPoints: { main: entry },
+  entryPoints: entries,
   outdir,
   bundle: true,
   splitting: true,
@@ -49,7 +51,10 @@ await build({
   jsx: 'automatic',
   tsconfig: join(root, 'tsconfig.json'),
   external: ['@aws-sdk/*', '@smithy/*'],
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // Yoga's WebAssembly loader probes `typeof fetch`; touching the global makes Node load its whole
+  // HTTP client (undici) before the first frame. Nothing bundled needs the global fetch (the SDK is
+  // external), so references to the global become undefined and Yoga decodes its inline binary.
+  define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
   banner: { js: "import { createRequire as __hwCreateRequire } from 'node:module'; const require = __hwCreateRequire(import.meta.url);" },
   plugins: [stubDevtools],
 });

@@ -4,12 +4,14 @@
  * line-by-line prompts. Ink and Inquirer are imported only in the mode that uses them, and the
  * account is opened after the first frame is on screen.
  */
-import type { Command } from 'commander';
-import { loadRegistry } from '../../engine/registry.js';
-import type { Registry } from '../../engine/registry.js';
+import { Command, CommanderError } from 'commander';
+import { loadRegistry, type Registry, RegistryError } from '../../engine/registry.js';
+import { RecordsError } from '../../records/errors.js';
 import { currentUser } from '../../records/store.js';
+import { StartupError } from '../../session/source.js';
 import type { WalkServices } from '../../ui/walk.js';
-import { type CommonOptions, selectSteps, settingsFrom, sourceOptions, withCommonOptions } from '../common.js';
+import { VERSION } from '../../version.js';
+import { type CommonOptions, selectSteps, settingsFrom, sourceOptions, UsageError, withCommonOptions } from '../common.js';
 
 export interface WizardOptions extends CommonOptions {
   plain?: boolean;
@@ -48,4 +50,61 @@ async function makeServices(registry: Registry, o: WizardOptions): Promise<WalkS
     records: recordsPort(registry),
     apply: applyPort,
   });
+}
+
+/**
+ * The executable's fast path: when the arguments name no command (or `wizard`), run the wizard
+ * from here, without loading every other command (some import AWS SDK clients at load time, which
+ * would cost the first frame a few hundred milliseconds). Returns false for anything else (help,
+ * version, another command), and the full program in main.ts handles it.
+ */
+export async function runIfWizard(argv: readonly string[]): Promise<boolean> {
+  const args = argv.slice(2);
+  if (args.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version')) return false;
+  const program = new Command('hipaa-wizard')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run hipaa-wizard --help for the commands and flags)')
+    .exitOverride();
+  registerWizard(program);
+  const wizard = program.commands[0];
+  if (!wizard) return false;
+  const first = firstWord(args, wizard);
+  if (first !== undefined && first !== 'wizard') return false;
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (e) {
+    process.exitCode = exitCode(e);
+  }
+  return true;
+}
+
+/** The first argument that is neither an option nor an option's value. */
+function firstWord(args: readonly string[], cmd: Command): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') return args[i + 1];
+    if (!a.startsWith('-')) return a;
+    if (a.includes('=')) continue;
+    const option = cmd.options.find((o) => o.long === a || o.short === a);
+    if (option && (option.required || option.optional)) i++;
+  }
+  return undefined;
+}
+
+/** The same exit codes and sentences as main.ts gives (kept in step with it). */
+function exitCode(e: unknown): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+  if (e instanceof UsageError || e instanceof StartupError || e instanceof RecordsError) {
+    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
+    return e instanceof UsageError ? e.exitCode : 2;
+  }
+  if (e instanceof RegistryError) {
+    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
+    return 70;
+  }
+  if (process.env.HIPAA_WIZARD_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+  process.stderr.write(
+    `hipaa-wizard: an unexpected error stopped the run: ${(e as Error)?.message ?? String(e)}\n(set HIPAA_WIZARD_DEBUG=1 for details and please report it)\n`,
+  );
+  return 70;
 }
