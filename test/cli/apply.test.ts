@@ -1,0 +1,56 @@
+/** `hipaa-wizard apply` as a person runs it: refusals first, then a real apply against a live endpoint. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRecords } from '../../src/records/store.js';
+import { ensureBuilt, isolatedEnv, runCli, workDir } from '../helpers/built-cli.js';
+import { type FakeAws, startFakeAws } from '../helpers/fake-aws.js';
+
+let aws: FakeAws;
+beforeAll(async () => {
+  ensureBuilt();
+  aws = await startFakeAws();
+}, 240_000);
+afterAll(() => aws?.close());
+
+const liveEnv = () => isolatedEnv({ AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE', AWS_SECRET_ACCESS_KEY: 'fake-secret-key' });
+
+describe('apply refuses', () => {
+  it('on the demo account, even with --yes, and says how to see the plan instead', async () => {
+    const r = await runCli(['apply', 'all', '--demo', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('hipaa-wizard: apply changes a live AWS account, so it never runs on the demo account; to see what it would do, run: hipaa-wizard plan all --demo\n');
+    expect(r.stdout).toBe('');
+  });
+
+  it('on a snapshot', async () => {
+    const r = await runCli(['apply', 'password-policy', '--snapshot', 'saved.json', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('never runs on a snapshot');
+    expect(r.stderr).toContain('hipaa-wizard plan password-policy --snapshot saved.json');
+  });
+
+  it('without a terminal and without --yes, naming the flag, before reading the account', async () => {
+    const before = aws.requests.length;
+    const r = await runCli(['apply', 'password-policy', '--region', 'us-east-1'], { env: liveEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no terminal to ask on.*pass --yes/);
+    expect(aws.requests.length).toBe(before);
+  });
+});
+
+describe('apply --yes against a live account', () => {
+  it('sends the planned call, reports the refusal with what did not change, and journals it', async () => {
+    const cwd = workDir();
+    const before = aws.requests.length;
+    const r = await runCli(['apply', 'password-policy', '--yes', '--region', 'us-east-1', '--regions', 'us-east-1'], { env: liveEnv(), cwd });
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('aws iam update-account-password-policy --minimum-password-length 14');
+    expect(r.stdout).toMatch(/Stopped at change 1 of 1 \(UpdateAccountPasswordPolicy on account \d+ password policy in us-east-1\): AccessDenied: .*0 changes were made before it and 1 was not\./);
+    expect(r.stdout).toContain('failed      Set the IAM password policy: create it.');
+    const writes = aws.requests.slice(before).filter((q) => q.action === 'UpdateAccountPasswordPolicy');
+    expect(writes).toHaveLength(1);
+    const { entries } = await readRecords(`${cwd}/hipaa-records`);
+    expect(entries.map((e) => [e.kind, e.body.remediation, e.body.outcome])).toEqual([['journal', 'password-policy', 'failed']]);
+    expect(r.stdout).toContain(`Journal entry ${entries[0]?.id}.`);
+  }, 60_000);
+});

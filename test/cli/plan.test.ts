@@ -1,0 +1,85 @@
+/** `hipaa-wizard plan` as a person runs it: the built binary, on the demo account and against a live endpoint. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, isolatedEnv, runCli } from '../helpers/built-cli.js';
+import { type FakeAws, startFakeAws } from '../helpers/fake-aws.js';
+
+let aws: FakeAws;
+beforeAll(async () => {
+  ensureBuilt();
+  aws = await startFakeAws();
+}, 240_000);
+afterAll(() => aws?.close());
+
+describe('plan --demo', () => {
+  it('prints a plan for every failing check of the demo account that has a fix, and one count line', async () => {
+    const scan = await runCli(['scan', '--demo', '--format', 'json']);
+    const findings = (JSON.parse(scan.stdout) as { findings: { id: string; status: string; remediation?: string | null }[] }).findings;
+    const expected = [...new Set(findings.filter((f) => f.status === 'fail' && f.remediation).map((f) => f.remediation as string))].sort();
+    expect(expected.length).toBeGreaterThanOrEqual(20);
+
+    const r = await runCli(['plan', 'all', '--demo']);
+    expect(r.code).toBe(0);
+    const planned = [...r.stdout.matchAll(/^Fix (\S+): /gm)].map((m) => m[1]).sort();
+    expect(planned).toEqual(expected);
+    expect(r.stdout).not.toContain('Nothing to do');
+    expect(r.stdout.match(/^Plan: \d+ to add, \d+ to change, \d+ to remove\.$/gm)).toHaveLength(1);
+    expect(r.stdout).toContain('aws iam update-account-password-policy --minimum-password-length 14');
+    expect(r.stderr).toContain('can be reviewed but not applied');
+  }, 60_000);
+
+  it('as JSON gives each plan as data with its CLI lines, basis and counts', async () => {
+    const r = await runCli(['plan', 'all', '--demo', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { plans: { remediation: string; basis: string; actions: { cli: string; effect: string }[] }[]; counts: Record<string, number> };
+    expect(out.plans.length).toBeGreaterThanOrEqual(20);
+    for (const p of out.plans) {
+      expect(p.basis).toMatch(/^[0-9a-f]{64}$/);
+      expect(p.actions.length).toBeGreaterThan(0);
+      for (const a of p.actions) expect(a.cli).toMatch(/^aws \S+ [a-z0-9-]+ .*--region [a-z]{2}-[a-z]+-\d$/);
+    }
+    const total = out.plans.reduce((n, p) => n + p.actions.length, 0);
+    expect(out.counts.add + out.counts.change + out.counts.remove).toBe(total);
+  }, 60_000);
+
+  it('takes a check id and plans the fix that makes it pass', async () => {
+    const r = await runCli(['plan', 'password-policy-strength', '--demo']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Fix password-policy: /);
+    expect(r.stdout).toContain('Plan: 0 to add, 1 to change, 0 to remove.');
+  });
+
+  it('says in one sentence when there is no such check or fix, or when a check has no automatic fix', async () => {
+    const unknown = await runCli(['plan', 'no-such-thing', '--demo']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^hipaa-wizard: There is no check or fix called "no-such-thing"\. Fixes: /);
+    const manual = await runCli(['plan', 'root-mfa', '--demo']);
+    expect(manual.code).toBe(2);
+    expect(manual.stderr).toContain('The check root-mfa has no automatic fix');
+    expect(manual.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses an option the fix does not take', async () => {
+    const r = await runCli(['plan', 'access-analyzer', '--demo', '--option', 'colour=red']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The fix access-analyzer has no option "colour"; its options are name.');
+  });
+});
+
+describe('plan against a live account', () => {
+  it('is a dry run: it reads the account and sends no write call at all', async () => {
+    const before = aws.requests.length;
+    const env = isolatedEnv({ AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE', AWS_SECRET_ACCESS_KEY: 'fake-secret-key' });
+    const r = await runCli(['plan', 'all', '--region', 'us-east-1', '--regions', 'us-east-1'], { env });
+    expect(r.code).toBe(0);
+    // The fake account has no password policy: the plan creates one.
+    expect(r.stdout).toContain('Fix password-policy');
+    expect(r.stdout).toMatch(/\+ account \d+ password policy \(us-east-1\)/);
+    const sent = aws.requests.slice(before);
+    expect(sent.length).toBeGreaterThan(0);
+    // REST reads are GETs, or POSTs to a get/list/describe route (Account's getAlternateContact, Inspector's status/batch/get).
+    const isRead = (q: (typeof sent)[number]) =>
+      q.protocol === 'rest' ? q.method === 'GET' || q.method === 'HEAD' || /\/(get|list|describe)|\/batch\/get/i.test(q.action) : /^(Get|List|Describe|BatchGet|Generate|Search)/.test(q.action);
+    const writes = sent.filter((q) => !isRead(q));
+    expect(writes).toEqual([]);
+  }, 60_000);
+});
