@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { allTrails } from '../aws-state.js';
 
 export default defineCheck({
@@ -41,7 +41,7 @@ export default defineCheck({
       });
     }
     return summarize(resources, {
-      pass: (n) => `All ${n} CloudTrail log bucket${n === 1 ? ' is' : 's are'} private and access-logged.`,
+      pass: (n) => `Every CloudTrail log bucket is private and access-logged (${plural(n, 'bucket')} checked).`,
       fail: (f) => `${listNames(f.map((r) => r.detail.replace(/\.$/, '')), 2)}.`,
       none: `No CloudTrail trail delivers to a bucket in ${state.regions.join(', ')}; the trail check covers that gap.`,
     });

@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { actionMatches, allTrails, asList, type Statement, statements } from '../aws-state.js';
 
 const DESTRUCTIVE = ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutBucketPolicy'];
@@ -57,7 +57,7 @@ export default defineCheck({
       );
     }
     return summarize(resources, {
-      pass: (n) => `All ${n} CloudTrail log bucket${n === 1 ? ' is' : 's are'} protected from deletion by this account's administrators.`,
+      pass: (n) => `Every CloudTrail log bucket is protected from deletion by this account's administrators (${plural(n, 'bucket')} checked).`,
       fail: (f) => listNames(f.map((r) => r.detail), 2),
       none: `No CloudTrail trail delivers to a bucket in ${state.regions.join(', ')}; the trail check covers that gap.`,
     });

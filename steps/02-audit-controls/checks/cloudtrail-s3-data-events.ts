@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { allTrails, phiBucketScope, scopeNote } from '../aws-state.js';
 
 export default defineCheck({
@@ -26,7 +26,7 @@ export default defineCheck({
       return { id: b.arn, region: b.region, status: 'fail' as const, detail: `Bucket ${b.name} in ${b.region}: no logging trail records its object-level reads and writes.` };
     });
     return summarize(resources, {
-      pass: (n) => `Object-level reads and writes are recorded for all ${n} ${scope.noun}s${scopeNote(scope, settings)}.`,
+      pass: (n) => `Object-level reads and writes are recorded for every ${scope.noun} (${plural(n, scope.noun)} checked)${scopeNote(scope, settings)}.`,
       fail: (f) => `No logging trail records S3 data events for ${f.length} ${scope.noun}${f.length === 1 ? '' : 's'}: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
       none: 'The account has no S3 buckets, so there is no object access to record.',
     });

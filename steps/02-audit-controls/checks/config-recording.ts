@@ -30,7 +30,7 @@ export default defineCheck({
       ];
     });
     return summarize(resources, {
-      pass: (n) => `AWS Config records every resource type in all ${n} scanned regions.`,
+      pass: () => `AWS Config records every resource type in every scanned region (${state.regions.join(', ')}).`,
       fail: (f) => `AWS Config is not recording fully in ${listNames(f.map((r) => r.region ?? r.id))}: ${f[0]!.detail}`,
     });
   },

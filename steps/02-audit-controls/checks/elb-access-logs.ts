@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'elb-access-logs',
@@ -28,7 +28,7 @@ export default defineCheck({
         }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} load balancers write access logs.`,
+      pass: (n) => `Every load balancer writes access logs (${plural(n, 'load balancer')} checked).`,
       fail: (f) => `${f.length} load balancer${f.length === 1 ? ' keeps' : 's keep'} no access logs: ${listNames(f.map((r) => `${r.id.split('/')[2] ?? r.id} (${r.region})`))}.`,
       none: `There are no application or network load balancers in ${state.regions.join(', ')}.`,
     });

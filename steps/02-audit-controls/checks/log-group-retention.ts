@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'log-group-retention',
@@ -24,7 +24,7 @@ export default defineCheck({
       })),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} log groups keep events at least ${min} days (or forever).`,
+      pass: (n) => `Every log group keeps events at least ${min} days or forever (${plural(n, 'log group')} checked).`,
       fail: (f) =>
         `${f.length} log group${f.length === 1 ? ' keeps' : 's keep'} events for less than ${min} days: ${listNames(
           f.map((r) => r.detail.replace(/^Log group (\S+) in (\S+) keeps events (\d+) days.*$/, '$1 in $2 ($3 days)')),

@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 
 export default defineCheck({
@@ -39,7 +39,7 @@ export default defineCheck({
       }
     }
     return summarize(resources, {
-      pass: (n) => `All ${n} DB instances export their logs to CloudWatch Logs.`,
+      pass: (n) => `Every DB instance exports its logs to CloudWatch Logs (${plural(n, 'instance')} checked).`,
       fail: (f) => `${f.length} DB instance${f.length === 1 ? ' exports' : 's export'} no logs: ${listNames(f.map((r) => `${r.id.split(':').pop()} (${r.region})`))}.`,
       none: `There are no RDS DB instances in ${state.regions.join(', ')}.`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { bucketResource, perBucket, phiBucketScope, scopeNote } from '../aws-state.js';
 
 export default defineCheck({
@@ -19,7 +19,7 @@ export default defineCheck({
         : bucketResource(b, 'fail', `Bucket ${b.name} in ${b.region} keeps no server access logs.`),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} ${scope.noun}s keep server access logs${scopeNote(scope, settings)}.`,
+      pass: (n) => `Every ${scope.noun} keeps server access logs (${plural(n, scope.noun)} checked)${scopeNote(scope, settings)}.`,
       fail: (f) => `${f.length} ${scope.noun}${f.length === 1 ? ' keeps' : 's keep'} no server access logs: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
       none: 'The account has no S3 buckets.',
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 
@@ -37,7 +37,7 @@ export default defineCheck({
       }
     }
     return summarize(resources, {
-      pass: (n) => `All ${n} VPCs record their traffic in flow logs.`,
+      pass: (n) => `Every VPC records its traffic in flow logs (${plural(n, 'VPC')} checked).`,
       fail: (f) => `${f.length} VPC${f.length === 1 ? ' has' : 's have'} no flow log: ${listNames(f.map((r) => `${r.id} (${r.region})`))}.`,
       none: `There are no VPCs in ${state.regions.join(', ')}.`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 import { isPhi } from '../../../src/engine/phi.js';
 
 export default defineCheck({
@@ -24,7 +24,7 @@ export default defineCheck({
       }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} DynamoDB tables have deletion protection.`,
+      pass: (n) => `Every DynamoDB table has deletion protection (${plural(n, 'table')} checked).`,
       fail: (f) => `${f.length} DynamoDB table${f.length === 1 ? ' lacks' : 's lack'} deletion protection: ${listNames(f.map((r) => `${r.id.split('/').pop()} (${r.region})`))}.`,
       none: `There are no DynamoDB tables in ${state.regions.join(', ')}.`,
     });

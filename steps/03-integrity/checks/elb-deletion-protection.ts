@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'elb-deletion-protection',
@@ -24,7 +24,7 @@ export default defineCheck({
       }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} load balancers have deletion protection.`,
+      pass: (n) => `Every load balancer has deletion protection (${plural(n, 'load balancer')} checked).`,
       fail: (f) => `${f.length} load balancer${f.length === 1 ? ' lacks' : 's lack'} deletion protection: ${listNames(f.map((r) => `${r.id.split('/')[2] ?? r.id} (${r.region})`))}.`,
       none: `There are no load balancers in ${state.regions.join(', ')}.`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { daysBetween, listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { daysBetween, listNames, perRegion, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'kms-pending-deletion',
@@ -30,7 +30,7 @@ export default defineCheck({
         }),
     );
     return summarize(resources, {
-      pass: (n) => `None of the ${n} customer managed KMS keys is scheduled for deletion.`,
+      pass: (n) => `No customer managed KMS key is scheduled for deletion (${plural(n, 'key')} checked).`,
       fail: (f) => `${f.length} KMS key${f.length === 1 ? ' is' : 's are'} scheduled for deletion: ${listNames(f.map((r) => r.detail.replace(/^KMS key /, '').replace(/\.$/, '')), 2)}.`,
       none: `There are no customer managed KMS keys in ${state.regions.join(', ')}.`,
     });

@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 
 export default defineCheck({
@@ -33,7 +33,7 @@ export default defineCheck({
       }
     }
     return summarize(resources, {
-      pass: (n) => `All ${n} databases have deletion protection.`,
+      pass: (n) => `Every database has deletion protection (${plural(n, 'database')} checked).`,
       fail: (f) => `${f.length} database${f.length === 1 ? ' lacks' : 's lack'} deletion protection: ${listNames(f.map((r) => `${r.id.split(':').pop()} (${r.region})`))}.`,
       none: `There are no RDS databases in ${state.regions.join(', ')}.`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { allTrails, bucketResource, perBucket } from '../../02-audit-controls/aws-state.js';
 
 /** Tag values that mark a bucket as holding audit logs or compliance evidence. */
@@ -34,7 +34,7 @@ export default defineCheck({
       );
     });
     return summarize(resources, {
-      pass: (n) => `All ${n} audit and evidence buckets lock their objects by default.`,
+      pass: (n) => `Every audit and evidence bucket locks its objects by default (${plural(n, 'bucket')} checked).`,
       fail: (f) => `${f.length} audit or evidence bucket${f.length === 1 ? '' : 's'} can have objects changed or deleted: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
       none: 'No bucket was identified as holding audit logs or evidence (CloudTrail targets, access-log targets, or tagged purpose=audit/evidence).',
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { allTrails, bucketResource, perBucket, phiBucketScope, scopeNote } from '../../02-audit-controls/aws-state.js';
 
 export default defineCheck({
@@ -26,7 +26,7 @@ export default defineCheck({
         : bucketResource(b, 'fail', `${kind} ${b.name} in ${b.region} has versioning ${v.status === 'Off' ? 'off' : 'suspended'}, so an overwrite or delete cannot be undone.`);
     });
     return summarize(resources, {
-      pass: (n) => `All ${n} ePHI and log buckets keep object versions${scopeNote(scope, settings)}.`,
+      pass: (n) => `Every ePHI and log bucket keeps object versions (${plural(n, 'bucket')} checked)${scopeNote(scope, settings)}.`,
       fail: (f) => `${f.length} bucket${f.length === 1 ? ' does' : 's do'} not keep object versions: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
       none: 'The account has no S3 buckets.',
     });

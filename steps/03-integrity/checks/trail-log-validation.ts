@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { failed, listNames, summarize } from '../../../src/engine/outcome.js';
+import { failed, listNames, summarize, plural } from '../../../src/engine/outcome.js';
 import { allTrails } from '../../02-audit-controls/aws-state.js';
 
 export default defineCheck({
@@ -28,7 +28,7 @@ export default defineCheck({
       })),
     ];
     return summarize(resources, {
-      pass: (n) => `All ${n} trails sign digests of their log files.`,
+      pass: (n) => `Every trail signs digests of its log files (${plural(n, 'trail')} checked).`,
       fail: (f) => `Log file validation is off for ${listNames(f.map((r) => `trail ${r.id.split('/').pop()} (home ${r.region})`))}, so edited or deleted log files could not be detected.`,
     });
   },

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { daysBetween, listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { daysBetween, listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'acm-cert-expiry',
@@ -30,7 +30,7 @@ export default defineCheck({
         }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} certificates are valid for at least ${min} more days.`,
+      pass: (n) => `Every certificate is valid for at least ${min} more days (${plural(n, 'certificate')} checked).`,
       fail: (f) => `${f.length} certificate${f.length === 1 ? '' : 's'} expire${f.length === 1 ? 's' : ''} within ${min} days or already did: ${listNames(f.map((r) => r.detail.replace(/^Certificate for /, '').replace(/\.$/, '')), 2)}.`,
       none: `There are no issued ACM certificates in ${state.regions.join(', ')}.`,
     });

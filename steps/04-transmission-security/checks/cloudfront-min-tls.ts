@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { isModernCloudFront } from '../tls.js';
 
 export default defineCheck({
@@ -27,7 +27,7 @@ export default defineCheck({
       };
     });
     return summarize(resources, {
-      pass: (n) => `All ${n} CloudFront distributions require TLS 1.2 or newer.`,
+      pass: (n) => `Every CloudFront distribution requires TLS 1.2 or newer (${plural(n, 'distribution')} checked).`,
       fail: (f) => listNames(f.map((r) => r.detail.replace(/\.$/, '')), 2) + '.',
       none: 'The account has no CloudFront distributions.',
     });

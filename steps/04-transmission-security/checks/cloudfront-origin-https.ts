@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { OLD_PROTOCOLS } from '../tls.js';
 
 export default defineCheck({
@@ -32,7 +32,7 @@ export default defineCheck({
         }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} custom origins are reached over HTTPS.`,
+      pass: (n) => `Every custom origin is reached over HTTPS (${plural(n, 'origin')} checked).`,
       fail: (f) => listNames(f.map((r) => r.detail.replace(/\.$/, '')), 2) + '.',
       none: 'No CloudFront distribution has a custom (non-S3) origin.',
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'cloudfront-viewer-https',
@@ -24,7 +24,7 @@ export default defineCheck({
       };
     });
     return summarize(resources, {
-      pass: (n) => `All ${n} CloudFront distributions require HTTPS from viewers.`,
+      pass: (n) => `Every CloudFront distribution requires HTTPS from viewers (${plural(n, 'distribution')} checked).`,
       fail: (f) => listNames(f.map((r) => r.detail.replace(/\.$/, '')), 2) + '.',
       none: 'The account has no CloudFront distributions.',
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'elb-https-only',
@@ -30,7 +30,7 @@ export default defineCheck({
         }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} application load balancers serve HTTPS only or redirect HTTP to HTTPS.`,
+      pass: (n) => `Every application load balancer serves HTTPS only or redirects HTTP to HTTPS (${plural(n, 'load balancer')} checked).`,
       fail: (f) => listNames(f.map((r) => r.detail.replace(/\.$/, '')), 2) + '.',
       none: `There are no application load balancers in ${state.regions.join(', ')}.`,
     });

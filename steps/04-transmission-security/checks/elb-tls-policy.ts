@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 import { OLD_PROTOCOLS, modernElbPolicyName } from '../tls.js';
 
@@ -52,7 +52,7 @@ export default defineCheck({
       }
     }
     return summarize(resources, {
-      pass: (n) => `All ${n} TLS listeners accept only TLS 1.2 or newer.`,
+      pass: (n) => `Every TLS listener accepts only TLS 1.2 or newer (${plural(n, 'listener')} checked).`,
       fail: (f) => listNames(f.map((r) => r.detail.replace(/\.$/, '')), 2) + '.',
       none: `There are no HTTPS or TLS listeners in ${state.regions.join(', ')}.`,
     });

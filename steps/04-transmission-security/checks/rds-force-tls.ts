@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 
 const ON = new Set(['1', 'on', 'true']);
@@ -65,7 +65,7 @@ export default defineCheck({
       }
     }
     return summarize(resources, {
-      pass: (n) => `All ${n} DB instances refuse connections without TLS.`,
+      pass: (n) => `Every DB instance refuses connections without TLS (${plural(n, 'instance')} checked).`,
       fail: (f) => `${f.length} DB instance${f.length === 1 ? ' accepts' : 's accept'} unencrypted connections: ${listNames(f.map((r) => r.detail.replace(/^DB instance (\S+) .* in (\S+) accepts.*$/, '$1 ($2)')))}.`,
       none: `There are no RDS DB instances in ${state.regions.join(', ')}.`,
     });

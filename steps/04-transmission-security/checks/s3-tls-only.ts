@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { bucketResource, perBucket } from '../../02-audit-controls/aws-state.js';
 import { deniesInsecureTransport } from '../tls.js';
 
@@ -20,7 +20,7 @@ export default defineCheck({
         : bucketResource(b, 'fail', `Bucket ${b.name} in ${b.region} ${policy ? 'has a policy without' : 'has no policy, so no'} deny for requests where aws:SecureTransport is false.`),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} buckets deny requests that do not use TLS.`,
+      pass: (n) => `Every bucket denies requests that do not use TLS (${plural(n, 'bucket')} checked).`,
       fail: (f) => `${f.length} bucket${f.length === 1 ? ' accepts' : 's accept'} plain HTTP requests: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
       none: 'The account has no S3 buckets.',
     });

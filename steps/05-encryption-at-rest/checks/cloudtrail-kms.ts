@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { failed, listNames, summarize } from '../../../src/engine/outcome.js';
+import { failed, listNames, summarize, plural } from '../../../src/engine/outcome.js';
 import { allTrails } from '../../02-audit-controls/aws-state.js';
 
 export default defineCheck({
@@ -24,7 +24,7 @@ export default defineCheck({
       })),
     ];
     return summarize(resources, {
-      pass: (n) => `All ${n} trails encrypt their logs with a KMS key.`,
+      pass: (n) => `Every trail encrypts its logs with a KMS key (${plural(n, 'trail')} checked).`,
       fail: (f) => `${listNames(f.map((r) => `Trail ${r.id.split('/').pop()} (home ${r.region})`))} ${f.length === 1 ? 'does' : 'do'} not encrypt logs with a KMS key.`,
     });
   },

@@ -1,7 +1,7 @@
 import type { DynamoTable } from '../../../src/aws/collectors/dynamodb.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { isPhi, phiTagPhrase } from '../../../src/engine/phi.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 
@@ -40,7 +40,7 @@ export default defineCheck({
     const noun = phiOnly ? 'ePHI table' : 'table';
     const note = phiOnly ? '' : ` (no table carries a PHI tag such as ${phiTagPhrase(settings)}, so every table was checked)`;
     return summarize(resources, {
-      pass: (n) => `All ${n} ${noun}s use customer managed KMS keys${note}.`,
+      pass: (n) => `Every ${noun} uses a customer managed KMS key (${plural(n, noun)} checked)${note}.`,
       fail: (f) => `${f.length} ${noun}${f.length === 1 ? ' uses' : 's use'} a key AWS manages: ${listNames(f.map((r) => `${r.id.split('/').pop()} (${r.region})`))}.`,
       none: `There are no DynamoDB tables in ${state.regions.join(', ')}.`,
     });

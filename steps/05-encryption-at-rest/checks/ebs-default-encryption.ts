@@ -20,7 +20,7 @@ export default defineCheck({
       },
     ]);
     return summarize(resources, {
-      pass: (n) => `EBS encryption by default is on in all ${n} scanned regions.`,
+      pass: () => `EBS encryption by default is on in every scanned region (${state.regions.join(', ')}).`,
       fail: (f) => `EBS encryption by default is off in ${listNames(f.map((r) => r.region ?? ''))}.`,
     });
   },

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'ebs-snapshots-encrypted',
@@ -20,7 +20,7 @@ export default defineCheck({
       })),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} EBS snapshots are encrypted.`,
+      pass: (n) => `Every EBS snapshot is encrypted (${plural(n, 'snapshot')} checked).`,
       fail: (f) => `${f.length} EBS snapshot${f.length === 1 ? ' is' : 's are'} not encrypted: ${listNames(f.map((r) => `${r.id} (${r.region})`))}.`,
       none: `The account owns no EBS snapshots in ${state.regions.join(', ')}.`,
     });

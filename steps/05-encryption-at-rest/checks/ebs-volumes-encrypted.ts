@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'ebs-volumes-encrypted',
@@ -24,7 +24,7 @@ export default defineCheck({
       }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} EBS volumes are encrypted.`,
+      pass: (n) => `Every EBS volume is encrypted (${plural(n, 'volume')} checked).`,
       fail: (f) => `${f.length} EBS volume${f.length === 1 ? ' is' : 's are'} not encrypted: ${listNames(f.map((r) => `${r.id} (${r.region})`))}.`,
       none: `There are no EBS volumes in ${state.regions.join(', ')}.`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'efs-encrypted',
@@ -20,7 +20,7 @@ export default defineCheck({
       })),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} EFS file systems are encrypted at rest.`,
+      pass: (n) => `Every EFS file system is encrypted at rest (${plural(n, 'file system')} checked).`,
       fail: (f) => `${f.length} EFS file system${f.length === 1 ? ' is' : 's are'} not encrypted: ${listNames(f.map((r) => `${r.id.split('/').pop()} (${r.region})`))}.`,
       none: `There are no EFS file systems in ${state.regions.join(', ')}.`,
     });

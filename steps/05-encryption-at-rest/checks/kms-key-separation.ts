@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { actionMatches, asList, principals, statements } from '../../02-audit-controls/aws-state.js';
 
 const ADMIN = ['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:DisableKey'];
@@ -43,7 +43,7 @@ export default defineCheck({
         }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} customer managed keys keep administrators and data users apart.`,
+      pass: (n) => `Every customer managed key keeps administrators and data users apart (${plural(n, 'key')} checked).`,
       fail: (f) => listNames(f.map((r) => r.detail.replace(/\.$/, '')), 2) + '.',
       none: `There are no enabled customer managed KMS keys in ${state.regions.join(', ')}.`,
     });

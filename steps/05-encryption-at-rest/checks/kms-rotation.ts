@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'kms-rotation',
@@ -30,7 +30,7 @@ export default defineCheck({
         }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} customer managed symmetric keys rotate automatically.`,
+      pass: (n) => `Every customer managed symmetric key rotates automatically (${plural(n, 'key')} checked).`,
       fail: (f) => `${f.length} customer managed key${f.length === 1 ? ' does' : 's do'} not rotate: ${listNames(f.map((r) => r.detail.replace(/^KMS key (.*) in (\S+) never rotates\.$/, '$1 in $2')))}.`,
       none: `There are no enabled customer managed symmetric KMS keys in ${state.regions.join(', ')}.`,
     });

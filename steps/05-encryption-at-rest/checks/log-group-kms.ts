@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'log-group-kms',
@@ -20,7 +20,7 @@ export default defineCheck({
       })),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} log groups are encrypted with a KMS key.`,
+      pass: (n) => `Every log group is encrypted with a KMS key (${plural(n, 'log group')} checked).`,
       fail: (f) => `${f.length} log group${f.length === 1 ? ' is' : 's are'} not encrypted with a KMS key: ${listNames(f.map((r) => r.detail.replace(/^Log group (\S+) in (\S+) .*$/, '$1 ($2)')))}.`,
       none: `There are no log groups in ${state.regions.join(', ')}.`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { bucketResource, perBucket } from '../../02-audit-controls/aws-state.js';
 
 export default defineCheck({
@@ -18,7 +18,7 @@ export default defineCheck({
       return bucketResource(b, 'pass', `Bucket ${b.name} in ${b.region} encrypts new objects with ${how}.`);
     });
     return summarize(resources, {
-      pass: (n) => `All ${n} buckets encrypt new objects by default.`,
+      pass: (n) => `Every bucket encrypts new objects by default (${plural(n, 'bucket')} checked).`,
       fail: (f) => `${f.length} bucket${f.length === 1 ? ' has' : 's have'} no default encryption: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
       none: 'The account has no S3 buckets.',
     });

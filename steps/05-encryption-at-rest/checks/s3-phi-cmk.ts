@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { bucketResource, perBucket, phiBucketScope, scopeNote } from '../../02-audit-controls/aws-state.js';
 import { keyOwner } from '../keys.js';
 
@@ -28,7 +28,7 @@ export default defineCheck({
         : bucketResource(b, 'fail', `Bucket ${b.name} in ${b.region} uses ${owner.label}, which AWS manages.`);
     });
     return summarize(resources, {
-      pass: (n) => `All ${n} ${scope.noun}s are encrypted with customer managed KMS keys${scopeNote(scope, settings)}.`,
+      pass: (n) => `Every ${scope.noun} is encrypted with a customer managed KMS key (${plural(n, scope.noun)} checked)${scopeNote(scope, settings)}.`,
       fail: (f) => `${f.length} ${scope.noun}${f.length === 1 ? ' is' : 's are'} not encrypted with a key you manage: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
       none: 'The account has no S3 buckets.',
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'ami-public',
@@ -20,7 +20,7 @@ export default defineCheck({
       })),
     );
     return summarize(resources, {
-      pass: (n) => `None of the ${n} AMIs this account owns is public.`,
+      pass: (n) => `No AMI this account owns is public (${plural(n, 'AMI')} checked).`,
       fail: (f) => `${f.length} AMI${f.length === 1 ? ' is' : 's are'} public: ${listNames(f.map((r) => `${r.id} (${r.region})`))}.`,
       none: `The account owns no AMIs in ${state.regions.join(', ')}.`,
     });

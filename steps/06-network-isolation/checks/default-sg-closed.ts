@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'default-sg-closed',
@@ -27,7 +27,7 @@ export default defineCheck({
         }),
     );
     return summarize(resources, {
-      pass: (n) => `All ${n} default security groups allow no traffic.`,
+      pass: (n) => `Every default security group allows no traffic (${plural(n, 'group')} checked).`,
       fail: (f) => `${f.length} default security group${f.length === 1 ? ' still allows' : 's still allow'} traffic: ${listNames(f.map((r) => `${r.id} (${r.region})`))}.`,
       none: `There are no default security groups in ${state.regions.join(', ')}.`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 import { isPhi } from '../../../src/engine/phi.js';
 
 export default defineCheck({
@@ -25,7 +25,7 @@ export default defineCheck({
       }),
     );
     return summarize(resources, {
-      pass: (n) => `None of the ${n} instances has a public IP address.`,
+      pass: (n) => `No instance has a public IP address (${plural(n, 'instance')} checked).`,
       fail: (f) => `${f.length} instance${f.length === 1 ? ' has' : 's have'} a public IP: ${listNames(f.map((r) => r.detail.replace(/^Instance /, '').replace(/ has public IP .*$/, '')))}.`,
       none: `There are no EC2 instances in ${state.regions.join(', ')}.`,
     });

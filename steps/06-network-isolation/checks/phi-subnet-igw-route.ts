@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, readIn, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, readIn, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { isPhi, phiTagPhrase } from '../../../src/engine/phi.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 
@@ -44,7 +44,7 @@ export default defineCheck({
       }
     }
     return summarize(resources, {
-      pass: (n) => `All ${n} ePHI subnets are private: none routes straight to an internet gateway.`,
+      pass: (n) => `Every ePHI subnet is private: none routes straight to an internet gateway (${plural(n, 'subnet')} checked).`,
       fail: (f) => `${f.length} ePHI subnet${f.length === 1 ? ' routes' : 's route'} straight to an internet gateway instead of a NAT: ${listNames(f.map((r) => `${r.id} (${r.region})`))}.`,
       none: `No subnet was identified as holding ePHI (no subnet, instance or database carries a PHI tag such as ${phiTagPhrase(settings)}).`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'rds-public',
@@ -20,7 +20,7 @@ export default defineCheck({
       })),
     );
     return summarize(resources, {
-      pass: (n) => `None of the ${n} DB instances is publicly accessible.`,
+      pass: (n) => `No DB instance is publicly accessible (${plural(n, 'instance')} checked).`,
       fail: (f) => `${f.length} DB instance${f.length === 1 ? ' is' : 's are'} publicly accessible: ${listNames(f.map((r) => `${r.id.split(':').pop()} (${r.region})`))}.`,
       none: `There are no RDS DB instances in ${state.regions.join(', ')}.`,
     });

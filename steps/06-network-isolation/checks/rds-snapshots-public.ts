@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'rds-snapshots-public',
@@ -25,7 +25,7 @@ export default defineCheck({
         }),
     );
     return summarize(resources, {
-      pass: (n) => `None of the ${n} manual DB snapshots is public.`,
+      pass: (n) => `No manual DB snapshot is public (${plural(n, 'snapshot')} checked).`,
       fail: (f) => `${f.length} DB snapshot${f.length === 1 ? ' is' : 's are'} public: ${listNames(f.map((r) => `${r.id.split(':').pop()} (${r.region})`))}.`,
       none: `There are no manual DB snapshots in ${state.regions.join(', ')}.`,
     });

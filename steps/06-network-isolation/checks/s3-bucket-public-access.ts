@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { globalSlice } from '../../../src/engine/state.js';
 import { bucketResource, perBucket } from '../../02-audit-controls/aws-state.js';
 import { fullBlock, missingFlags } from '../network.js';
@@ -26,7 +26,7 @@ export default defineCheck({
       );
     });
     return summarize(resources, {
-      pass: (n) => `All ${n} buckets block public access.`,
+      pass: (n) => `Every bucket blocks public access (${plural(n, 'bucket')} checked).`,
       fail: (f) => `${f.length} bucket${f.length === 1 ? ' does' : 's do'} not fully block public access${account.ok ? '' : ' (the account setting could not be read)'}: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
       none: 'The account has no S3 buckets.',
     });

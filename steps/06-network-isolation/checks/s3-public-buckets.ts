@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, read, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, read, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { globalSlice } from '../../../src/engine/state.js';
 import { bucketResource } from '../../02-audit-controls/aws-state.js';
 
@@ -28,7 +28,7 @@ export default defineCheck({
         : bucketResource(b, 'pass', `Bucket ${b.name} in ${b.region} is not public.`);
     });
     return summarize(resources, {
-      pass: (n) => `None of the ${n} buckets is public.`,
+      pass: (n) => `No bucket is public (${plural(n, 'bucket')} checked).`,
       fail: (f) => `${f.length} bucket${f.length === 1 ? ' is' : 's are'} open to the public: ${listNames(f.map((r) => r.detail.replace(/^Bucket /, '').replace(/\.$/, '')), 2)}.`,
       none: 'The account has no S3 buckets.',
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 import { DATABASE_PORTS, openToWorld, sgLabel } from '../network.js';
 
 export default defineCheck({
@@ -24,7 +24,7 @@ export default defineCheck({
       }),
     );
     return summarize(resources, {
-      pass: (n) => `None of the ${n} security groups opens a database port to the internet.`,
+      pass: (n) => `No security group opens a database port to the internet (${plural(n, 'group')} checked).`,
       fail: (f) => `${f.length} security group${f.length === 1 ? ' opens' : 's open'} database ports to the internet: ${listNames(f.map((r) => r.detail.replace(/^Security group /, '').replace(/\.$/, '')), 2)}.`,
       none: `There are no security groups in ${state.regions.join(', ')}.`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
+import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
 
 export default defineCheck({
   id: 'subnet-auto-public-ip',
@@ -25,7 +25,7 @@ export default defineCheck({
       }),
     );
     return summarize(resources, {
-      pass: (n) => `None of the ${n} subnets assigns public IPs automatically.`,
+      pass: (n) => `No subnet assigns public IPs automatically (${plural(n, 'subnet')} checked).`,
       fail: (f) => `${f.length} subnet${f.length === 1 ? ' assigns' : 's assign'} public IPs on launch: ${listNames(f.map((r) => `${r.id} (${r.region})`))}.`,
       none: `There are no subnets in ${state.regions.join(', ')}.`,
     });

@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
-import { listNames, readIn, summarize, unreadableResource } from '../../../src/engine/outcome.js';
+import { listNames, readIn, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 
 export default defineCheck({
@@ -33,7 +33,7 @@ export default defineCheck({
       }
     }
     return summarize(resources, {
-      pass: (n) => `All ${n} VPCs in use reach S3 and DynamoDB through VPC endpoints.`,
+      pass: (n) => `Every VPC in use reaches S3 and DynamoDB through VPC endpoints (${plural(n, 'VPC')} checked).`,
       fail: (f) => `${f.length} VPC${f.length === 1 ? ' lacks' : 's lack'} S3 or DynamoDB endpoints: ${listNames(f.map((r) => `${r.id} (${r.region})`))}.`,
       none: `There are no VPCs in use in ${state.regions.join(', ')}.`,
     });
