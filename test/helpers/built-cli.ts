@@ -1,12 +1,12 @@
 /**
  * Runs the real, compiled command (`node bin/hipaa-wizard.js …`) the way a person would. The build
- * runs once per test run, whichever CLI test file gets there first: a lock folder keeps parallel
- * test files from compiling over each other, and a marker named after the vitest process says it
- * is done. Type errors elsewhere in the tree do not stop the build (tsc still emits; the typecheck
+ * runs at most once per test run, whichever CLI test file gets there first, and not at all when the
+ * compiled CLI is newer than every source: a lock folder keeps parallel test files from compiling
+ * over each other, and a marker named after the vitest process says it is done. Type errors elsewhere in the tree do not stop the build (tsc still emits; the typecheck
  * step reports them).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,26 @@ export const BIN = join(ROOT, 'bin', 'hipaa-wizard.js');
 export const PINNED_NOW = '2026-11-24T12:00:00Z';
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** The newest modification time of the TypeScript sources the build compiles. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when the compiled CLI is newer than every source (as right after `npm test`'s own build). */
+function upToDate(): boolean {
+  const built = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+  if (!existsSync(built)) return false;
+  const sources = Math.max(...['src', 'steps', 'remediations'].map((d) => newestSource(join(ROOT, d))));
+  return statSync(built).mtimeMs >= sources;
+}
 
 export function ensureBuilt(): void {
   const cache = join(ROOT, 'node_modules', '.cache', 'hipaa-wizard-cli-tests');
@@ -33,6 +53,10 @@ export function ensureBuilt(): void {
   }
   try {
     if (existsSync(marker) && existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) return;
+    if (upToDate()) {
+      writeFileSync(marker, new Date().toISOString());
+      return;
+    }
     try {
       execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, FORCE_COLOR: '0' } });
     } catch (e) {
