@@ -1,7 +1,7 @@
 import { IAMClient, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { cleanup } from 'ink-testing-library';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountState } from '../../src/engine/state.js';
@@ -151,6 +151,34 @@ describe('the wizard on the demo account', () => {
     const { entries } = await readRecords(records);
     const decision = entries.find((e) => e.kind === 'decision');
     expect(decision?.body).toMatchObject({ subject: 'admin-star-policies', status: 'risk-accepted', owner: 'dana.okafor', reviewBy: '2027-11-24' });
+  });
+
+  it('takes an attestation through its form, and a new session does not ask it again', async () => {
+    const { services: svc, registry, records } = await services();
+    const procedure = join(records, 'leaver-procedure.md');
+    writeFileSync(procedure, '# Leaver procedure\nAccess is removed on the last day.\n');
+    const app = renderWizard(svc, registry);
+    await walkStepOne(app);
+    await select(app.lastFrame, app.stdin, 'Access is reviewed regularly');
+    await press(app.stdin, KEY.enter);
+    await waitFor(app.lastFrame, 'a question for you');
+    await press(app.stdin, 't');
+    await waitFor(app.lastFrame, 'Attest: Access is reviewed regularly');
+    await press(app.stdin, KEY.enter, '2026-10-01', KEY.enter, 'Priya Shah', KEY.enter, 'quarterly', KEY.enter, procedure, KEY.enter, KEY.enter, KEY.enter);
+    await waitFor(app.lastFrame, 'Attestation recorded in');
+    await waitFor(app.lastFrame, /PASS\s+Access is reviewed regularly/);
+    const { entries } = await readRecords(records);
+    expect(entries.find((e) => e.kind === 'attestation')?.body).toMatchObject({
+      attestation: 'access-reviews',
+      answer: 'yes',
+      fields: { lastReviewOn: '2026-10-01', reviewer: 'Priya Shah', interval: 'quarterly' },
+    });
+    app.unmount();
+
+    const again = await services({ records });
+    const next = renderWizard(again.services, again.registry);
+    const list = await walkStepOne(next);
+    expect(list).toMatch(/PASS\s+Access is reviewed regularly/);
   });
 
   it('quits to the summary and resumes at the same step next time', async () => {

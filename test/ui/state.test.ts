@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Finding } from '../../src/engine/model.js';
+import { decisionForm, decisionProblem, editForm } from '../../src/ui/forms.js';
+import { initialState, reduce, type StepOutline, stepLabel, type WizardEvent, type WizardState } from '../../src/ui/state.js';
+
+const steps: StepOutline[] = [1, 2].map((n) => ({
+  id: `0${n}-step`,
+  number: n,
+  title: `Step ${n}`,
+  intro: 'Why it matters.',
+  hipaa: [],
+  hitrust: [],
+  items: [
+    { id: `check-${n}a`, title: `Check ${n}a`, kind: 'check' },
+    { id: `check-${n}b`, title: `Check ${n}b`, kind: 'check' },
+  ],
+}));
+
+const finding = (id: string, status: Finding['status'], obligation: 'required' | 'addressable' = 'addressable'): Finding => ({
+  kind: 'check',
+  id,
+  stepId: '01-step',
+  title: id,
+  status,
+  evaluated: status,
+  severity: 'high',
+  hipaa: { section: '164.312(a)(2)(iv)', obligation },
+  hitrust: [],
+  message: `${id} message.`,
+  why: 'Because.',
+  resources: [],
+});
+
+const key = (input: string, k: Record<string, boolean> = {}): WizardEvent => ({ type: 'key', input, key: k });
+const run = (s: WizardState, ...events: WizardEvent[]) => events.reduce(reduce, s);
+const opened: WizardEvent = {
+  type: 'opened',
+  session: { mode: 'demo', accountId: '210987654321', caller: 'arn:aws:iam::210987654321:user/dana', regions: ['us-east-1'], warnings: [], recordsDir: '/r' },
+};
+
+describe('the wizard reducer', () => {
+  it('asks to open the account first and ignores walk keys until it is open', () => {
+    const s = initialState(steps);
+    expect(s.queue.map((q) => q.effect.type)).toEqual(['open']);
+    expect(run(s, key('', { return: true })).screen.name).toBe('intro');
+  });
+
+  it('applies keys that arrive together to the latest state (down, then enter opens the second finding)', () => {
+    let s = run(initialState(steps), opened, key('', { return: true }));
+    expect(s.runs['01-step']?.state).toBe('checking');
+    s = run(s, { type: 'step-done', stepId: '01-step', findings: [finding('check-1a', 'pass'), finding('check-1b', 'fail')] });
+    s = run(s, key('', { downArrow: true }), key('', { return: true }));
+    expect(s.screen).toEqual({ name: 'finding', id: 'check-1b' });
+    expect(stepLabel(s, '01-step').text).toBe('1 failing');
+    expect(stepLabel(s, '02-step').text).toBe('not started');
+  });
+
+  it('jumps to a step by number and saves the position', () => {
+    const s = run(initialState(steps), opened, key('2'));
+    expect(s.current).toBe('02-step');
+    expect(s.queue.at(-1)?.effect).toEqual({ type: 'save-position', position: { stepId: '02-step', done: [] } });
+  });
+
+  it('keeps --step over the saved position but still remembers the steps done before', () => {
+    const s = run(initialState(steps, '02-step'), { ...opened, position: { stepId: '01-step', done: ['01-step'] } } as WizardEvent);
+    expect(s.current).toBe('02-step');
+    expect(stepLabel(s, '01-step').text).toBe('checked before');
+  });
+
+  it('lets nothing be applied to the demo account', () => {
+    let s = run(initialState(steps), opened, key('', { return: true }), {
+      type: 'step-done',
+      stepId: '01-step',
+      findings: [{ ...finding('check-1a', 'fail'), remediation: 'fix-1a' }, finding('check-1b', 'pass')],
+    });
+    s = run(s, key('', { return: true }), key('a'));
+    expect(s.queue.at(-1)?.effect).toEqual({ type: 'preview', findingId: 'check-1a', remediation: 'fix-1a' });
+    const plan = { remediation: 'fix-1a', checks: ['check-1a'], risk: 'safe' as const, title: 'Fix', actions: [{ effect: '~' as const, service: 'iam', command: 'X', input: {}, region: 'us-east-1', resource: 'account', summary: 'Change it.', reversible: true }], basis: '', createdAt: '', notes: [] };
+    s = run(s, { type: 'preview-ready', findingId: 'check-1a', preview: { plan, lines: [], confirm: { kind: 'yes-no' } } });
+    expect(s.screen.name).toBe('plan');
+    expect(s.banner?.text).toContain('demo account: nothing can be changed');
+  });
+});
+
+describe('the decision form', () => {
+  const now = new Date('2026-11-24T12:00:00Z');
+  it('needs a reason unless the safeguard is implemented, and a future review date', () => {
+    const f = finding('check-1a', 'fail');
+    const form = decisionForm(f, now, 'dana');
+    expect(decisionProblem(form.values, f, now)).toContain('Give a reason');
+    expect(decisionProblem({ ...form.values, status: 'risk-accepted', reason: 'Because we said so.', reviewBy: '2026-01-01' }, f, now)).toContain('in the future');
+    expect(decisionProblem({ ...form.values, reason: 'An equivalent is in place.' }, f, now)).toContain('Name the alternative measure');
+    expect(decisionProblem({ ...form.values, status: 'risk-accepted', reason: 'Accepted until March.' }, f, now)).toBeUndefined();
+  });
+
+  it('refuses "not reasonable" on a required specification', () => {
+    const f = finding('check-1a', 'fail', 'required');
+    expect(decisionProblem({ status: 'not-reasonable', reason: 'Too costly.', decidedBy: 'dana', reviewBy: '2027-01-01' }, f, now)).toContain('required by HIPAA');
+  });
+
+  it('cycles choices with the arrows and picks one by its first letter', () => {
+    const form = decisionForm(finding('check-1a', 'fail'), now, 'dana');
+    expect(editForm(form, '', { rightArrow: true }).values.status).toBe('not-reasonable');
+    expect(editForm(form, 'i', {}).values.status).toBe('implemented');
+  });
+});
