@@ -176,6 +176,25 @@ const part: DemoPart = (clock) => {
             attachedPolicies: ['arn:aws:iam::aws:policy/SecurityAudit'],
             inlinePolicies: [],
           },
+          {
+            // The break-glass role: only the clinic's own account, only with MFA.
+            name: 'ops-break-glass',
+            arn: roleArn('ops-break-glass'),
+            path: '/',
+            trustPolicy: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Principal: { AWS: `arn:aws:iam::${DEMO_ACCOUNT}:root` },
+                  Action: 'sts:AssumeRole',
+                  Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+                },
+              ],
+            },
+            attachedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+            inlinePolicies: [],
+          },
         ],
         policies: [
           {
