@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Finding } from '../../src/engine/model.js';
+import type { Finding } from '../../src/engine/model.js';
 import { decisionForm, decisionProblem, editForm } from '../../src/ui/forms.js';
 import { initialState, reduce, type StepOutline, stepLabel, type WizardEvent, type WizardState } from '../../src/ui/state.js';
 
