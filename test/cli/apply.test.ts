@@ -54,3 +54,26 @@ describe('apply --yes against a live account', () => {
     expect(r.stdout).toContain(`Journal entry ${entries[0]?.id}.`);
   }, 60_000);
 });
+
+describe('apply --plan-file', () => {
+  it('applies exactly a saved plan, and refuses one made before the account changed', async () => {
+    const cwd = workDir();
+    const env = liveEnv();
+    const saved = await runCli(['plan', 'password-policy', '--format', 'json', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
+    expect(saved.code).toBe(0);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${cwd}/plan.json`, saved.stdout);
+    const before = aws.requests.length;
+    const r = await runCli(['apply', 'password-policy', '--plan-file', 'plan.json', '--yes', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
+    expect(r.stdout).toContain('Stopped at change 1 of 1 (UpdateAccountPasswordPolicy');
+    expect(aws.requests.slice(before).filter((q) => q.action === 'UpdateAccountPasswordPolicy')).toHaveLength(1);
+
+    const stale = { ...JSON.parse(saved.stdout), basis: '0'.repeat(64) };
+    writeFileSync(`${cwd}/stale.json`, JSON.stringify(stale));
+    const again = aws.requests.length;
+    const refused = await runCli(['apply', 'password-policy', '--plan-file', 'stale.json', '--yes', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Nothing was applied: the account changed since this plan was made');
+    expect(aws.requests.slice(again).filter((q) => q.action === 'UpdateAccountPasswordPolicy')).toHaveLength(0);
+  }, 60_000);
+});

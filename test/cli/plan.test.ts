@@ -30,7 +30,7 @@ describe('plan --demo', () => {
   it('as JSON gives each plan as data with its CLI lines, basis and counts', async () => {
     const r = await runCli(['plan', 'all', '--demo', '--format', 'json']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { plans: { remediation: string; basis: string; actions: { cli: string; effect: string }[] }[]; counts: Record<string, number> };
+    const out = JSON.parse(r.stdout) as { plans: { remediation: string; basis: string; actions: { cli: string; effect: string }[] }[]; counts: { add: number; change: number; remove: number } };
     expect(out.plans.length).toBeGreaterThanOrEqual(20);
     for (const p of out.plans) {
       expect(p.basis).toMatch(/^[0-9a-f]{64}$/);

@@ -106,7 +106,6 @@ export function registerPlan(program: Command): void {
     try {
       for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
       const { plans, problems } = await buildPlans(registry, source, ctx, target, o);
-      for (const p of problems) process.stderr.write(`warning: ${p}\n`);
       if (o.format === 'json') {
         const data = target === 'all' ? { plans: plans.map(planJson), counts: planCounts(plans), problems } : planJson(plans[0] as Plan);
         process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
@@ -114,7 +113,8 @@ export function registerPlan(program: Command): void {
       }
       const paint = painter(colorEnabled());
       if (target === 'all') {
-        process.stdout.write(plans.length === 0 ? 'No failing check has an automatic fix: nothing to plan.\n' : renderPlansText(plans, paint));
+        process.stdout.write(plans.length === 0 && problems.length === 0 ? 'No failing check has an automatic fix: nothing to plan.\n' : renderPlansText(plans, paint));
+        for (const p of problems) process.stdout.write(`${paint('yellow', 'Not planned:')} ${p}\n`);
       } else {
         process.stdout.write(renderPlanText(plans[0] as Plan, paint));
       }
