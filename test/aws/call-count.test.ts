@@ -203,4 +203,25 @@ describe('a scan of steps 2-6', () => {
     // Security groups are listed once per region, not per check.
     expect(ec2.commandCalls(EC2.DescribeSecurityGroupsCommand)).toHaveLength(2);
   });
+
+  it('finishes even with one collector at a time: no collector waits on another inside the gate', async () => {
+    mockAccount();
+    const registry = await loadRegistry();
+    const checks = registry.checks.filter((c) => MY_STEPS.includes(registry.stepOf(c.id)?.id ?? '') && !OTHERS.has(c.id));
+    const needs = { global: [...new Set(checks.flatMap((c) => c.needs.global ?? []))], regional: [...new Set(checks.flatMap((c) => c.needs.regional ?? []))] };
+    // Dependent slices first, so a collector that waited on its dependency inside the gate would hold the only place.
+    const dependentFirst = { global: ['organizations.accounts', ...needs.global], regional: ['elbv2.sslPolicies', 'rds.tlsParameters', 'dynamodb.tables', ...needs.regional] };
+    const collection = new Collection({
+      clients: new ClientFactory(),
+      identity: { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/t`, partition: 'aws' },
+      homeRegion: 'us-east-1',
+      regions: REGIONS,
+      concurrency: 1,
+    });
+    const outcome = await Promise.race([
+      collection.collect(dependentFirst).then(() => 'finished'),
+      new Promise((resolve) => setTimeout(() => resolve('stalled'), 5000)),
+    ]);
+    expect(outcome).toBe('finished');
+  });
 });

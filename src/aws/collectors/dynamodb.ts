@@ -14,6 +14,7 @@ import type { Result } from '../../engine/state.js';
 import { errorName } from '../errors.js';
 import { as, attempt, type CollectorSet, regionalCollector } from '../collector.js';
 import { mapLimit } from '../limit.js';
+import { listKeys } from './kms.js';
 
 export interface DynamoTable {
   readonly name: string;
@@ -46,7 +47,7 @@ export const collectors: CollectorSet = {
       );
       let keyManagers: Map<string, string | null> | undefined;
       try {
-        keyManagers = new Map((await ctx.regional('kms.keys', region)).map((k) => [k.arn, k.manager]));
+        keyManagers = new Map((await listKeys(ctx, region)).map((k) => [k.arn, k.manager]));
       } catch {
         keyManagers = undefined; // without KMS's answer a KMS key counts as customer managed
       }

@@ -19,7 +19,7 @@ import {
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
-import { type CollectorSet, regionalCollector } from '../collector.js';
+import { type CollectorContext, type CollectorSet, regionalCollector } from '../collector.js';
 
 export interface Ec2Instance {
   readonly id: string;
@@ -174,6 +174,28 @@ function sgRules(list: readonly IpPermission[] | undefined): SgRule[] {
     groups: (p.UserIdGroupPairs ?? []).map((g) => g.GroupId ?? '').filter(Boolean),
     prefixLists: (p.PrefixListIds ?? []).map((l) => l.PrefixListId ?? '').filter(Boolean),
   }));
+}
+
+/**
+ * One promise per scan and key, so two slices can share one listing without one collector waiting
+ * on another inside the collection's concurrency gate (which can stall when every place is taken by
+ * a collector waiting for its dependency).
+ */
+export function perScan<T>(fn: (ctx: CollectorContext, key: string) => Promise<T>): (ctx: CollectorContext, key: string) => Promise<T> {
+  const cache = new WeakMap<CollectorContext, Map<string, Promise<T>>>();
+  return (ctx, key) => {
+    let scan = cache.get(ctx);
+    if (!scan) {
+      scan = new Map();
+      cache.set(ctx, scan);
+    }
+    let found = scan.get(key);
+    if (!found) {
+      found = fn(ctx, key);
+      scan.set(key, found);
+    }
+    return found;
+  };
 }
 
 export const tagMap = (tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> =>

@@ -13,9 +13,9 @@ import {
   RDSClient,
 } from '@aws-sdk/client-rds';
 import type { Result } from '../../engine/state.js';
-import { as, attempt, type CollectorSet, regionalCollector } from '../collector.js';
+import { as, attempt, type CollectorContext, type CollectorSet, regionalCollector } from '../collector.js';
 import { mapLimit } from '../limit.js';
-import { tagMap } from './ec2.js';
+import { perScan, tagMap } from './ec2.js';
 
 export interface RdsInstance {
   readonly id: string;
@@ -93,64 +93,71 @@ declare module '../../engine/state.js' {
 
 const TLS_PARAMETERS = new Set(['rds.force_ssl', 'require_secure_transport']);
 
-export const collectors: CollectorSet = {
-  'rds.instances': regionalCollector(['rds:DescribeDBInstances'], async (ctx, region) => {
-    const client = ctx.clients.get(RDSClient, region);
-    const out: RdsInstance[] = [];
-    for await (const page of paginateDescribeDBInstances({ client, pageSize: 100 }, {})) {
-      for (const d of page.DBInstances ?? []) {
-        out.push({
-          id: d.DBInstanceIdentifier ?? '',
-          arn: d.DBInstanceArn ?? '',
-          engine: d.Engine ?? '',
-          engineVersion: d.EngineVersion ?? '',
-          instanceClass: d.DBInstanceClass ?? '',
-          status: d.DBInstanceStatus ?? '',
-          clusterId: d.DBClusterIdentifier ?? null,
-          storageEncrypted: d.StorageEncrypted ?? false,
-          kmsKeyId: d.KmsKeyId ?? null,
-          publiclyAccessible: d.PubliclyAccessible ?? false,
-          multiAZ: d.MultiAZ ?? false,
-          backupRetentionPeriod: d.BackupRetentionPeriod ?? 0,
-          autoMinorVersionUpgrade: d.AutoMinorVersionUpgrade ?? false,
-          deletionProtection: d.DeletionProtection ?? false,
-          parameterGroups: (d.DBParameterGroups ?? []).map((g) => g.DBParameterGroupName ?? '').filter(Boolean),
-          enabledLogExports: d.EnabledCloudwatchLogsExports ?? [],
-          iamAuth: d.IAMDatabaseAuthenticationEnabled ?? false,
-          caCertificate: d.CACertificateIdentifier ?? null,
-          vpcId: d.DBSubnetGroup?.VpcId ?? null,
-          subnetIds: (d.DBSubnetGroup?.Subnets ?? []).map((s) => s.SubnetIdentifier ?? '').filter(Boolean),
-          tags: tagMap(d.TagList),
-        });
-      }
-    }
-    return out;
-  }),
 
-  'rds.clusters': regionalCollector(['rds:DescribeDBClusters'], async (ctx, region) => {
-    const client = ctx.clients.get(RDSClient, region);
-    const out: RdsCluster[] = [];
-    for await (const page of paginateDescribeDBClusters({ client, pageSize: 100 }, {})) {
-      for (const c of page.DBClusters ?? []) {
-        out.push({
-          id: c.DBClusterIdentifier ?? '',
-          arn: c.DBClusterArn ?? '',
-          engine: c.Engine ?? '',
-          engineVersion: c.EngineVersion ?? '',
-          storageEncrypted: c.StorageEncrypted ?? false,
-          kmsKeyId: c.KmsKeyId ?? null,
-          deletionProtection: c.DeletionProtection ?? false,
-          backupRetentionPeriod: c.BackupRetentionPeriod ?? 0,
-          multiAZ: c.MultiAZ ?? false,
-          parameterGroup: c.DBClusterParameterGroup ?? null,
-          enabledLogExports: c.EnabledCloudwatchLogsExports ?? [],
-          members: (c.DBClusterMembers ?? []).map((m) => m.DBInstanceIdentifier ?? '').filter(Boolean),
-          tags: tagMap(c.TagList),
-        });
-      }
+/** DB instances of one region, listed once per scan (the TLS check reuses the listing). */
+const listInstances = perScan(async (ctx: CollectorContext, region: string): Promise<RdsInstance[]> => {
+  const client = ctx.clients.get(RDSClient, region);
+  const out: RdsInstance[] = [];
+  for await (const page of paginateDescribeDBInstances({ client, pageSize: 100 }, {})) {
+    for (const d of page.DBInstances ?? []) {
+      out.push({
+        id: d.DBInstanceIdentifier ?? '',
+        arn: d.DBInstanceArn ?? '',
+        engine: d.Engine ?? '',
+        engineVersion: d.EngineVersion ?? '',
+        instanceClass: d.DBInstanceClass ?? '',
+        status: d.DBInstanceStatus ?? '',
+        clusterId: d.DBClusterIdentifier ?? null,
+        storageEncrypted: d.StorageEncrypted ?? false,
+        kmsKeyId: d.KmsKeyId ?? null,
+        publiclyAccessible: d.PubliclyAccessible ?? false,
+        multiAZ: d.MultiAZ ?? false,
+        backupRetentionPeriod: d.BackupRetentionPeriod ?? 0,
+        autoMinorVersionUpgrade: d.AutoMinorVersionUpgrade ?? false,
+        deletionProtection: d.DeletionProtection ?? false,
+        parameterGroups: (d.DBParameterGroups ?? []).map((g) => g.DBParameterGroupName ?? '').filter(Boolean),
+        enabledLogExports: d.EnabledCloudwatchLogsExports ?? [],
+        iamAuth: d.IAMDatabaseAuthenticationEnabled ?? false,
+        caCertificate: d.CACertificateIdentifier ?? null,
+        vpcId: d.DBSubnetGroup?.VpcId ?? null,
+        subnetIds: (d.DBSubnetGroup?.Subnets ?? []).map((s) => s.SubnetIdentifier ?? '').filter(Boolean),
+        tags: tagMap(d.TagList),
+      });
     }
-    return out;
-  }),
+  }
+  return out;
+});
+
+/** DB clusters of one region, listed once per scan. */
+const listClusters = perScan(async (ctx: CollectorContext, region: string): Promise<RdsCluster[]> => {
+  const client = ctx.clients.get(RDSClient, region);
+  const out: RdsCluster[] = [];
+  for await (const page of paginateDescribeDBClusters({ client, pageSize: 100 }, {})) {
+    for (const c of page.DBClusters ?? []) {
+      out.push({
+        id: c.DBClusterIdentifier ?? '',
+        arn: c.DBClusterArn ?? '',
+        engine: c.Engine ?? '',
+        engineVersion: c.EngineVersion ?? '',
+        storageEncrypted: c.StorageEncrypted ?? false,
+        kmsKeyId: c.KmsKeyId ?? null,
+        deletionProtection: c.DeletionProtection ?? false,
+        backupRetentionPeriod: c.BackupRetentionPeriod ?? 0,
+        multiAZ: c.MultiAZ ?? false,
+        parameterGroup: c.DBClusterParameterGroup ?? null,
+        enabledLogExports: c.EnabledCloudwatchLogsExports ?? [],
+        members: (c.DBClusterMembers ?? []).map((m) => m.DBInstanceIdentifier ?? '').filter(Boolean),
+        tags: tagMap(c.TagList),
+      });
+    }
+  }
+  return out;
+});
+
+export const collectors: CollectorSet = {
+  'rds.instances': regionalCollector(['rds:DescribeDBInstances'], (ctx, region) => listInstances(ctx, region)),
+
+  'rds.clusters': regionalCollector(['rds:DescribeDBClusters'], (ctx, region) => listClusters(ctx, region)),
 
   'rds.snapshots': regionalCollector(['rds:DescribeDBSnapshots', 'rds:DescribeDBSnapshotAttributes'], async (ctx, region) => {
     const client = ctx.clients.get(RDSClient, region);
@@ -183,8 +190,10 @@ export const collectors: CollectorSet = {
 
   'rds.tlsParameters': regionalCollector(['rds:DescribeDBParameters', 'rds:DescribeDBClusterParameters'], async (ctx, region) => {
     const client = ctx.clients.get(RDSClient, region);
-    const instances = await ctx.regional('rds.instances', region);
-    const clusters = await ctx.regional('rds.clusters', region);
+    const [instances, clusters] = await Promise.all([
+      as('rds:DescribeDBInstances', listInstances(ctx, region)),
+      as('rds:DescribeDBClusters', listClusters(ctx, region)),
+    ]);
     const groups = new Map<string, { group: string; kind: 'instance' | 'cluster' }>();
     for (const i of instances) for (const g of i.parameterGroups) groups.set(`instance:${g}`, { group: g, kind: 'instance' });
     for (const c of clusters) if (c.parameterGroup) groups.set(`cluster:${c.parameterGroup}`, { group: c.parameterGroup, kind: 'cluster' });
