@@ -19,10 +19,12 @@ export default defineCheck({
     'rds:DescribeDBInstances',
     'rds:DescribeDBClusters',
     'dynamodb:ListTables',
+    'dynamodb:DescribeTable',
     'dynamodb:ListTagsOfResource',
     'elasticfilesystem:DescribeFileSystems',
     'ec2:DescribeInstances',
     's3:ListAllMyBuckets',
+    's3:GetBucketLocation',
     's3:GetBucketTagging',
   ],
   needs: {

@@ -17,10 +17,12 @@ export default defineCheck({
   hitrust: ['07.d', '07.a'],
   permissions: [
     's3:ListAllMyBuckets',
+    's3:GetBucketLocation',
     's3:GetBucketTagging',
     'rds:DescribeDBInstances',
     'rds:DescribeDBClusters',
     'dynamodb:ListTables',
+    'dynamodb:DescribeTable',
     'dynamodb:ListTagsOfResource',
     'elasticfilesystem:DescribeFileSystems',
     'tag:GetResources',
