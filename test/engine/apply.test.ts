@@ -165,6 +165,22 @@ describe('applyPlan', () => {
     expect((await readRecords(dir)).entries[0]?.body.outcome).toBe('interrupted');
   });
 
+  it('says so when the journal cannot be written, and keeps the outcome of the change', async () => {
+    iam.on(GetAccountPasswordPolicyCommand).resolvesOnce({ PasswordPolicy: weakAws }).resolvesOnce({ PasswordPolicy: weakAws }).resolves({ PasswordPolicy: strongAws });
+    iam.on(UpdateAccountPasswordPolicyCommand).resolves({});
+    const outcome = await applyPlan(
+      await livePlan(),
+      await deps({
+        journal: async () => {
+          throw new Error('the records folder is read-only');
+        },
+      }),
+    );
+    expect(outcome.status).toBe('applied');
+    expect(outcome.journalEntry).toBeUndefined();
+    expect(outcome.message).toMatch(/The journal could not be written \(the records folder is read-only\); keep this output as the record of the change\.$/);
+  });
+
   it('plans nothing the second time, and an empty plan sends nothing', async () => {
     iam.on(GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: strongAws });
     const again = await livePlan();

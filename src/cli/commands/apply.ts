@@ -154,7 +154,9 @@ export function registerApply(program: Command): void {
     const source = await openSource(sourceOptions(o));
     try {
       for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
-      const plans = saved ? [saved] : (await buildPlans(registry, source, ctx, target, o)).plans;
+      const built = saved ? { plans: [saved], problems: [] } : await buildPlans(registry, source, ctx, target, o);
+      for (const p of built.problems) process.stdout.write(`Not planned: ${p}\n`);
+      const plans = built.plans;
       if (plans.length === 0 || plans.every((p) => p.actions.length === 0)) {
         if (plans.length === 0) process.stdout.write('No failing check has an automatic fix: nothing to apply.\n');
         else for (const p of plans) process.stdout.write(renderPlanText(p, painter(colorEnabled())));
