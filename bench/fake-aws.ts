@@ -5,6 +5,7 @@
  * paginates. Commands with no generator answer `{}` (AWS's "nothing here" for most list calls), so a
  * collector that lands later runs against the fake without changes here.
  */
+import { createHash } from 'node:crypto';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SERVICES } from '../src/aws/services.js';
 
@@ -143,8 +144,10 @@ export class FakeAccount {
     return `${[header, ...rows].join('\n')}\n`;
   }
 
+  private authorization: { kind: 'user'; value: Record<string, unknown> }[] | undefined;
+
   private authorizationDetails() {
-    return this.users.map((u, i) => ({
+    this.authorization ??= this.users.map((u, i) => ({
       kind: 'user' as const,
       value: {
         UserName: u,
@@ -155,6 +158,7 @@ export class FakeAccount {
         UserPolicyList: [],
       },
     }));
+    return this.authorization;
   }
 
   /** The answer to one call, or a thrown AWS error; `{}` for commands the fake has no data for. */
@@ -250,8 +254,13 @@ export class FakeAccount {
 }
 
 export interface CallLog {
-  /** Calls by client, region, command and exact input: a count above one is the same data fetched twice. */
+  /**
+   * Calls by a digest of client, region, command and exact input: a count above one is the same
+   * data fetched twice. Digests keep the log small, so it does not weigh on the memory measured.
+   */
   readonly byKey: Map<string, number>;
+  /** The readable call behind each digest seen twice, for the report. */
+  readonly repeated: Map<string, string>;
   total: number;
 }
 
@@ -262,7 +271,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Returns the mocks (restore them when done) and the call log.
  */
 export async function installFake(account: FakeAccount): Promise<{ log: CallLog; restore: () => void }> {
-  const log: CallLog = { byKey: new Map(), total: 0 };
+  const log: CallLog = { byKey: new Map(), repeated: new Map(), total: 0 };
   const restores: (() => void)[] = [];
   for (const info of Object.values(SERVICES)) {
     const pkg = (await import(info.pkg)) as Record<string, unknown>;
@@ -273,8 +282,11 @@ export async function installFake(account: FakeAccount): Promise<{ log: CallLog;
     mock.send.callsFake(async function (this: { config: { region: () => Promise<string> } }, command: { input: Record<string, unknown>; constructor: { name: string } }) {
       const region = await this.config.region();
       const name = command.constructor.name;
-      const key = `${clientName} ${region} ${name} ${JSON.stringify(command.input ?? {})}`;
-      log.byKey.set(key, (log.byKey.get(key) ?? 0) + 1);
+      const call = `${clientName} ${region} ${name} ${JSON.stringify(command.input ?? {})}`;
+      const key = createHash('sha1').update(call).digest('base64');
+      const seen = (log.byKey.get(key) ?? 0) + 1;
+      log.byKey.set(key, seen);
+      if (seen > 1) log.repeated.set(key, call);
       log.total++;
       // sinon records every call (arguments and answers); forget them so the mock holds no memory
       // the tool itself would not.

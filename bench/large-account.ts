@@ -30,6 +30,8 @@ export interface LargeAccountReport {
   readonly wallMs: number;
   readonly collectMs: number;
   readonly evaluateMs: number;
+  /** CPU time the process used during the scan (user + system): on a busy machine, wall time cannot beat it. */
+  readonly cpuMs: number;
   readonly calls: number;
   readonly duplicates: number;
   readonly duplicateExamples: readonly string[];
@@ -38,6 +40,8 @@ export interface LargeAccountReport {
   readonly peakRssMb: number;
   readonly peakHeapMb: number;
   readonly heapLimitMb: number;
+  /** Heap in use after the scan and a full garbage collection (NaN without --expose-gc). */
+  readonly keptHeapMb: number;
   readonly slices: { readonly ok: number; readonly failed: number; readonly noCollector: readonly string[]; readonly failures: readonly string[] };
   readonly findings: Record<string, number>;
   /** The slowest slices (collector runs), for finding a collector that calls one at a time. */
@@ -95,6 +99,7 @@ export async function measureLargeAccount(size: FakeSize): Promise<LargeAccountR
   });
   const home = account.regions[0] ?? 'us-east-1';
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const identity = await callerIdentity(clients, home);
   const { regions } = await enabledRegions(clients, home);
   byPool.clear();
@@ -114,16 +119,17 @@ export async function measureLargeAccount(size: FakeSize): Promise<LargeAccountR
   });
   await collection.collect({ global: [...global], regional: [...regional] });
   const tCollected = performance.now();
-  // BENCH_GC_PROBE=1 with node --expose-gc: what the collected state really keeps, garbage swept.
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (process.env.BENCH_GC_PROBE && gc) {
-    gc();
-    process.stderr.write(`live heap after collection: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB\n`);
-  }
+
   const state = collection.state();
   const findings = runAll(registry, state, { now: new Date('2026-11-24T00:00:00Z'), settings: DEFAULT_SETTINGS, records: EMPTY_RECORDS });
   const tEnd = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   sample();
+  // With node --expose-gc: what the scan keeps (SDK code, the state, the findings), garbage swept.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const keptHeap = gc ? process.memoryUsage().heapUsed : Number.NaN;
+  void findings.length;
   clearInterval(sampler);
   restore();
 
@@ -167,14 +173,16 @@ export async function measureLargeAccount(size: FakeSize): Promise<LargeAccountR
     wallMs: tEnd - t0,
     collectMs: tCollected - tStart,
     evaluateMs: tEnd - tCollected,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     calls: log.total,
     duplicates: dupes.reduce((s, [, n]) => s + n - 1, 0),
-    duplicateExamples: dupes.slice(0, 5).map(([k, n]) => `${n}× ${k.slice(0, 160)}`),
+    duplicateExamples: dupes.slice(0, 5).map(([k, n]) => `${n}× ${(log.repeated.get(k) ?? k).slice(0, 160)}`),
     boundMs,
     bottleneck,
     peakRssMb: peakRss / 2 ** 20,
     peakHeapMb: peakHeap / 2 ** 20,
     heapLimitMb: getHeapStatistics().heap_size_limit / 2 ** 20,
+    keptHeapMb: keptHeap / 2 ** 20,
     slices: {
       ok: okCount,
       failed,

@@ -37,6 +37,14 @@ export class Semaphore {
   }
 }
 
+/**
+ * How many resources a collector should read at once (`mapLimit(items, RESOURCE_FANOUT, …)`). The
+ * client factory already bounds the requests in flight per service and region, so a collector's
+ * own limit only has to be high enough to keep those pools busy; a low one (4 buckets at a time)
+ * makes a 5,000-bucket account take minutes while the S3 pools sit idle.
+ */
+export const RESOURCE_FANOUT = 64;
+
 /** Maps with at most `size` calls of `fn` in flight. */
 export async function mapLimit<T, R>(items: readonly T[], size: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
