@@ -1,4 +1,10 @@
-import { AccessDeniedException, BatchGetAccountStatusCommand, Inspector2Client, ListFindingsCommand } from '@aws-sdk/client-inspector2';
+import {
+  AccessDeniedException,
+  BatchGetAccountStatusCommand,
+  type BatchGetAccountStatusCommandOutput,
+  Inspector2Client,
+  ListFindingsCommand,
+} from '@aws-sdk/client-inspector2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientFactory } from '../../src/aws/clients.js';
@@ -15,16 +21,16 @@ const collection = () =>
     regions: ['us-east-1'],
   });
 
-const status = (ec2: string, ecr: string) => ({
+type Status = 'ENABLED' | 'DISABLED';
+// Inspector's State objects always carry an errorCode and errorMessage, even when nothing failed.
+const st = (status: Status) => ({ status, errorCode: status === 'ENABLED' ? ('ALREADY_ENABLED' as const) : ('DISABLE_IN_PROGRESS' as const), errorMessage: '' });
+const status = (ec2: Status, ecr: Status): BatchGetAccountStatusCommandOutput => ({
+  $metadata: {},
   accounts: [
     {
       accountId: '111122223333',
-      state: { status: 'ENABLED' as const },
-      resourceState: {
-        ec2: { status: ec2 as 'ENABLED' },
-        ecr: { status: ecr as 'ENABLED' },
-        lambda: { status: 'DISABLED' as const },
-      },
+      state: st('ENABLED'),
+      resourceState: { ec2: st(ec2), ecr: st(ecr), lambda: st('DISABLED') },
     },
   ],
   failedAccounts: [],
