@@ -204,6 +204,21 @@ describe('rds-backup-retention', () => {
   });
 });
 
+describe('rds-multi-az', () => {
+  const s = (rds: unknown) => state({ regional: { 'us-east-1': { 'rds.instances': rds as never } } });
+  it('passes when every ePHI database has a standby; untagged ones are not judged', async () => {
+    expect((await runCheckById('rds-multi-az', s([rdsDb('records', { tags: tagged, multiAZ: true }), rdsDb('scratch', { multiAZ: false })]))).status).toBe('pass');
+  });
+  it('fails for a single-AZ database holding ePHI', async () => {
+    const f = await runCheckById('rds-multi-az', s([rdsDb('records', { tags: tagged, multiAZ: false })]));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/records \(us-east-1\)/);
+  });
+  it('is unknown naming rds:DescribeDBInstances when refused', async () => {
+    expect((await runCheckById('rds-multi-az', s(denied('rds:DescribeDBInstances')))).missing).toEqual(['rds:DescribeDBInstances']);
+  });
+});
+
 describe('dynamodb-pitr', () => {
   const s = (tables: unknown) => state({ regional: { 'us-east-1': { 'dynamodb.tables': tables as never } } });
   it('passes when point-in-time recovery is on', async () => {

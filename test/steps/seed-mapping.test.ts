@@ -111,7 +111,7 @@ describe('seed categories 7-12 map to checks and attestations', () => {
     const registry = await loadRegistry();
     const mapped = new Set([...SEED_003, ...SEED_000].flatMap((b) => b.covered));
     // Extras that serve the categories without answering a single bullet.
-    const extras = new Set(['unattached-volumes', 'emergency-mode-plan', 'data-classification-tags']);
+    const extras = new Set(['unattached-volumes', 'emergency-mode-plan', 'rds-multi-az', 'data-classification-tags']);
     const ours = registry.steps
       .filter((s) => s.number >= 7)
       .flatMap((s) => [...registry.checksOf(s.id), ...registry.attestationsOf(s.id)].map((x) => x.id));
