@@ -63,6 +63,15 @@ export async function run(): Promise<Row[]> {
       note: r.slices.failed ? `${r.slices.failed} failed: ${r.slices.failures.join('; ')}` : undefined,
     },
   ];
+  const slowest = r.slowest[0]?.match(/^(\S+) (\d+) ms$/);
+  if (slowest) {
+    rows.push({
+      name: 'scan: slowest slice',
+      value: round(Number(slowest[2]) / 1000),
+      unit: 's',
+      note: `${r.slowest.join(', ')} (a slice far above the bound reads its resources a few at a time: see RESOURCE_FANOUT in src/aws/limit.ts)`,
+    });
+  }
   if (r.slices.noCollector.length) {
     rows.push({ name: 'scan: no collector yet', value: r.slices.noCollector.length, unit: 'slices', note: r.slices.noCollector.join(', ') });
   }
