@@ -98,7 +98,8 @@ export async function runPlain(options: PlainOptions): Promise<number> {
     return noAnswers();
   }
   say();
-  print(summaryLines({ ...state, fixed, recorded, scroll: 0 }, width).slice(0, -1));
+  const facts = await services.summaryFacts().catch(() => undefined);
+  print(summaryLines({ ...state, fixed, recorded, facts, scroll: 0 }, width).slice(0, -1));
   services.close();
   return 0;
 

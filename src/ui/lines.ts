@@ -97,6 +97,16 @@ export function summaryLines(state: WizardState, width: number): Line[] {
   for (const f of state.fixed) lines.push({ text: `  ${f.ok ? '✔' : '✘'} ${f.title} (${f.remediation})${f.ok ? '' : ', did not complete'}`, tone: f.ok ? 'good' : 'bad' });
   lines.push({ text: `Recorded this session: ${state.recorded.length === 0 ? 'nothing' : ''}`, bold: true });
   for (const r of state.recorded) lines.push(...para(`${r.kind === 'decision' ? 'decision' : 'attestation'}: ${r.label}`, width, {}, '  '));
+  if (state.facts && state.facts.proposedRule > 0) {
+    const n = state.facts.proposedRule;
+    lines.push(
+      ...para(
+        `${n} recorded decision${n === 1 ? ' relies' : 's rely'} on a specification being addressable; HHS's January 2025 proposed rule (not in force) would no longer accept ${n === 1 ? 'it' : 'them'}: hipaa-wizard records list --proposed-rule`,
+        width,
+        { tone: 'warn' },
+      ),
+    );
+  }
   lines.push({ text: '' });
   const dir = state.session?.recordsDir;
   if (dir) {

@@ -105,6 +105,7 @@ export type Effect =
   | { readonly type: 'open-form'; readonly findingId: string; readonly kind: 'decision' | 'attestation' }
   | { readonly type: 'save-form'; readonly findingId: string; readonly stepId: string; readonly form: FormState }
   | { readonly type: 'save-position'; readonly position: Position }
+  | { readonly type: 'summary-facts' }
   | { readonly type: 'exit' };
 
 export interface Banner {
@@ -149,6 +150,7 @@ export interface WizardState {
   readonly queue: readonly { readonly id: number; readonly effect: Effect }[];
   readonly nextEffect: number;
   readonly exiting: boolean;
+  readonly facts?: SummaryFacts;
 }
 
 export interface KeyInfo {
@@ -183,7 +185,14 @@ export type WizardEvent =
   | { readonly type: 'apply-failed'; readonly message: string }
   | { readonly type: 'form-ready'; readonly findingId: string; readonly form: FormState }
   | { readonly type: 'form-saved'; readonly recorded: Recorded; readonly where: string }
-  | { readonly type: 'form-failed'; readonly message: string };
+  | { readonly type: 'form-failed'; readonly message: string }
+  | { readonly type: 'summary-facts'; readonly facts: SummaryFacts };
+
+/** What the summary adds from the records folder. */
+export interface SummaryFacts {
+  /** Current decisions that HHS's January 2025 proposed rule (not in force) would no longer accept. */
+  readonly proposedRule: number;
+}
 
 const NOT_STARTED: StepRun = { state: 'not-started', findings: {}, running: [] };
 
@@ -290,7 +299,7 @@ function startStep(state: WizardState): WizardState {
 function nextStep(state: WizardState): WizardState {
   const index = state.steps.findIndex((s) => s.id === state.current);
   const next = state.steps[index + 1];
-  return next ? gotoStep(state, next.id) : { ...state, screen: { name: 'summary' }, scroll: 0 };
+  return next ? gotoStep(state, next.id) : enqueue({ ...state, screen: { name: 'summary' }, scroll: 0 }, { type: 'summary-facts' });
 }
 
 function openFinding(state: WizardState, id: string): WizardState {
@@ -338,7 +347,7 @@ function onKey(state: WizardState, input: string, key: KeyInfo): WizardState {
   if (screen.name === 'applying' && !screen.result && !screen.error) return calm; // no leaving mid-apply
   if (input === 'q') {
     if (screen.name === 'summary') return enqueue({ ...calm, exiting: true }, { type: 'exit' });
-    return { ...calm, screen: { name: 'summary' }, scroll: 0 };
+    return enqueue({ ...calm, screen: { name: 'summary' }, scroll: 0 }, { type: 'summary-facts' });
   }
   if (key.tab) return { ...calm, focus: state.focus === 'main' ? 'steps' : 'main', stepCursor: state.steps.findIndex((s) => s.id === state.current) };
   if (input === ']') return nextStep(calm);
@@ -616,6 +625,8 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
       // Evaluate the step again so the new record shows (collected data is reused, nothing is re-read).
       return step ? enqueue(withRun(back, step.id, (run) => ({ ...run, state: 'checking' })), { type: 'run-step', stepId: step.id }) : back;
     }
+    case 'summary-facts':
+      return { ...state, facts: event.facts };
     case 'form-failed': {
       const screen = state.screen;
       if (screen.name !== 'form') return state;

@@ -12,11 +12,12 @@ import { painter } from '../cli/style.js';
 import type { AttestationDef, EvalContext, Finding, Plan, RecordsView, Settings } from '../engine/model.js';
 import { makePlan, needsOfFix, PlanError } from '../engine/plan.js';
 import type { Registry } from '../engine/registry.js';
+import { proposedRuleCount } from '../records/proposed-rule.js';
 import { needsOf, runAll, runAttestation, runCheck } from '../engine/runner.js';
 import type { AccountState, CollectError } from '../engine/state.js';
 import { type Source, type SourceOptions, StartupError, openSource } from '../session/source.js';
 import { type FormState, attestationFields, attestationForm, attestationProblem, decisionForm, decisionProblem } from './forms.js';
-import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, Recorded, SessionInfo, StepOutline } from './state.js';
+import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, Recorded, SessionInfo, StepOutline, SummaryFacts } from './state.js';
 
 export interface WalkServices {
   readonly registry: Registry;
@@ -30,6 +31,8 @@ export interface WalkServices {
   /** Saves a form to the records folder; throws FormProblem with one sentence when it cannot. */
   saveForm(form: FormState, finding: Finding): Promise<{ recorded: Recorded; where: string }>;
   savePosition(position: Position): Promise<void>;
+  /** Facts for the summary from the records folder. */
+  summaryFacts(): Promise<SummaryFacts>;
   /** Every step's checks at once, as the scan command reports them (the plain mode's fallback). */
   scanAll(): Promise<{ state: AccountState; findings: Finding[]; mode: Source['mode']; generatedAt: string }>;
   close(): void;
@@ -143,6 +146,7 @@ export function createWalk(options: WalkOptions): WalkServices {
   const open = options.openSource ?? openSource;
   let source: Source | undefined;
   let session: SessionInfo | undefined;
+  let saving: Promise<void> = Promise.resolve();
 
   const need = (): Source => {
     if (!source) throw new StartupError('The account is not open yet.');
@@ -254,7 +258,16 @@ export function createWalk(options: WalkOptions): WalkServices {
       return { recorded: { kind: 'attestation', subject: def.id, label: `${def.title}: ${v.answer}` }, where: resolve(recordsDir) };
     },
 
-    savePosition: (position) => writePosition(recordsDir, position),
+    // Saves run one after another, in the order asked, so the last position asked for is the one kept.
+    savePosition(position) {
+      const write = saving.then(() => writePosition(recordsDir, position));
+      saving = write.catch(() => {});
+      return write;
+    },
+
+    async summaryFacts() {
+      return { proposedRule: proposedRuleCount((await context()).records, registry) };
+    },
 
     async scanAll() {
       const src = need();

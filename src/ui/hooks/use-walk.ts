@@ -97,6 +97,13 @@ async function perform(
       // The resume point is a convenience; failing to save it must not interrupt the walk.
       await services.savePosition(effect.position).catch(() => {});
       return;
+    case 'summary-facts':
+      // The summary is complete without these facts; a folder that cannot be read only loses the line.
+      await services
+        .summaryFacts()
+        .then((facts) => dispatch({ type: 'summary-facts', facts }))
+        .catch(() => {});
+      return;
     case 'exit':
       services.close();
       onExit(current());
