@@ -65,7 +65,7 @@ export function perRegion<K extends RegionalKey>(
 
 export function unreadableResource(id: string, region: string | undefined, error: CollectError): ResourceResult {
   const where = region && !id.includes(region) ? ` in ${region}` : '';
-  return { id, region, status: 'unknown', detail: `${id}${where}: ${describeError(error)}.`, missing: error.action };
+  return { id, region, status: 'unknown', detail: `${id}${where}: ${describeError(error).replace(/\.$/, '')}.`, missing: error.action };
 }
 
 export const passed = (message: string, resources: readonly ResourceResult[] = []): Outcome => ({

@@ -73,8 +73,9 @@ export function buildRegistry(input: RegistryInput): Registry {
     const problem = citationProblem(hipaa.section, hipaa.obligation);
     if (problem) problems.push(`${file}: malformed HIPAA citation: ${problem}`);
   };
-  const checkPermissions = (file: string, perms: readonly string[] | undefined) => {
-    if (!perms || perms.length === 0) return problems.push(`${file}: declares no IAM permissions`);
+  const checkPermissions = (file: string, perms: readonly string[] | undefined, readsRecordsOnly = false) => {
+    // A check that reads no account data (only the records folder) needs no IAM action; anything else must say.
+    if (!perms || perms.length === 0) return readsRecordsOnly ? 0 : problems.push(`${file}: declares no IAM permissions`);
     for (const p of perms) if (!IAM_ACTION.test(p)) problems.push(`${file}: "${p}" is not an IAM action like "iam:GetAccountSummary"`);
   };
   const checkHitrust = (file: string, ids: readonly string[] | undefined) => {
@@ -101,7 +102,9 @@ export function buildRegistry(input: RegistryInput): Registry {
     claim('finding', def.id, file);
     if (!stepFolders.has(folder)) problems.push(`${file}: no step.ts in steps/${folder}`);
     checkCitation(file, def.hipaa);
-    checkPermissions(file, def.permissions);
+    const readsNoSlices = (def.needs.global ?? []).length === 0 && (def.needs.regional ?? []).length === 0;
+    checkPermissions(file, def.permissions, readsNoSlices);
+    if (readsNoSlices && def.permissions.length > 0) problems.push(`${file}: declares IAM permissions but reads no account data`);
     checkHitrust(file, def.hitrust);
     if (!SEVERITIES.includes(def.severity)) problems.push(`${file}: unknown severity "${def.severity}"`);
     if (typeof def.evaluate !== 'function') problems.push(`${file}: no evaluate function`);

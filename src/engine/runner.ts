@@ -91,7 +91,7 @@ export function runAttestation(def: AttestationDef, step: StepDef, ctx: EvalCont
       message = `${answer.attestedBy} attested on ${answer.attestedAt.slice(0, 10)} (valid until ${isoDay(lapses)}).`;
     } else {
       status = 'fail';
-      message = `${answer.attestedBy} answered "${answer.answer}" on ${answer.attestedAt.slice(0, 10)}: ${def.title.toLowerCase()} is not fully in place.`;
+      message = `${answer.attestedBy} answered "${answer.answer}" on ${answer.attestedAt.slice(0, 10)}: "${def.title}" is not fully in place.`;
     }
   }
   return applyDecision({ ...base, status, evaluated: status, message }, ctx.records, ctx.now);

@@ -84,6 +84,15 @@ describe('buildRegistry', () => {
     expect(problems).toEqual(['steps/01-access-controls/checks/root-mfa.ts: declares no IAM permissions']);
   });
 
+  it('lets a check that reads only the records folder declare no IAM permissions, and no other', () => {
+    const recordsOnly = check({ id: 'vendor-baas', permissions: [], needs: {} });
+    expect(problemsOf(input({ checks: [{ file: 'steps/01-access-controls/checks/vendor-baas.ts', folder: '01-access-controls', def: recordsOnly }] }))).toEqual([]);
+    const claims = check({ id: 'vendor-baas', permissions: ['iam:ListUsers'], needs: {} });
+    expect(problemsOf(input({ checks: [{ file: 'steps/01-access-controls/checks/vendor-baas.ts', folder: '01-access-controls', def: claims }] }))).toEqual([
+      'steps/01-access-controls/checks/vendor-baas.ts: declares IAM permissions but reads no account data',
+    ]);
+  });
+
   it('refuses a slice no collector file fills', () => {
     const problems = problemsOf(
       input({
