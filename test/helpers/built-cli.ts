@@ -1,47 +1,55 @@
 /**
- * Runs the real, compiled command (`node bin/hipaa-wizard.js …`) the way a person would. The build
- * runs at most once per test run, whichever CLI test file gets there first, and not at all when the
- * compiled CLI is newer than every source: a lock folder keeps parallel test files from compiling
- * over each other, and a marker named after the vitest process says it is done. Type errors elsewhere in the tree do not stop the build (tsc still emits; the typecheck
- * step reports them).
+ * Runs the real, compiled command (`node bin/hipaa-wizard.js …`) the way a person would. The tests
+ * compile the sources the way `npm run build` does (gen-index, then tsc) into a private folder of
+ * their own under node_modules/.cache, with a copy of bin/hipaa-wizard.js next to it: in a shared
+ * checkout, rebuilding the common dist/ would pull files from under other people's running tests,
+ * and theirs from under ours. It is rebuilt only when a source is newer than it, by whichever CLI
+ * test file gets there first (a lock folder serialises them). Type errors elsewhere in the tree do
+ * not stop it: tsc still emits, and the typecheck step reports them.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = join(ROOT, 'bin', 'hipaa-wizard.js');
 export const PINNED_NOW = '2026-11-24T12:00:00Z';
+const CACHE = join(ROOT, 'node_modules', '.cache', 'hipaa-wizard-cli-tests');
+const BUILD = join(CACHE, 'build');
+/** The command under test: bin/hipaa-wizard.js, beside the tests' compiled dist/. */
+export const BIN = join(BUILD, 'bin', 'hipaa-wizard.js');
+const MAIN = join(BUILD, 'dist', 'src', 'cli', 'main.js');
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** The newest modification time of the TypeScript sources the build compiles. */
+/** The newest modification time of the sources the build reads. */
 function newestSource(dir: string): number {
   let newest = 0;
   if (!existsSync(dir)) return newest;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.(tsx?|js|mjs)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
-/** True when the compiled CLI is newer than every source (as right after `npm test`'s own build). */
+/** True when the tests' build is newer than every source, so it can be used as it is. */
 function upToDate(): boolean {
-  const built = join(ROOT, 'dist', 'src', 'cli', 'main.js');
-  if (!existsSync(built)) return false;
-  const sources = Math.max(...['src', 'steps', 'remediations'].map((d) => newestSource(join(ROOT, d))));
-  return statSync(built).mtimeMs >= sources;
+  if (!existsSync(BIN) || !existsSync(MAIN)) return false;
+  const sources = Math.max(...['src', 'steps', 'remediations', 'bin'].map((d) => newestSource(join(ROOT, d))));
+  return statSync(MAIN).mtimeMs >= sources;
+}
+
+/** Removes what older versions of this helper left in the cache folder. */
+function pruneLeftovers(): void {
+  for (const entry of readdirSync(CACHE)) if (entry !== 'build' && entry !== 'lock') rmSync(join(CACHE, entry), { recursive: true, force: true });
 }
 
 export function ensureBuilt(): void {
-  const cache = join(ROOT, 'node_modules', '.cache', 'hipaa-wizard-cli-tests');
-  mkdirSync(cache, { recursive: true });
-  const marker = join(cache, `built-${process.env.HIPAA_WIZARD_TEST_RUN ?? process.ppid}`);
-  const lock = join(cache, 'lock');
+  mkdirSync(CACHE, { recursive: true });
+  const lock = join(CACHE, 'lock');
   for (let waited = 0; ; waited += 250) {
     try {
       mkdirSync(lock);
@@ -52,17 +60,17 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    if (existsSync(marker) && existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) return;
-    if (upToDate()) {
-      writeFileSync(marker, new Date().toISOString());
-      return;
-    }
+    if (upToDate()) return;
+    pruneLeftovers();
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-index.mjs')], { cwd: ROOT, stdio: 'pipe' });
     try {
-      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, FORCE_COLOR: '0' } });
+      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', join(BUILD, 'dist')], { cwd: ROOT, stdio: 'pipe' });
     } catch (e) {
-      if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw e;
+      if (!existsSync(MAIN)) throw e;
     }
-    writeFileSync(marker, new Date().toISOString());
+    mkdirSync(join(BUILD, 'bin'), { recursive: true });
+    writeFileSync(join(BUILD, 'package.json'), '{ "type": "module" }\n');
+    copyFileSync(join(ROOT, 'bin', 'hipaa-wizard.js'), BIN);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
