@@ -4,6 +4,7 @@
  * details need the bucket list) asks for it through the context and gets the memoised answer.
  * Errors become data: the slice holds `{ ok: false, error }` naming the refused IAM action.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { collectorLoaders } from '../generated/index.js';
 import {
   type AccountIdentity,
@@ -83,6 +84,9 @@ export async function attempt<T>(action: string, call: () => Promise<T>): Promis
   }
 }
 
+/** The running collector's way to wait on another slice without holding its place in the gate. */
+const currentRun = new AsyncLocalStorage<<T>(p: Promise<T>) => Promise<T>>();
+
 class SliceFailed extends Error {
   constructor(readonly error: CollectError) {
     super(error.message);
@@ -124,26 +128,41 @@ export class Collection {
   };
   private readonly gate: Semaphore;
   private readonly loaders: Readonly<Record<string, () => Promise<CollectorModule>>>;
-  private readonly context: CollectorContext;
   private stopped: CollectError | undefined;
+  private readonly context: CollectorContext;
 
   constructor(private readonly options: CollectionOptions) {
     this.gate = new Semaphore(options.concurrency ?? 64);
     this.loaders = options.loaders ?? collectorLoaders;
     for (const r of options.regions) this.done.regional[r] = {};
+    this.context = this.makeContext();
+  }
+
+  /**
+   * The one context every collector of this scan sees (collectors may key per-scan caches on it).
+   * Waiting on another slice gives the waiting run's place in the gate back until the answer comes
+   * (the run is found through async-local storage), so collectors waiting on others can never fill
+   * the gate and starve the very slices they wait for.
+   */
+  private makeContext(): CollectorContext {
     const self = this;
-    this.context = {
-      clients: options.clients,
-      identity: options.identity,
-      homeRegion: options.homeRegion,
-      regions: options.regions,
+    const { clients, identity, homeRegion, regions } = this.options;
+    const waitFor = <T>(p: Promise<T>): Promise<T> => {
+      const run = currentRun.getStore();
+      return run ? run(p) : p;
+    };
+    return {
+      clients,
+      identity,
+      homeRegion,
+      regions,
       async global(key) {
-        const r = await self.global(key);
+        const r = await waitFor(self.global(key));
         if (!r.ok) throw new SliceFailed(r.error);
         return r.value as never;
       },
       async regional(key, region) {
-        const r = await self.regional(key, region);
+        const r = await waitFor(self.regional(key, region));
         if (!r.ok) throw new SliceFailed(r.error);
         return r.value as never;
       },
@@ -191,22 +210,49 @@ export class Collection {
       this.store(key, region, result);
       return result;
     }
-    // Dependencies are awaited outside the gate, so a collector waiting on another never holds a place.
-    const result = await this.gate.run(async () => {
+    // A run holds one place in the gate while it works, and none while it waits on another slice.
+    let owned = 0;
+    const take = async () => {
+      await this.gate.acquire();
+      owned++;
+    };
+    const give = () => {
+      if (owned > 0) {
+        owned--;
+        this.gate.release();
+      }
+    };
+    let waiting = 0;
+    const waitFor = async <T>(p: Promise<T>): Promise<T> => {
+      if (waiting++ === 0) give();
+      try {
+        return await p;
+      } finally {
+        if (--waiting === 0) await take();
+      }
+    };
+    await take();
+    let result: Result<unknown>;
+    try {
       // Once the credentials have expired or the run was interrupted, nothing more is asked of AWS.
       const stopped = this.stopReason();
-      if (stopped) return err(stopped) as Result<unknown>;
-      onEvent?.({ type: 'start', key, region });
-      try {
-        const value = def.scope === 'global' ? await def.collect(this.context) : await def.collect(this.context, region ?? this.options.homeRegion);
-        return ok(value) as Result<unknown>;
-      } catch (e) {
-        let error = toCollectError(e, def.permissions.length === 1 ? def.permissions[0] : undefined);
-        if (region !== undefined) error = inRegion(error, region, this.options.homeRegion);
-        if (isFatal(error)) this.stopped ??= error;
-        return err(error) as Result<unknown>;
+      if (stopped) result = err(stopped);
+      else {
+        onEvent?.({ type: 'start', key, region });
+        try {
+          const collect = () => (def.scope === 'global' ? def.collect(this.context) : def.collect(this.context, region ?? this.options.homeRegion));
+          const value = await currentRun.run(waitFor, collect);
+          result = ok(value);
+        } catch (e) {
+          let error = toCollectError(e, def.permissions.length === 1 ? def.permissions[0] : undefined);
+          if (region !== undefined) error = inRegion(error, region, this.options.homeRegion);
+          if (isFatal(error)) this.stopped ??= error;
+          result = err(error);
+        }
       }
-    });
+    } finally {
+      while (owned > 0) give();
+    }
     this.store(key, region, result);
     onEvent?.({ type: 'done', key, region, error: result.ok ? undefined : result.error });
     return result;

@@ -21,18 +21,28 @@ export class Semaphore {
     return this.waiting.length;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  /** Takes a place, waiting in order when none is free. Pair with `release()`. */
+  async acquire(): Promise<void> {
     // A freed place is handed straight to the next waiter (running is not decremented), so a task
     // arriving in between can never overtake the queue.
     if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.running++;
     if (this.running > this.peakRunning) this.peakRunning = this.running;
+  }
+
+  /** Gives a place back (to the next waiter, if any). */
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    await this.acquire();
     try {
       return await task();
     } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
+      this.release();
     }
   }
 }

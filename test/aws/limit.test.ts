@@ -106,3 +106,36 @@ describe('ClientFactory pools', () => {
     clients.destroy();
   });
 });
+
+describe('Collection gate', () => {
+  it('never deadlocks when every running collector waits on another slice', async () => {
+    const { Collection, regionalCollector } = await import('../../src/aws/collector.js');
+    const regions = Array.from({ length: 10 }, (_, i) => `r-${i}`);
+    let listed = 0;
+    // Ten dependants grab both places of the gate before any of the slices they wait on has started.
+    const collectors = {
+      'fake.details': regionalCollector([], async (ctx, region) => {
+        const names = (await ctx.regional('fake.list' as never, region)) as unknown as string[];
+        return names.map((n) => `${n}!`) as never;
+      }),
+      'fake.list': regionalCollector([], async (_ctx, region) => {
+        listed++;
+        await tick(1);
+        return [`item-${region}`] as never;
+      }),
+    };
+    const c = new Collection({
+      clients: new ClientFactory(),
+      identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
+      homeRegion: 'r-0',
+      regions,
+      concurrency: 2,
+      loaders: { fake: async () => ({ collectors: collectors as never }) },
+    });
+    const done = c.collect({ regional: ['fake.details', 'fake.list'] });
+    const outcome = await Promise.race([done.then(() => 'finished'), tick(3000).then(() => 'stuck')]);
+    expect(outcome).toBe('finished');
+    expect(listed).toBe(10);
+    expect(c.state().regional['r-7']?.['fake.details' as never]).toEqual({ ok: true, value: ['item-r-7!'] });
+  });
+});
