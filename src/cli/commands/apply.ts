@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type ApplyEvent, type ApplyOutcome, applyPlan } from '../../engine/apply.js';
 import type { EvalContext, Plan } from '../../engine/model.js';
+import { makePlan, needsOfFix, PlanError } from '../../engine/plan.js';
 import { loadRegistry, type Registry } from '../../engine/registry.js';
 import { loadRecordsView } from '../../records/view.js';
 import { openSource, type Source } from '../../session/source.js';
@@ -102,12 +103,42 @@ export interface ApplyRun {
   readonly recordsDir: string;
   readonly yes: boolean;
   readonly paint: Paint;
+  /**
+   * Makes a plan again on a fresh read of the account: after an earlier fix in the same run changed
+   * it (a new bucket, a new key), a plan made before would be refused as drifted.
+   */
+  readonly replan?: (plan: Plan) => Promise<Plan>;
+}
+
+/** Re-reads the slices a plan covers through a new collection and makes the same fix's plan again. */
+export function freshPlanner(registry: Registry, source: Source, ctx: EvalContext): ((plan: Plan) => Promise<Plan>) | undefined {
+  const clients = source.clients;
+  if (!clients) return undefined;
+  return async (plan) => {
+    const { Collection } = await import('../../aws/collector.js');
+    const def = registry.remediation(plan.remediation);
+    if (!def) return plan;
+    const collection = new Collection({ clients, identity: source.identity, homeRegion: source.homeRegion, regions: source.regions });
+    await collection.collect(needsOfFix(registry, def));
+    return makePlan(registry, plan.remediation, collection.state(), ctx, { options: plan.options });
+  };
 }
 
 /** Shows, confirms and applies plans one by one; stops after a failure, a drift or an interruption. */
 export async function applyPlans(plans: readonly Plan[], run: ApplyRun): Promise<ApplyOutcome[]> {
   const outcomes: ApplyOutcome[] = [];
-  for (const plan of plans) {
+  for (const [i, planned] of plans.entries()) {
+    // The first plan was just made; each later one is made again after the changes before it.
+    let plan = planned;
+    if (i > 0 && run.replan && outcomes.length > 0) {
+      try {
+        plan = await run.replan(planned);
+      } catch (e) {
+        if (!(e instanceof PlanError)) throw e;
+        process.stdout.write(`Not planned: ${e.message}\n\n`);
+        continue;
+      }
+    }
     process.stdout.write(renderPlanText(plan, run.paint));
     if (plan.actions.length === 0) continue;
     if (!run.yes) {
@@ -162,7 +193,15 @@ export function registerApply(program: Command): void {
         else for (const p of plans) process.stdout.write(renderPlanText(p, painter(colorEnabled())));
         return;
       }
-      const outcomes = await applyPlans(plans, { registry, source, ctx, recordsDir: o.records, yes: Boolean(o.yes), paint: painter(colorEnabled()) });
+      const outcomes = await applyPlans(plans, {
+        registry,
+        source,
+        ctx,
+        recordsDir: o.records,
+        yes: Boolean(o.yes),
+        paint: painter(colorEnabled()),
+        replan: saved ? undefined : freshPlanner(registry, source, ctx),
+      });
       process.exitCode = exitCodeOf(outcomes);
     } finally {
       source.close();
