@@ -54,7 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   accessKeyMaxAgeDays: 90,
   unusedCredentialDays: 90,
   rootRecentUseDays: 90,
-  maxSessionHours: 12,
+  maxSessionHours: 8, // a working day; IAM allows up to 12
   logRetentionDays: 2192, // six years, §164.316(b)(2)(i)
   backupRetentionDays: 2192,
   patchSlaCriticalDays: 30,
