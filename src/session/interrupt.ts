@@ -29,11 +29,22 @@ export function restoreTerminal(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K\u001b[?25h');
 }
 
+/**
+ * SIGINT listeners other than this one and signal-exit's (Ink and restore-cursor load signal-exit,
+ * which only cleans up on exit and stands aside itself when anyone else listens).
+ */
+function othersListening(): number {
+  // signal-exit 4 keeps its count on a global symbol, signal-exit 3 on the process.
+  const v4 = (globalThis as Record<symbol, { count?: number } | undefined>)[Symbol.for('signal-exit emitter')]?.count ?? 0;
+  const v3 = (process as { __signal_exit_emitter__?: { count?: number } }).__signal_exit_emitter__?.count ?? 0;
+  return process.listenerCount('SIGINT') - 1 - v4 - v3;
+}
+
 function onSigint(): void {
   const first = !interrupted;
   interrupted = true;
   // Another listener (apply's) handles the first Ctrl-C; this one only remembers it.
-  if (first && process.listenerCount('SIGINT') > 1) return;
+  if (first && othersListening() > 0) return;
   restoreTerminal();
   process.stderr.write(
     first

@@ -85,3 +85,37 @@ describe('Ctrl-C during a scan', () => {
     for (const a of seen) expect(a).not.toMatch(/^(Put|Create|Delete|Update|Enable|Disable|Attach|Detach|Set)/);
   }, 60_000);
 });
+
+describe('the Ctrl-C handler beside other listeners', () => {
+  const run = (script: string) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+  const handler = `import { installInterruptHandler } from ${JSON.stringify(new URL('../../dist/src/session/interrupt.js', import.meta.url).href)};`;
+
+  it("still exits at once when only signal-exit's clean-up (loaded by Ink) listens too", async () => {
+    const r = await run(`${handler}
+      import { onExit } from 'signal-exit';
+      installInterruptHandler();
+      onExit(() => process.stderr.write('cleaned up\\n'));
+      process.kill(process.pid, 'SIGINT');
+      setTimeout(() => process.exit(0), 3000);`);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted (Ctrl-C)');
+    expect(r.stderr).toContain('cleaned up');
+  });
+
+  it('leaves the first Ctrl-C to a command that handles it, and the second quits', async () => {
+    const r = await run(`${handler}
+      installInterruptHandler();
+      process.on('SIGINT', () => process.stderr.write('command stops after the call in flight\\n'));
+      process.kill(process.pid, 'SIGINT');
+      setTimeout(() => process.kill(process.pid, 'SIGINT'), 200);
+      setTimeout(() => process.exit(0), 3000);`);
+    expect(r.stderr).toMatch(/^command stops after the call in flight\n[\s\S]*interrupted again; quitting now/);
+    expect(r.code).toBe(130);
+  });
+});
