@@ -13,7 +13,7 @@
  *   records, loaded by a computed path from src/records/) still find the compiled files next to it.
  * bin/hipaa-wizard.js uses the bundle only when it is newer than the compiled main.js.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -26,7 +26,10 @@ if (!existsSync(join(root, 'src', 'generated', 'index.ts'))) {
   process.stderr.write('bundle: src/generated/index.ts is missing; run node scripts/gen-index.mjs first (npm run build does).\n');
   process.exit(1);
 }
-rmSync(outdir, { recursive: true, force: true });
+// Built beside the old bundle and swapped in at the end, so a process starting meanwhile finds
+// either the old bundle or the new one (or none, and then the compiled files), never half of one.
+const staging = `${outdir}.tmp-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
 
 const stubDevtools = {
   name: 'stub-react-devtools-core',
@@ -39,7 +42,7 @@ const stubDevtools = {
 const started = Date.now();
 await build({
   entryPoints: entries,
-  outdir,
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -58,4 +61,6 @@ await build({
   banner: { js: "import { createRequire as __hwCreateRequire } from 'node:module'; const require = __hwCreateRequire(import.meta.url);" },
   plugins: [stubDevtools],
 });
+rmSync(outdir, { recursive: true, force: true });
+renameSync(staging, outdir);
 process.stdout.write(`bundle: dist/src/bundle/main.js in ${Date.now() - started} ms\n`);

@@ -22,8 +22,11 @@ export function registerWizard(program: Command): void {
     program
       .command('wizard', { isDefault: true })
       .description('the guided walk through the twelve categories (the default when no command is given)')
+      .argument('[command]')
       .option('--plain', 'plain line-by-line prompts, for screen readers and dumb terminals (the default when not in a terminal)'),
-  ).action(async (o: WizardOptions) => {
+  ).action(async (word: string | undefined, o: WizardOptions) => {
+    // As the default command, the wizard receives any word that is not a command: say so plainly.
+    if (word !== undefined) throw new UsageError(`"${word}" is not a command; run hipaa-wizard --help for the commands.`);
     const registry = await loadRegistry();
     const first = o.step ? selectSteps(registry, o)[0]?.id : undefined;
     const services = await makeServices(registry, o);
