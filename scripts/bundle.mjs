@@ -40,7 +40,8 @@ const stubDevtools = {
 };
 
 const started = Date.now();
-await build({
+try {
+  await build({
   entryPoints: entries,
   outdir: staging,
   bundle: true,
@@ -60,7 +61,13 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
   banner: { js: "import { createRequire as __hwCreateRequire } from 'node:module'; const require = __hwCreateRequire(import.meta.url);" },
   plugins: [stubDevtools],
-});
+  });
+} catch {
+  // esbuild has printed the errors; the executable falls back to the compiled files.
+  rmSync(staging, { recursive: true, force: true });
+  process.stderr.write('bundle: failed (see above); bin/hipaa-wizard.js will use the compiled files in dist/ instead.\n');
+  process.exit(1);
+}
 rmSync(outdir, { recursive: true, force: true });
 renameSync(staging, outdir);
 process.stdout.write(`bundle: dist/src/bundle/main.js in ${Date.now() - started} ms\n`);
