@@ -63,7 +63,7 @@ export function withCommonOptions(cmd: Command): Command {
     .option('--step <n>', 'only this step: its number (3) or name (integrity)');
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS) as [keyof Settings, unknown][]) {
     const flag = `--${kebab(key)} <${Array.isArray(value) ? 'list' : 'n'}>`;
-    cmd.addOption(new Option(flag, `${SETTING_HELP[key]} (default ${Array.isArray(value) ? value.join(',') : value})`)));
+    cmd.addOption(new Option(flag, `${SETTING_HELP[key]} (default ${Array.isArray(value) ? value.join(',') : value})`));
   }
   return cmd;
 }
