@@ -713,6 +713,78 @@ const cases: FixCase[] = [
     calls: [['PutAlternateContact', { AlternateContactType: 'SECURITY', EmailAddress: 'privacy@maple.example', Name: 'Dana Okafor', Title: 'Security Officer', PhoneNumber: '+1-555-0100' }]],
     undo: [['DeleteAlternateContact', { AlternateContactType: 'SECURITY' }]],
   },
+  {
+    id: 'rds-deletion-protection',
+    before: state({ regional: { [E1]: { 'rds.instances': [rdsInstance('portal-db', { deletionProtection: false }), rdsInstance('member', { clusterId: 'c1', deletionProtection: false })], 'rds.clusters': [rdsCluster('c1', { deletionProtection: false })] } } }),
+    after: state({ regional: { [E1]: { 'rds.instances': [rdsInstance('portal-db'), rdsInstance('member', { clusterId: 'c1', deletionProtection: false })], 'rds.clusters': [rdsCluster('c1')] } } }),
+    calls: [
+      ['ModifyDBInstance', { DBInstanceIdentifier: 'portal-db', DeletionProtection: true, ApplyImmediately: true }],
+      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', DeletionProtection: true, ApplyImmediately: true }],
+    ],
+    undo: [
+      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', DeletionProtection: false, ApplyImmediately: true }],
+      ['ModifyDBInstance', { DBInstanceIdentifier: 'portal-db', DeletionProtection: false, ApplyImmediately: true }],
+    ],
+  },
+  {
+    id: 'dynamodb-deletion-protection',
+    before: state({ regional: { [E1]: { 'dynamodb.tables': [{ ...table('Appointments', true), deletionProtection: false }, table('Sessions', true)] } } }),
+    after: state({ regional: { [E1]: { 'dynamodb.tables': [table('Appointments', true), table('Sessions', true)] } } }),
+    calls: [['UpdateTable', { TableName: 'Appointments', DeletionProtectionEnabled: true }]],
+    undo: [['UpdateTable', { TableName: 'Appointments', DeletionProtectionEnabled: false }]],
+  },
+  {
+    id: 'efs-backup-policy',
+    before: state({
+      regional: {
+        [E1]: {
+          'efs.fileSystems': [
+            { id: 'fs-1', arn: `arn:aws:elasticfilesystem:us-east-1:${ACCOUNT}:file-system/fs-1`, name: 'scans', encrypted: true, kmsKeyId: null, backupPolicy: ok('DISABLED'), tags: {} },
+            { id: 'fs-2', arn: `arn:aws:elasticfilesystem:us-east-1:${ACCOUNT}:file-system/fs-2`, name: null, encrypted: true, kmsKeyId: null, backupPolicy: ok('DISABLED'), tags: {} },
+          ],
+          'backup.protectedResources': [{ arn: `arn:aws:elasticfilesystem:us-east-1:${ACCOUNT}:file-system/fs-2`, type: 'EFS', lastBackup: null }],
+        },
+      },
+    }),
+    after: state({
+      regional: {
+        [E1]: {
+          'efs.fileSystems': [
+            { id: 'fs-1', arn: `arn:aws:elasticfilesystem:us-east-1:${ACCOUNT}:file-system/fs-1`, name: 'scans', encrypted: true, kmsKeyId: null, backupPolicy: ok('ENABLED'), tags: {} },
+            { id: 'fs-2', arn: `arn:aws:elasticfilesystem:us-east-1:${ACCOUNT}:file-system/fs-2`, name: null, encrypted: true, kmsKeyId: null, backupPolicy: ok('DISABLED'), tags: {} },
+          ],
+          'backup.protectedResources': [{ arn: `arn:aws:elasticfilesystem:us-east-1:${ACCOUNT}:file-system/fs-2`, type: 'EFS', lastBackup: null }],
+        },
+      },
+    }),
+    calls: [['PutBackupPolicy', { FileSystemId: 'fs-1', BackupPolicy: { Status: 'ENABLED' } }]],
+    undo: [['PutBackupPolicy', { FileSystemId: 'fs-1', BackupPolicy: { Status: 'DISABLED' } }]],
+  },
+  {
+    id: 'subnet-auto-public-ip',
+    before: state({
+      regional: {
+        [E1]: {
+          'ec2.subnets': [
+            { id: 'subnet-pub', vpcId: 'vpc-1', az: 'us-east-1a', cidr: '10.0.1.0/24', mapPublicIpOnLaunch: true, defaultForAz: true, tags: {} },
+            { id: 'subnet-priv', vpcId: 'vpc-1', az: 'us-east-1b', cidr: '10.0.2.0/24', mapPublicIpOnLaunch: false, defaultForAz: false, tags: { Name: 'private' } },
+          ],
+        },
+      },
+    }),
+    after: state({
+      regional: {
+        [E1]: {
+          'ec2.subnets': [
+            { id: 'subnet-pub', vpcId: 'vpc-1', az: 'us-east-1a', cidr: '10.0.1.0/24', mapPublicIpOnLaunch: false, defaultForAz: true, tags: {} },
+            { id: 'subnet-priv', vpcId: 'vpc-1', az: 'us-east-1b', cidr: '10.0.2.0/24', mapPublicIpOnLaunch: false, defaultForAz: false, tags: { Name: 'private' } },
+          ],
+        },
+      },
+    }),
+    calls: [['ModifySubnetAttribute', { SubnetId: 'subnet-pub', MapPublicIpOnLaunch: { Value: false } }]],
+    undo: [['ModifySubnetAttribute', { SubnetId: 'subnet-pub', MapPublicIpOnLaunch: { Value: true } }]],
+  },
 ];
 
 let restore: (() => void) | undefined;
