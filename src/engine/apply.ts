@@ -6,7 +6,7 @@
  * actions, results, state after, who, when); then re-collects and re-runs the fixed checks.
  * Undo turns a journal entry into a plan of the recorded inverse calls, applied the same way.
  */
-import { appendRecord, currentUser } from '../records/store.js';
+import { appendRecord, assertWritable, currentUser } from '../records/store.js';
 import type { Source } from '../session/source.js';
 import type { EvalContext, Plan, PlanAction, PlannedCall, Status } from './model.js';
 import { basisOf, type PlanNeeds, slicesOf, type StateSlices } from './plan.js';
@@ -177,6 +177,16 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
       status: 'drifted',
       message: `Nothing was applied: the account changed since this plan was made (${plan.createdAt}), so it may no longer do what you reviewed. Make the plan again and review it.`,
     };
+  }
+
+  // A change that cannot be journaled must not be made: refuse before the first call when the
+  // register would refuse the entry (it fails verification). A custom journal writer checks itself.
+  if (!deps.journal) {
+    try {
+      await assertWritable(deps.recordsDir);
+    } catch (e) {
+      return { ...base, status: 'refused', message: `Nothing was applied: the journal entry this change needs could not be written. ${errorOf(e).message}` };
+    }
   }
 
   const startedAt = new Date().toISOString();

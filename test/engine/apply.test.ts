@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EC2Client, EnableEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
@@ -11,7 +11,7 @@ import { type ApplyDeps, applyPlan, undoEntry } from '../../src/engine/apply.js'
 import type { Plan } from '../../src/engine/model.js';
 import { basisOf, makePlan, slicesOf } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
-import { readRecords } from '../../src/records/store.js';
+import { appendRecord, readRecords } from '../../src/records/store.js';
 import { ctx, state } from '../helpers/state.js';
 
 const iam = mockClient(IAMClient);
@@ -179,6 +179,18 @@ describe('applyPlan', () => {
     expect(outcome.status).toBe('applied');
     expect(outcome.journalEntry).toBeUndefined();
     expect(outcome.message).toMatch(/The journal could not be written \(the records folder is read-only\); keep this output as the record of the change\.$/);
+  });
+
+  it('refuses before any change when the records folder fails verification, so no change goes unjournaled', async () => {
+    iam.on(GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: weakAws });
+    iam.on(UpdateAccountPasswordPolicyCommand).resolves({});
+    await appendRecord(dir, 'vendor', { id: 'V-acme', name: 'Acme Billing', services: 'claims', phiKinds: 'claims' }, 'dana');
+    const register = join(dir, 'register.jsonl');
+    await writeFile(register, (await readFile(register, 'utf8')).replace('Acme Billing', 'Acme Biling'));
+    const outcome = await applyPlan(await livePlan(), await deps());
+    expect(outcome.status).toBe('refused');
+    expect(outcome.message).toMatch(/^Nothing was applied: the journal entry this change needs could not be written\. .*fails verification/);
+    expect(iam.commandCalls(UpdateAccountPasswordPolicyCommand)).toHaveLength(0);
   });
 
   it('plans nothing the second time, and an empty plan sends nothing', async () => {
