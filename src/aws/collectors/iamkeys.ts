@@ -5,7 +5,7 @@
  */
 import { IAMClient, paginateListAccessKeys } from '@aws-sdk/client-iam';
 import { type CollectorSet, globalCollector } from '../collector.js';
-import { mapLimit } from '../limit.js';
+import { mapLimit, RESOURCE_FANOUT } from '../limit.js';
 
 export interface AccessKey {
   readonly user: string;
@@ -26,7 +26,7 @@ export const collectors: CollectorSet = {
     const report = await ctx.global('iam.credentialReport');
     const users = report.filter((r) => !r.arn.endsWith(':root') && r.accessKeys.some((k) => k.active || k.lastRotated)).map((r) => r.user);
     const client = ctx.clients.get(IAMClient, ctx.homeRegion);
-    const perUser = await mapLimit(users, 4, async (user) => {
+    const perUser = await mapLimit(users, RESOURCE_FANOUT, async (user) => {
       const keys: AccessKey[] = [];
       for await (const page of paginateListAccessKeys({ client }, { UserName: user })) {
         for (const k of page.AccessKeyMetadata ?? []) {

@@ -24,7 +24,7 @@ import {
 import { type Result, err } from '../../engine/state.js';
 import { attempt, type CollectorContext, type CollectorSet, globalCollector, toCollectError } from '../collector.js';
 import { orIfMissing } from '../errors.js';
-import { mapLimit } from '../limit.js';
+import { mapLimit, RESOURCE_FANOUT } from '../limit.js';
 import type { PolicyDocument } from './iam.js';
 
 export interface BucketEncryption {
@@ -278,8 +278,8 @@ function unreadableBucket(ctx: CollectorContext, name: string, createdAt: string
   };
 }
 
-/** How many buckets are read at once (each read is eleven calls in parallel). */
-const BUCKET_CONCURRENCY = 4;
+/** How many buckets are read at once; the client factory still caps S3 requests in flight per region. */
+const BUCKET_CONCURRENCY = RESOURCE_FANOUT;
 
 export const collectors: CollectorSet = {
   's3.buckets': globalCollector(
