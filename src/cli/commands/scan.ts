@@ -10,7 +10,8 @@ import { scanJson, scanText } from '../scan-output.js';
 import { colorEnabled, painter } from '../style.js';
 import { progressReporter } from '../progress.js';
 import { partialScanProblem } from '../../aws/errors.js';
-import { type AccountScanValue, type OrgFlags, orgExitCode, orgJson, orgOptions, orgText, walkOrganization, wantsOrg } from '../../session/org.js';
+// The organization walk loads STS, Organizations and EC2 clients: imported only when --org is given.
+import type { AccountScanValue, OrgFlags } from '../../session/org.js';
 import type { EvalContext, StepDef } from '../../engine/model.js';
 import type { Registry } from '../../engine/registry.js';
 import { countStatuses } from '../../engine/runner.js';
@@ -35,7 +36,7 @@ export function registerScan(program: Command): void {
     const ctx = { ...clock, records };
     const registry = await loadRegistry();
     const steps = selectSteps(registry, o);
-    if (wantsOrg(o)) {
+    if (o.org || o.accounts) {
       process.exitCode = await scanOrg(o, { registry, steps, ctx });
       return;
     }
@@ -64,6 +65,7 @@ export function registerScan(program: Command): void {
 
 /** scan --org: every member account through its assumed role; one combined output. */
 async function scanOrg(o: CommonOptions & OrgFlags & { format: string }, run: { registry: Registry; steps: readonly StepDef[]; ctx: EvalContext }): Promise<number> {
+  const { orgExitCode, orgJson, orgOptions, orgText, walkOrganization } = await import('../../session/org.js');
   const org = orgOptions(o);
   const { openLiveSource } = await import('../../session/live.js');
   const paint = painter(colorEnabled());
