@@ -10,7 +10,7 @@ import type { PlanAction } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
 import { allTrails } from '../steps/02-audit-controls/aws-state.js';
 import { SECURITY_EVENTS } from '../steps/02-audit-controls/checks/security-alarms.js';
-import { retentionAtLeast } from './log-retention.js';
+import { ensureLogGroup } from './lib/logs.js';
 
 export const ALARM_PATTERNS: Record<(typeof SECURITY_EVENTS)[number]['key'], { filter: string; pattern: string; metric: string }> = {
   'root-use': {
@@ -79,33 +79,7 @@ export default defineRemediation({
       const role = 'hipaa-wizard-cloudtrail-to-logs';
       const roleArn = `arn:${partition}:iam::${accountId}:role/${role}`;
       const groupArn = `arn:${partition}:logs:${region}:${accountId}:log-group:${group}:*`;
-      if (!readIn(state, 'logs.logGroups', region).some((g) => g.name === group)) {
-        actions.push({
-          effect: '+',
-          service: 'logs',
-          command: 'CreateLogGroup',
-          input: { logGroupName: group },
-          region,
-          resource: `log group ${group}`,
-          summary: `Create the log group ${group} in ${region} for the CloudTrail events.`,
-          reversible: true,
-          undo: [{ service: 'logs', command: 'DeleteLogGroup', input: { logGroupName: group }, region }],
-        });
-        const days = retentionAtLeast(settings.logRetentionDays);
-        if (days) {
-          actions.push({
-            effect: '~',
-            service: 'logs',
-            command: 'PutRetentionPolicy',
-            input: { logGroupName: group, retentionInDays: days },
-            region,
-            resource: `log group ${group}`,
-            summary: `Keep the CloudTrail events in ${group} for ${days} days.`,
-            reversible: true,
-            undo: [{ service: 'logs', command: 'DeleteRetentionPolicy', input: { logGroupName: group }, region }],
-          });
-        }
-      }
+      actions.push(...ensureLogGroup(state, region, group, settings, 'the CloudTrail events'));
       if (!read(state, 'iam.authorization').roles.some((r) => r.name === role)) {
         const home = state.homeRegion;
         actions.push(

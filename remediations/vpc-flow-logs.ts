@@ -7,7 +7,7 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
-import { retentionAtLeast } from './log-retention.js';
+import { ensureLogGroup } from './lib/logs.js';
 
 export const FLOW_LOGS_TRUST = {
   Version: '2012-10-17',
@@ -59,33 +59,7 @@ export default defineRemediation({
       const logs = readIn(state, 'ec2.flowLogs', region);
       const bare = readIn(state, 'ec2.vpcs', region).filter((v) => !logs.some((f) => f.resourceId === v.id && f.status === 'ACTIVE'));
       if (bare.length === 0) continue;
-      if (!readIn(state, 'logs.logGroups', region).some((g) => g.name === group)) {
-        const days = retentionAtLeast(settings.logRetentionDays);
-        work.push({
-          effect: '+',
-          service: 'logs',
-          command: 'CreateLogGroup',
-          input: { logGroupName: group },
-          region,
-          resource: `log group ${group}`,
-          summary: `Create the log group ${group} in ${region} for the flow logs.`,
-          reversible: true,
-          undo: [{ service: 'logs', command: 'DeleteLogGroup', input: { logGroupName: group }, region }],
-        });
-        if (days) {
-          work.push({
-            effect: '~',
-            service: 'logs',
-            command: 'PutRetentionPolicy',
-            input: { logGroupName: group, retentionInDays: days },
-            region,
-            resource: `log group ${group}`,
-            summary: `Keep the flow log records in ${group} (${region}) for ${days} days.`,
-            reversible: true,
-            undo: [{ service: 'logs', command: 'DeleteRetentionPolicy', input: { logGroupName: group }, region }],
-          });
-        }
-      }
+      work.push(...ensureLogGroup(state, region, group, settings, 'the flow log records'));
       for (const v of bare) {
         work.push({
           effect: '+',
