@@ -42,6 +42,19 @@ export interface PublicAccessBlock {
   readonly restrictPublicBuckets: boolean;
 }
 
+/** S3's and S3 Control's Block Public Access answers have one shape; null when none is set. */
+export function publicAccessBlockOf(
+  c: { BlockPublicAcls?: boolean; IgnorePublicAcls?: boolean; BlockPublicPolicy?: boolean; RestrictPublicBuckets?: boolean } | undefined,
+): PublicAccessBlock | null {
+  if (!c) return null;
+  return {
+    blockPublicAcls: c.BlockPublicAcls ?? false,
+    ignorePublicAcls: c.IgnorePublicAcls ?? false,
+    blockPublicPolicy: c.BlockPublicPolicy ?? false,
+    restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
+  };
+}
+
 export interface BucketVersioning {
   /** "Off" when versioning was never enabled. */
   readonly status: 'Enabled' | 'Suspended' | 'Off';
@@ -158,14 +171,7 @@ async function bucketDetails(ctx: CollectorContext, name: string, region: string
           ['NoSuchPublicAccessBlockConfiguration'],
           null,
         );
-        const c = out?.PublicAccessBlockConfiguration;
-        if (!c) return null;
-        return {
-          blockPublicAcls: c.BlockPublicAcls ?? false,
-          ignorePublicAcls: c.IgnorePublicAcls ?? false,
-          blockPublicPolicy: c.BlockPublicPolicy ?? false,
-          restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
-        };
+        return publicAccessBlockOf(out?.PublicAccessBlockConfiguration);
       }),
       attempt('s3:GetBucketAcl', async () => {
         const out = await s3.send(new GetBucketAclCommand({ Bucket }));

@@ -6,7 +6,7 @@
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { type CollectorContext, type CollectorSet, globalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
-import type { PublicAccessBlock } from './s3.js';
+import { type PublicAccessBlock, publicAccessBlockOf } from './s3.js';
 
 declare module '../../engine/state.js' {
   interface GlobalSlices {
@@ -34,13 +34,6 @@ export const collectors: CollectorSet = {
       ['NoSuchPublicAccessBlockConfiguration'],
       null,
     );
-    const c = out?.PublicAccessBlockConfiguration;
-    if (!c) return null;
-    return {
-      blockPublicAcls: c.BlockPublicAcls ?? false,
-      ignorePublicAcls: c.IgnorePublicAcls ?? false,
-      blockPublicPolicy: c.BlockPublicPolicy ?? false,
-      restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
-    };
+    return publicAccessBlockOf(out?.PublicAccessBlockConfiguration);
   }),
 };
