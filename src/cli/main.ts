@@ -4,11 +4,8 @@
  * Every expected failure ends in one sentence on stderr and exit code 2; a bug ends with a short
  * message and exit code 70, never a raw stack trace unless HIPAA_WIZARD_DEBUG is set.
  */
-import { Command, CommanderError } from 'commander';
-import { RegistryError } from '../engine/registry.js';
-import { RecordsError } from '../records/errors.js';
+import { Command } from 'commander';
 import { INTERRUPT_EXIT_CODE, installInterruptHandler, wasInterrupted } from '../session/interrupt.js';
-import { StartupError } from '../session/source.js';
 import { VERSION } from '../version.js';
 import { registerApply } from './commands/apply.js';
 import { registerPermissions } from './commands/permissions.js';
@@ -22,7 +19,7 @@ import { registerVendor } from './commands/vendor.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerUndo } from './commands/undo.js';
 import { registerWizard } from './commands/wizard.js';
-import { UsageError } from './common.js';
+import { exitCodeFor } from './exit.js';
 
 export function buildProgram(): Command {
   const program = new Command('hipaa-wizard')
@@ -55,28 +52,4 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = exitCodeFor(e);
   }
   if (wasInterrupted()) process.exitCode = INTERRUPT_EXIT_CODE;
-}
-
-function exitCodeFor(e: unknown): number {
-  if (e instanceof CommanderError) {
-    // Help and version are exits of their own with code 0; everything else is a usage error.
-    return e.exitCode === 0 ? 0 : 2;
-  }
-  if (e instanceof RecordsError) {
-    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
-    return 2;
-  }
-  if (e instanceof UsageError || e instanceof StartupError) {
-    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
-    return e instanceof UsageError ? e.exitCode : 2;
-  }
-  if (e instanceof RegistryError) {
-    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
-    return 70;
-  }
-  if (process.env.HIPAA_WIZARD_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
-  process.stderr.write(
-    `hipaa-wizard: an unexpected error stopped the run: ${(e as Error)?.message ?? String(e)}\n(set HIPAA_WIZARD_DEBUG=1 for details and please report it)\n`,
-  );
-  return 70;
 }

@@ -4,13 +4,12 @@
  * line-by-line prompts. Ink and Inquirer are imported only in the mode that uses them, and the
  * account is opened after the first frame is on screen.
  */
-import { Command, CommanderError } from 'commander';
-import { loadRegistry, type Registry, RegistryError } from '../../engine/registry.js';
-import { RecordsError } from '../../records/errors.js';
+import { Command } from 'commander';
+import { loadRegistry, type Registry } from '../../engine/registry.js';
 import { currentUser } from '../../records/store.js';
-import { StartupError } from '../../session/source.js';
 import type { WalkServices } from '../../ui/walk.js';
 import { VERSION } from '../../version.js';
+import { exitCodeFor } from '../exit.js';
 import { type CommonOptions, selectSteps, settingsFrom, sourceOptions, UsageError, withCommonOptions } from '../common.js';
 
 export interface WizardOptions extends CommonOptions {
@@ -76,7 +75,7 @@ export async function runIfWizard(argv: readonly string[]): Promise<boolean> {
   try {
     await program.parseAsync(argv as string[]);
   } catch (e) {
-    process.exitCode = exitCode(e);
+    process.exitCode = exitCodeFor(e);
   }
   return true;
 }
@@ -92,22 +91,4 @@ function firstWord(args: readonly string[], cmd: Command): string | undefined {
     if (option && (option.required || option.optional)) i++;
   }
   return undefined;
-}
-
-/** The same exit codes and sentences as main.ts gives (kept in step with it). */
-function exitCode(e: unknown): number {
-  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-  if (e instanceof UsageError || e instanceof StartupError || e instanceof RecordsError) {
-    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
-    return e instanceof UsageError ? e.exitCode : 2;
-  }
-  if (e instanceof RegistryError) {
-    process.stderr.write(`hipaa-wizard: ${e.message}\n`);
-    return 70;
-  }
-  if (process.env.HIPAA_WIZARD_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
-  process.stderr.write(
-    `hipaa-wizard: an unexpected error stopped the run: ${(e as Error)?.message ?? String(e)}\n(set HIPAA_WIZARD_DEBUG=1 for details and please report it)\n`,
-  );
-  return 70;
 }
