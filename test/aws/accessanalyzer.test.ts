@@ -7,19 +7,12 @@ import {
 } from '@aws-sdk/client-accessanalyzer';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { testCollection } from '../helpers/collection.js';
 
 const aa = mockClient(AccessAnalyzerClient);
 afterEach(() => aa.reset());
 
-const collection = () =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions: ['us-east-1'],
-  });
+const collection = () => testCollection(['us-east-1']);
 
 const analyzerArn = 'arn:aws:access-analyzer:us-east-1:111122223333:analyzer/clinic';
 const when = new Date('2026-01-01T00:00:00Z');

@@ -12,8 +12,7 @@ import {
 import { ECRClient, GetRegistryScanningConfigurationCommand, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { testCollection } from '../helpers/collection.js';
 
 const backup = mockClient(BackupClient);
 const ecr = mockClient(ECRClient);
@@ -22,13 +21,7 @@ afterEach(() => {
   ecr.reset();
 });
 
-const collection = () =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions: ['us-east-1'],
-  });
+const collection = () => testCollection(['us-east-1']);
 
 const denied = (action: string) =>
   Object.assign(new Error(`User: arn:aws:iam::111122223333:user/t is not authorized to perform: ${action}`), {

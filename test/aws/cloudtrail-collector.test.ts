@@ -1,21 +1,14 @@
 import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
 import { summarizeSelectors } from '../../src/aws/collectors/cloudtrail.js';
+import { testCollection } from '../helpers/collection.js';
 
 const ct = mockClient(CloudTrailClient);
 afterEach(() => ct.reset());
 
 const ARN = 'arn:aws:cloudtrail:us-east-1:111122223333:trail/main';
-const collection = () =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions: ['us-east-1', 'us-west-2'],
-  });
+const collection = () => testCollection(['us-east-1', 'us-west-2']);
 
 describe('CloudTrail collector', () => {
   it('reads a multi-region trail seen in two regions once, from its home region', async () => {

@@ -4,8 +4,7 @@ import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, K
 import { DescribeDBInstancesCommand, DescribeDBParametersCommand, DescribeDBClustersCommand, DescribeDBSnapshotAttributesCommand, DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { awsError, testCollection } from '../helpers/collection.js';
 
 const rds = mockClient(RDSClient);
 const ddb = mockClient(DynamoDBClient);
@@ -18,14 +17,7 @@ afterEach(() => {
   kms.reset();
 });
 
-const awsError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
-const collection = () =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions: ['us-east-1'],
-  });
+const collection = () => testCollection(['us-east-1']);
 const E1 = 'us-east-1';
 
 describe('RDS collectors', () => {

@@ -7,21 +7,13 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { awsError, testCollection } from '../helpers/collection.js';
 
 const ec2 = mockClient(EC2Client);
 afterEach(() => ec2.reset());
 
-const awsError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
-const collection = (regions = ['us-east-1', 'us-west-2']) =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions,
-  });
+const collection = (regions = ['us-east-1', 'us-west-2']) => testCollection(regions);
 
 describe('EC2 collectors', () => {
   it('follows NextToken through every page of security groups and keeps the rules as EC2 gives them', async () => {

@@ -2,8 +2,7 @@ import { BadRequestException, GetDetectorCommand, GetFindingsCommand, GuardDutyC
 import { DescribeHubCommand, GetEnabledStandardsCommand, InvalidAccessException, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { testCollection } from '../helpers/collection.js';
 
 const gd = mockClient(GuardDutyClient);
 const hub = mockClient(SecurityHubClient);
@@ -12,13 +11,7 @@ afterEach(() => {
   hub.reset();
 });
 
-const collection = () =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions: ['us-east-1'],
-  });
+const collection = () => testCollection(['us-east-1']);
 
 describe('GuardDuty collectors', () => {
   it('reads "no detector" as GuardDuty off, and asks for no findings', async () => {

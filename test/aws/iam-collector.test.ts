@@ -10,20 +10,12 @@ import {
 } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { testCollection } from '../helpers/collection.js';
 
 const iam = mockClient(IAMClient);
 afterEach(() => iam.reset());
 
-function collection() {
-  return new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions: ['us-east-1'],
-  });
-}
+const collection = () => testCollection();
 
 describe('IAM collectors', () => {
   it('turns NoSuchEntity on the password policy into "no policy", not an error', async () => {

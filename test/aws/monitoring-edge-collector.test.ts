@@ -18,8 +18,7 @@ import {
 import { AWSOrganizationsNotInUseException, DescribeOrganizationCommand, ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { awsError, testCollection } from '../helpers/collection.js';
 
 const logs = mockClient(CloudWatchLogsClient);
 const cw = mockClient(CloudWatchClient);
@@ -32,14 +31,7 @@ afterEach(() => {
   for (const m of [logs, cw, config, elb, acm, cf, org]) m.reset();
 });
 
-const awsError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
-const collection = () =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions: ['us-east-1'],
-  });
+const collection = () => testCollection(['us-east-1']);
 const E1 = 'us-east-1';
 
 describe('logs, alarms and Config', () => {

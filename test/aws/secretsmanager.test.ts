@@ -1,19 +1,12 @@
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { testCollection } from '../helpers/collection.js';
 
 const sm = mockClient(SecretsManagerClient);
 afterEach(() => sm.reset());
 
-const collection = () =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions: ['us-east-1', 'us-west-2'],
-  });
+const collection = () => testCollection(['us-east-1', 'us-west-2']);
 
 describe('Secrets Manager collector', () => {
   it('lists every secret across pages with rotation and last use', async () => {

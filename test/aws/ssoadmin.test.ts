@@ -7,19 +7,12 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { testCollection } from '../helpers/collection.js';
 
 const sso = mockClient(SSOAdminClient);
 afterEach(() => sso.reset());
 
-const collection = (regions = ['us-east-1']) =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions,
-  });
+const collection = (regions = ['us-east-1']) => testCollection(regions);
 
 const instance = 'arn:aws:sso:::instance/ssoins-1111';
 

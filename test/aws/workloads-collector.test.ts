@@ -3,8 +3,7 @@ import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/cl
 import { DescribeWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/clients.js';
-import { Collection } from '../../src/aws/collector.js';
+import { testCollection } from '../helpers/collection.js';
 
 const lambda = mockClient(LambdaClient);
 const tagging = mockClient(ResourceGroupsTaggingAPIClient);
@@ -15,13 +14,7 @@ afterEach(() => {
   workspaces.reset();
 });
 
-const collection = (regions = ['us-east-1']) =>
-  new Collection({
-    clients: new ClientFactory(),
-    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
-    homeRegion: 'us-east-1',
-    regions,
-  });
+const collection = (regions = ['us-east-1']) => testCollection(regions);
 
 describe('Lambda, tagging and WorkSpaces collectors', () => {
   it('reads each function\'s runtime (none for container images) across pages', async () => {

@@ -5,7 +5,6 @@
  */
 import {
   GenerateCredentialReportCommand,
-  GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
