@@ -10,8 +10,8 @@ import type { Finding } from '../engine/model.js';
 import type { Registry } from '../engine/registry.js';
 import { type FormState, visibleFields } from '../ui/forms.js';
 import { sentence } from '../ui/sentence.js';
-import { findingLines, introLines, planLines, summaryLines } from '../ui/lines.js';
-import { type Fixed, initialState, type Recorded, reduce, type StepOutline, type WizardState } from '../ui/state.js';
+import { findingLines, introLines, planLines, reportLines, summaryLines } from '../ui/lines.js';
+import { checkedSteps, type Fixed, initialState, type Recorded, reduce, type StepOutline, type WizardState } from '../ui/state.js';
 import type { Line } from '../ui/text.js';
 import type { Tone } from '../ui/theme.js';
 import { FormProblem, outline, type WalkServices } from '../ui/walk.js';
@@ -99,9 +99,44 @@ export async function runPlain(options: PlainOptions): Promise<number> {
   }
   say();
   const facts = await services.summaryFacts().catch(() => undefined);
-  print(summaryLines({ ...state, fixed, recorded, facts, scroll: 0 }, width).slice(0, -1));
+  print(summaryLines({ ...state, fixed, recorded, facts, scroll: 0 }, width, false).slice(0, -1));
+  await offerReport();
   services.close();
   return 0;
+
+  /** The summary's report: asked for at a terminal; otherwise the command that writes it. */
+  async function offerReport(): Promise<void> {
+    const report = state.session?.report;
+    if (!report) return;
+    const live = state.session?.mode === 'live';
+    const checked = checkedSteps(state).length;
+    if (!options.stdin.isTTY || (live && checked === 0)) {
+      say();
+      say(`To write the HTML report for an auditor: ${report.command}`);
+      return;
+    }
+    const scope = live ? `it covers only the ${checked} step${checked === 1 ? '' : 's'} checked this session` : 'every category';
+    let answer: 'yes' | 'no';
+    try {
+      answer = await asker.choose(`Write the HTML report to ${report.file} (${scope})?`, [
+        { value: 'yes', name: 'Yes, write the report' },
+        { value: 'no', name: 'No' },
+      ], 'yes');
+    } catch (e) {
+      if (!(e instanceof NoMoreAnswers)) throw e;
+      answer = 'no';
+    }
+    if (answer === 'no') {
+      say(`Not written. Later: ${report.command}`);
+      return;
+    }
+    try {
+      state = reduce(state, { type: 'report-written', written: await services.writeReport(checkedSteps(state)) });
+    } catch (e) {
+      state = reduce(state, { type: 'report-failed', message: e instanceof FormProblem ? e.message : `The report could not be written: ${sentence(e)}` });
+    }
+    print(reportLines(state, width, false));
+  }
 
   async function walkStep(step: StepOutline): Promise<'next' | 'finish'> {
     say();

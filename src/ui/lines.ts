@@ -4,7 +4,7 @@
  */
 import { findSpec, formatSection } from '../engine/hipaa.js';
 import type { Finding } from '../engine/model.js';
-import { type PlanPreview, runOf, type StepOutline, stepLabel, type WizardState } from './state.js';
+import { checkedSteps, type PlanPreview, runOf, type StepOutline, stepLabel, type WizardState } from './state.js';
 import { type Line, para, preformatted } from './text.js';
 import { STATUS_TONE, STATUS_WORD } from './theme.js';
 
@@ -76,7 +76,35 @@ export function planLines(preview: PlanPreview, width: number): Line[] {
   return lines;
 }
 
-export function summaryLines(state: WizardState, width: number): Line[] {
+/** The summary's report lines: where `w` writes it and what it covers, or what happened when it did. */
+export function reportLines(state: WizardState, width: number, keys = true): Line[] {
+  const session = state.session;
+  const report = state.report;
+  if (!session) return [];
+  if (report?.status === 'writing') return [{ text: 'Writing the report…', tone: 'busy' }];
+  if (report?.status === 'failed') return para(report.message, width, { tone: 'bad' });
+  if (report?.status === 'written') {
+    const scope = report.whole
+      ? `all ${report.steps} categories`
+      : `only the ${report.steps} step${report.steps === 1 ? '' : 's'} checked this session`;
+    return para(`Report written to ${report.file} (${scope}).`, width, { tone: 'good' });
+  }
+  const lines: Line[] = [];
+  if (keys && session.report) {
+    const checked = checkedSteps(state).length;
+    const scope =
+      session.mode !== 'live'
+        ? `every category, evaluated on the whole ${session.mode === 'demo' ? 'demo account' : 'snapshot'}`
+        : checked === 0
+          ? 'nothing yet: check a step first'
+          : `only the ${checked} step${checked === 1 ? '' : 's'} checked this session`;
+    lines.push(...para(`Press w to write the HTML report to ${session.report.file} (${scope}).`, width, { tone: 'info' }));
+  }
+  if (keys && session.report) lines.push(...para(`Or from the shell: ${session.report.command}`, width, { dim: true }));
+  return lines;
+}
+
+export function summaryLines(state: WizardState, width: number, keys = true): Line[] {
   const lines: Line[] = [{ text: 'Summary', bold: true }, { text: '' }];
   for (const step of state.steps) {
     const run = runOf(state, step.id);
@@ -111,8 +139,8 @@ export function summaryLines(state: WizardState, width: number): Line[] {
   const dir = state.session?.recordsDir;
   if (dir) {
     lines.push(...para(`Records (decisions, attestations, journal): ${dir}`, width));
-    lines.push(...para(`Report: hipaa-wizard report --records ${dir}`, width, { dim: true }));
   }
-  lines.push({ text: '' }, { text: 'Press enter to exit, esc to go back to the walk.', tone: 'info' });
+  lines.push(...reportLines(state, width, keys));
+  lines.push({ text: '' }, { text: 'Press w to write the report, enter to exit, esc to go back to the walk.', tone: 'info' });
   return lines;
 }

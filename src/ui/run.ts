@@ -55,5 +55,6 @@ export function closingLines(state: WizardState): string[] {
     `hipaa-wizard: ${checked.length} of ${state.steps.length} steps checked this session, ${failing} finding${failing === 1 ? '' : 's'} failing; ${state.fixed.filter((f) => f.ok).length} fixed, ${state.recorded.length} recorded.`,
   ];
   if (state.session) lines.push(`Records: ${state.session.recordsDir} (run hipaa-wizard again to resume where you left off).`);
+  if (state.report?.status === 'written') lines.push(`Report: ${state.report.file}`);
   return lines;
 }

@@ -34,6 +34,8 @@ export interface SessionInfo {
   readonly regions: readonly string[];
   readonly warnings: readonly string[];
   readonly recordsDir: string;
+  /** Where `w` on the summary writes the HTML report, and the command that writes the same report. */
+  readonly report?: { readonly file: string; readonly command: string };
 }
 
 /** Where the person was, kept in the records folder so a new run resumes there. */
@@ -106,6 +108,8 @@ export type Effect =
   | { readonly type: 'save-form'; readonly findingId: string; readonly stepId: string; readonly form: FormState }
   | { readonly type: 'save-position'; readonly position: Position }
   | { readonly type: 'summary-facts' }
+  /** `checked`: the steps whose checks ran this session (a live report covers only those). */
+  | { readonly type: 'write-report'; readonly checked: readonly string[] }
   | { readonly type: 'exit' };
 
 export interface Banner {
@@ -124,6 +128,20 @@ export interface Recorded {
   readonly subject: string;
   readonly label: string;
 }
+
+/** A report the summary wrote: where, and how much of the account it covers. */
+export interface ReportWritten {
+  readonly file: string;
+  /** Categories in the report. */
+  readonly steps: number;
+  /** False when only the steps checked this session are in it (a live account). */
+  readonly whole: boolean;
+}
+
+export type ReportProgress =
+  | { readonly status: 'writing' }
+  | ({ readonly status: 'written' } & ReportWritten)
+  | { readonly status: 'failed'; readonly message: string };
 
 export interface WizardState {
   readonly phase: 'connecting' | 'ready' | 'failed';
@@ -151,6 +169,8 @@ export interface WizardState {
   readonly nextEffect: number;
   readonly exiting: boolean;
   readonly facts?: SummaryFacts;
+  /** The report written from the summary (w), or being written. */
+  readonly report?: ReportProgress;
 }
 
 export interface KeyInfo {
@@ -186,7 +206,9 @@ export type WizardEvent =
   | { readonly type: 'form-ready'; readonly findingId: string; readonly form: FormState }
   | { readonly type: 'form-saved'; readonly recorded: Recorded; readonly where: string }
   | { readonly type: 'form-failed'; readonly message: string }
-  | { readonly type: 'summary-facts'; readonly facts: SummaryFacts };
+  | { readonly type: 'summary-facts'; readonly facts: SummaryFacts }
+  | { readonly type: 'report-written'; readonly written: ReportWritten }
+  | { readonly type: 'report-failed'; readonly message: string };
 
 /** What the summary adds from the records folder. */
 export interface SummaryFacts {
@@ -390,8 +412,19 @@ function onKey(state: WizardState, input: string, key: KeyInfo): WizardState {
     case 'summary':
       if (key.escape) return { ...calm, screen: { name: runOf(state, state.current).state === 'not-started' ? 'intro' : 'checks' }, scroll: 0 };
       if (key.return) return enqueue({ ...calm, exiting: true }, { type: 'exit' });
+      if (input === 'w') return writeReport(calm);
       return scrollBy(calm, key) ?? calm;
   }
+}
+
+/** The steps whose checks ran to the end this session. */
+export function checkedSteps(state: WizardState): string[] {
+  return state.steps.filter((s) => runOf(state, s.id).state === 'done').map((s) => s.id);
+}
+
+function writeReport(state: WizardState): WizardState {
+  if (state.report?.status === 'writing') return state;
+  return enqueue({ ...state, report: { status: 'writing' } }, { type: 'write-report', checked: checkedSteps(state) });
 }
 
 function checksKey(state: WizardState, input: string, key: KeyInfo): WizardState {
@@ -627,6 +660,10 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
     }
     case 'summary-facts':
       return { ...state, facts: event.facts };
+    case 'report-written':
+      return { ...state, report: { status: 'written', ...event.written }, banner: { tone: 'good', text: `Report written to ${event.written.file}` } };
+    case 'report-failed':
+      return { ...state, report: { status: 'failed', message: event.message }, banner: { tone: 'error', text: event.message } };
     case 'form-failed': {
       const screen = state.screen;
       if (screen.name !== 'form') return state;

@@ -7,17 +7,20 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeReportFile } from '../cli/commands/report.js';
 import { renderPlanText } from '../cli/plan-output.js';
 import { painter } from '../cli/style.js';
-import type { AttestationDef, EvalContext, Finding, Plan, RecordsView, Settings } from '../engine/model.js';
+import type { AttestationDef, EvalContext, Finding, Plan, Settings } from '../engine/model.js';
 import { makePlan, needsOfFix, PlanError } from '../engine/plan.js';
 import type { Registry } from '../engine/registry.js';
 import { proposedRuleCount } from '../records/proposed-rule.js';
+import type { FullRecordsView } from '../records/view.js';
+import { recordsForReport, renderReport, reportFileName } from '../report/index.js';
 import { needsOf, runAll, runAttestation, runCheck } from '../engine/runner.js';
 import type { AccountState, CollectError } from '../engine/state.js';
 import { type Source, type SourceOptions, StartupError, openSource } from '../session/source.js';
 import { type FormState, attestationFields, attestationForm, attestationProblem, decisionForm, decisionProblem } from './forms.js';
-import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, Recorded, SessionInfo, StepOutline, SummaryFacts } from './state.js';
+import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, Recorded, ReportWritten, SessionInfo, StepOutline, SummaryFacts } from './state.js';
 
 export interface WalkServices {
   readonly registry: Registry;
@@ -33,6 +36,12 @@ export interface WalkServices {
   savePosition(position: Position): Promise<void>;
   /** Facts for the summary from the records folder. */
   summaryFacts(): Promise<SummaryFacts>;
+  /**
+   * Writes the HTML report into the report folder. Demo and snapshot: every step, evaluated on the
+   * whole state. Live: only `checked` (the steps checked this session), from what was already read.
+   * Throws FormProblem with one sentence when it cannot.
+   */
+  writeReport(checked: readonly string[]): Promise<ReportWritten>;
   /** Every step's checks at once, as the scan command reports them (the plain mode's fallback). */
   scanAll(): Promise<{ state: AccountState; findings: Finding[]; mode: Source['mode']; generatedAt: string }>;
   close(): void;
@@ -53,7 +62,7 @@ export class FormProblem extends Error {
 
 /** Records access, from the records folder module (src/records). */
 export interface RecordsPort {
-  load(dir: string, mode: Source['mode'], now: Date): Promise<RecordsView>;
+  load(dir: string, mode: Source['mode'], now: Date): Promise<FullRecordsView>;
   decide(dir: string, input: DecisionInput): Promise<void>;
   attest(dir: string, input: AttestationInput): Promise<void>;
 }
@@ -92,6 +101,8 @@ export interface WalkOptions {
   readonly owner?: string;
   /** Tests hand in a prepared source (mocked clients); the default opens one from `source`. */
   readonly openSource?: (options: SourceOptions) => Promise<Source>;
+  /** Where the summary writes the HTML report: the folder the wizard was started in unless given. */
+  readonly reportDir?: string;
 }
 
 export const POSITION_FILE = 'wizard-position.json';
@@ -152,9 +163,11 @@ export function createWalk(options: WalkOptions): WalkServices {
     if (!source) throw new StartupError('The account is not open yet.');
     return source;
   };
+  const reportDir = resolve(options.reportDir ?? '.');
+  const loadRecords = (at: Date) => options.records.load(recordsDir, need().mode, at);
   const context = async (): Promise<EvalContext> => {
     const at = now();
-    return { now: at, settings: options.settings, records: await options.records.load(recordsDir, need().mode, at) };
+    return { now: at, settings: options.settings, records: await loadRecords(at) };
   };
   const stepOf = (stepId: string) => {
     const step = registry.steps.find((s) => s.id === stepId);
@@ -172,6 +185,7 @@ export function createWalk(options: WalkOptions): WalkServices {
         source = undefined;
       }
       if (!source) source = await open(options.source);
+      const reportFile = join(reportDir, reportFileName('html', source.identity.accountId, now()));
       session = {
         mode: source.mode,
         accountId: source.identity.accountId,
@@ -180,6 +194,7 @@ export function createWalk(options: WalkOptions): WalkServices {
         regions: source.regions,
         warnings: source.warnings,
         recordsDir: resolve(recordsDir),
+        report: { file: reportFile, command: reportCommand(options.source, recordsDir, reportFile) },
       };
       return { session, position: reconnect ? undefined : await readPosition(recordsDir, registry) };
     },
@@ -269,6 +284,38 @@ export function createWalk(options: WalkOptions): WalkServices {
       return { proposedRule: proposedRuleCount((await context()).records, registry) };
     },
 
+    async writeReport(checked) {
+      const src = need();
+      const whole = src.mode !== 'live';
+      const steps = whole ? registry.steps : registry.steps.filter((s) => checked.includes(s.id));
+      if (steps.length === 0) throw new FormProblem('No step has been checked yet, so there is nothing to report: check a step first, or run hipaa-wizard report.');
+      const at = now();
+      const records = await loadRecords(at);
+      const ctx: EvalContext = { now: at, settings: options.settings, records };
+      // Live: the checked steps' slices were read already, so this reads nothing new.
+      const state = await src.collect(needsOf(steps.flatMap((s) => registry.checksOf(s.id))));
+      const findings = runAll(registry, state, ctx, steps);
+      const text = renderReport('html', {
+        mode: src.mode,
+        state,
+        steps,
+        findings,
+        records: recordsForReport(records, recordsDir, src.mode === 'demo'),
+        catalog: registry,
+        settings: options.settings,
+        now: at,
+        dueWithinDays: 60,
+        snapshotFile: options.source.snapshot,
+      });
+      const file = join(reportDir, reportFileName('html', state.identity.accountId, at));
+      try {
+        await writeReportFile(file, text);
+      } catch (e) {
+        throw new FormProblem((e as Error).message);
+      }
+      return { file, steps: steps.length, whole };
+    },
+
     async scanAll() {
       const src = need();
       const ctx = await context();
@@ -281,6 +328,21 @@ export function createWalk(options: WalkOptions): WalkServices {
       source = undefined;
     },
   };
+}
+
+/** The command line that writes the same HTML report without the wizard. */
+export function reportCommand(source: SourceOptions, recordsDir: string, file: string): string {
+  const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const args = ['hipaa-wizard', 'report', '--format', 'html'];
+  if (source.demo) args.push('--demo');
+  else if (source.snapshot) args.push('--snapshot', q(source.snapshot));
+  else {
+    if (source.profile) args.push('--profile', q(source.profile));
+    if (source.region) args.push('--region', q(source.region));
+    if (source.regions?.length) args.push('--regions', q(source.regions.join(',')));
+  }
+  args.push('--records', q(recordsDir), '-o', q(file));
+  return args.join(' ');
 }
 
 /** The saved position, or undefined when there is none or it names steps that no longer exist. */

@@ -31,12 +31,15 @@ export interface ServiceOptions {
   readonly source?: () => Promise<Source>;
   /** How apply reads the account again (before the change, then after it). */
   readonly reads?: AccountState[];
+  /** Where the summary writes the report (a fresh temporary folder unless given). */
+  readonly reportDir?: string;
 }
 
-export async function services(opts: ServiceOptions = {}): Promise<{ services: WalkServices; registry: Registry; records: string }> {
+export async function services(opts: ServiceOptions = {}): Promise<{ services: WalkServices; registry: Registry; records: string; reportDir: string }> {
   const registry = await loadRegistry();
   const records = opts.records ?? recordsDir();
   const reads = opts.reads ? [...opts.reads] : undefined;
+  const reportDir = opts.reportDir ?? recordsDir();
   const svc = createWalk({
     registry,
     source: { demo: true, now: NOW },
@@ -47,8 +50,9 @@ export async function services(opts: ServiceOptions = {}): Promise<{ services: W
     records: recordsPort(registry),
     apply: makeApplyPort(reads ? { collect: async () => reads.shift() ?? (reads.at(-1) as AccountState), by: 'dana.okafor' } : {}),
     openSource: opts.source ? () => (opts.source as () => Promise<Source>)() : openSource,
+    reportDir,
   });
-  return { services: svc, registry, records };
+  return { services: svc, registry, records, reportDir };
 }
 
 /** A live-mode source over a prepared state, with real (mockable) SDK clients for apply. */

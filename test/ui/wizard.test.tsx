@@ -1,14 +1,14 @@
 import { IAMClient, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { cleanup } from 'ink-testing-library';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountState } from '../../src/engine/state.js';
 import { readRecords } from '../../src/records/store.js';
 import { themeFromEnv, toneColor } from '../../src/ui/theme.js';
 import { POSITION_FILE } from '../../src/ui/walk.js';
-import { demoState, KEY, liveSource, press, renderWizard, services, tick, waitFor } from './helpers.js';
+import { demoState, KEY, liveSource, press, recordsDir, renderWizard, services, tick, waitFor } from './helpers.js';
 
 const iam = mockClient(IAMClient);
 
@@ -206,6 +206,48 @@ describe('the wizard on the demo account', () => {
     expect(resumed).toContain('checked before');
   });
 
+  it('writes the HTML report from the summary with w: every category of the demo, into the report folder', async () => {
+    const { services: svc, registry, reportDir } = await services();
+    const app = renderWizard(svc, registry);
+    await walkStepOne(app);
+    await press(app.stdin, 'q');
+    const summary = await waitFor(app.lastFrame, 'Summary');
+    expect(summary).toContain('w write the HTML report');
+    await press(app.stdin, 'w');
+    const file = join(reportDir, 'hipaa-report-210987654321-2026-11-24.html');
+    const frame = await waitFor(app.lastFrame, 'Report written to');
+    // The whole frame still fits: the header's first line is on screen with the wrapped banner.
+    expect(frame.split('\n')[0]).toContain('DEMO');
+    expect(frame.replace(/\s*\n\s*/g, ' ')).toContain(`Report written to ${file}`);
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const html = readFileSync(file, 'utf8');
+    expect(registry.steps).toHaveLength(12);
+    for (const step of registry.steps) expect(html).toContain(step.title);
+    // Steps not walked this session are in it too: the demo's whole state is evaluated.
+    expect(html).toContain('Transmission Security');
+    expect(html).toMatch(/Every IAM user with a console password has MFA/);
+    // The summary stays open, and enter still exits.
+    await press(app.stdin, KEY.enter);
+    await tick(50);
+    expect(app.exited()).toBe(true);
+  });
+
+  it('says in one sentence when the report cannot be written', async () => {
+    const { services: svc, registry, reportDir } = await services({ reportDir: join(recordsDir(), 'no-such-folder') });
+    const app = renderWizard(svc, registry);
+    await waitFor(app.lastFrame, 'Step 1 of 12');
+    await press(app.stdin, 'q');
+    await waitFor(app.lastFrame, 'Summary');
+    await press(app.stdin, 'w');
+    const frame = await waitFor(app.lastFrame, /its folder\s+does not exist\./);
+    expect(frame.split('\n')[0]).toContain('DEMO');
+    expect(frame.split('\n').at(-1)).toContain('w write the HTML report');
+    expect(frame.replace(/\s*\n\s*/g, ' ')).toContain(`Cannot write the report to ${reportDir}/`);
+    expect(frame).not.toMatch(/at .*\.ts:\d+/);
+    expect(existsSync(reportDir)).toBe(false);
+  });
+
   it('opens help with ? and adapts to a narrow terminal', async () => {
     const { services: svc, registry } = await services();
     const app = renderWizard(svc, registry, { columns: 60, rows: 20 });
@@ -245,6 +287,20 @@ describe('the wizard on a live account (mocked SDK clients)', () => {
     await waitFor(app.lastFrame, 'Why it matters');
     return { app, records };
   }
+
+  it('writes a report of only the steps checked this session, and says so', async () => {
+    const { services: svc, registry, reportDir } = await services({ source: async () => liveSource(fresh()) });
+    const app = renderWizard(svc, registry);
+    await walkStepOne(app);
+    await press(app.stdin, 'q');
+    await waitFor(app.lastFrame, 'Summary');
+    await press(app.stdin, 'w');
+    const frame = (await waitFor(app.lastFrame, 'Report written to')).replace(/\s*\n\s*/g, ' ');
+    expect(frame).toContain('only the 1 step checked this session');
+    const html = readFileSync(join(reportDir, 'hipaa-report-210987654321-2026-11-24.html'), 'utf8');
+    expect(html).toContain('Access Controls');
+    expect(html).not.toContain('Transmission Security');
+  });
 
   it('cancels an apply without sending anything', async () => {
     const { app } = await openPasswordFinding();

@@ -16,6 +16,7 @@ const KEYS: readonly [string, string][] = [
   ['r', 'retry after a lost connection'],
   ['esc', 'back, or cancel a form'],
   ['q', 'finish: the summary, then enter to exit'],
+  ['w', 'on the summary: write the HTML report for an auditor'],
 ];
 
 export interface HelpProps {

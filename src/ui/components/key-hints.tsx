@@ -35,6 +35,6 @@ export function hintsFor(state: WizardState): string[] {
     case 'form':
       return ['tab/↓ next field', '←→ choose', 'enter next/save', 'esc cancel'];
     case 'summary':
-      return ['enter exit', 'esc back to the walk', '↑↓ scroll'];
+      return ['w write the HTML report', 'enter exit', 'esc back to the walk', '↑↓ scroll'];
   }
 }

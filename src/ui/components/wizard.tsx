@@ -5,7 +5,7 @@ import { currentStep, findingOf, type StepOutline, type WizardState } from '../s
 import { type Theme, ThemeContext, toneColor } from '../theme.js';
 import type { WalkServices } from '../walk.js';
 import { ApplyProgress } from './apply-progress.js';
-import { Banner } from './banner.js';
+import { Banner, bannerLines } from './banner.js';
 import { CheckList } from './check-list.js';
 import { ConfirmApply } from './confirm-apply.js';
 import { FindingView } from './finding-view.js';
@@ -53,7 +53,7 @@ export function Wizard({ services, steps, theme, onExit, startAt, size }: Wizard
   const height = Math.max(12, rows || 24);
   const side = width >= SIDE_MIN_COLUMNS ? Math.min(32, Math.floor(width * 0.3)) : 0;
   const mainWidth = width - side - (side ? 2 : 0) - 1;
-  const bannerRows = state.banner ? Math.ceil((state.banner.text.length + 2) / width) : 0;
+  const bannerRows = state.banner ? bannerLines(state.banner, width).length : 0;
   const bodyHeight = height - 4 - bannerRows;
   const step = currentStep(state);
   const where = side === 0 && step ? `step ${step.number} of ${steps.length}` : undefined;
@@ -74,7 +74,7 @@ export function Wizard({ services, steps, theme, onExit, startAt, size }: Wizard
             {state.help ? <Help recordsDir={state.session?.recordsDir} width={mainWidth} height={bodyHeight} /> : <Main state={state} width={mainWidth} height={bodyHeight} theme={theme} />}
           </Box>
         </Box>
-        {state.banner ? <Banner banner={state.banner} /> : null}
+        {state.banner ? <Banner banner={state.banner} width={width} /> : null}
         <KeyHints state={state} />
       </Box>
     </ThemeContext.Provider>

@@ -104,6 +104,13 @@ async function perform(
         .then((facts) => dispatch({ type: 'summary-facts', facts }))
         .catch(() => {});
       return;
+    case 'write-report':
+      try {
+        dispatch({ type: 'report-written', written: await services.writeReport(effect.checked) });
+      } catch (e) {
+        dispatch({ type: 'report-failed', message: e instanceof FormProblem ? e.message : `The report could not be written: ${sentence(e)}` });
+      }
+      return;
     case 'exit':
       services.close();
       onExit(current());
