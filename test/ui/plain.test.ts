@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/records/store.js';
@@ -5,15 +7,20 @@ import { lineAsker } from '../../src/plain/ask.js';
 import { answerFlags, runPlain } from '../../src/plain/walk.js';
 import { services } from './helpers.js';
 
-/** Runs the plain walk with these answer lines on stdin; returns what it printed and its exit code. */
-async function plain(answers: string[], records?: string) {
+/**
+ * Runs the plain walk with these answer lines on stdin; returns what it printed and its exit code.
+ * `terminal`: stdin says it is a terminal, and the answers come through the same line asker.
+ */
+async function plain(answers: string[], records?: string, terminal = false) {
   const s = await services({ records });
-  const stdin = Readable.from(answers.length ? [`${answers.join('\n')}\n`] : []);
+  const lines = Readable.from(answers.length ? [`${answers.join('\n')}\n`] : []);
+  const stdin = terminal ? Object.assign(new PassThrough(), { isTTY: true }) : lines;
   const stdout = new PassThrough();
   let text = '';
   stdout.on('data', (d) => (text += d));
-  const code = await runPlain({ services: s.services, registry: s.registry, stdin, stdout });
-  return { code, text, records: s.records };
+  const asker = terminal ? lineAsker(lines, stdout) : undefined;
+  const code = await runPlain({ services: s.services, registry: s.registry, stdin, stdout, asker });
+  return { code, text, records: s.records, reportDir: s.reportDir, registry: s.registry };
 }
 
 describe('the plain walk', () => {
@@ -54,6 +61,32 @@ describe('the plain walk', () => {
     expect(text).toMatch(/decision: IAM Access Analyzer watches every region .*: risk-accepted/);
     const { entries } = await readRecords(records);
     expect(entries.map((e) => e.body)).toEqual([expect.objectContaining({ subject: 'access-analyzer', status: 'risk-accepted', reviewBy: '2027-03-31' })]);
+  });
+
+  it('at a terminal, the closing summary offers the HTML report and writes it when asked', async () => {
+    const { code, text, reportDir, registry } = await plain(['finish', 'yes'], undefined, true);
+    expect(code).toBe(0);
+    const file = join(reportDir, 'hipaa-report-210987654321-2026-11-24.html');
+    expect(text).toContain(`? Write the HTML report to ${file} (every category)?`);
+    expect(text.replace(/\s*\n\s*/g, ' ')).toContain(`Report written to ${file} (all 12 categories).`);
+    const html = readFileSync(file, 'utf8');
+    expect(registry.steps).toHaveLength(12);
+    for (const step of registry.steps) expect(html).toContain(step.title);
+  });
+
+  it('at a terminal, writes nothing when the person says no', async () => {
+    const { text, reportDir } = await plain(['finish', 'no'], undefined, true);
+    expect(text).toContain('Not written. Later: hipaa-wizard report --format html --demo');
+    expect(readdirSync(reportDir)).toEqual([]);
+  });
+
+  it('with piped answers, prints the report command instead of writing the report', async () => {
+    const { code, text, records, reportDir } = await plain(['finish']);
+    expect(code).toBe(0);
+    const file = join(reportDir, 'hipaa-report-210987654321-2026-11-24.html');
+    expect(text).toContain(`To write the HTML report for an auditor: hipaa-wizard report --format html --demo --records ${records} -o ${file}`);
+    expect(text).not.toContain('? Write the HTML report');
+    expect(existsSync(file)).toBe(false);
   });
 
   it('says why a decision was refused and lets the walk go on', async () => {

@@ -103,4 +103,19 @@ describe('the decision form', () => {
     expect(editForm(form, '', { rightArrow: true }).values.status).toBe('not-reasonable');
     expect(editForm(form, 'i', {}).values.status).toBe('implemented');
   });
+
+  it('writes the report from the summary with w once, naming the steps checked, and shows where it went', () => {
+    let s = run(initialState(steps), opened, key('', { return: true }));
+    s = run(s, { type: 'step-done', stepId: '01-step', findings: [finding('check-1a', 'pass')] }, key('q'));
+    expect(s.screen.name).toBe('summary');
+    s = run(s, key('w'), key('w'));
+    const writes = s.queue.filter((q) => q.effect.type === 'write-report').map((q) => q.effect);
+    expect(writes).toEqual([{ type: 'write-report', checked: ['01-step'] }]);
+    expect(s.report).toEqual({ status: 'writing' });
+    s = run(s, { type: 'report-written', written: { file: '/here/hipaa-report.html', steps: 12, whole: true } });
+    expect(s.banner).toEqual({ tone: 'good', text: 'Report written to /here/hipaa-report.html' });
+    expect(s.screen.name).toBe('summary');
+    s = run(s, key('w'), { type: 'report-failed', message: 'Cannot write the report to /here/x.html: permission denied.' });
+    expect(s.banner).toEqual({ tone: 'error', text: 'Cannot write the report to /here/x.html: permission denied.' });
+  });
 });
