@@ -68,6 +68,10 @@ export default defineRemediation({
       const systems = [...new Set(managed.map(operatingSystemOf).filter((os): os is string => os !== null))];
       for (const os of systems.filter((s) => !baselines.some((b) => b.isDefault && b.operatingSystem === s))) {
         const name = `hipaa-wizard-${os.toLowerCase().replace(/_/g, '-')}`;
+        // Ubuntu and Debian repositories carry no reliable release dates, so Patch Manager takes no
+        // approval delay there (AWS's own baselines for them approve at once).
+        const delay = os === 'UBUNTU' || os === 'DEBIAN' ? 0 : 7;
+        const when = delay === 0 ? 'approved as soon as they are published' : `approved after ${delay} days`;
         const created = step({
           effect: '+',
           service: 'ssm',
@@ -75,12 +79,12 @@ export default defineRemediation({
           input: {
             Name: name,
             OperatingSystem: os,
-            Description: 'Approves critical and important security patches 7 days after release (hipaa-wizard).',
-            ApprovalRules: { PatchRules: [{ PatchFilterGroup: { PatchFilters: approvalFilters(os) }, ApproveAfterDays: 7, ComplianceLevel: 'CRITICAL' }] },
+            Description: `Security patches rated critical or important, ${when} (hipaa-wizard).`,
+            ApprovalRules: { PatchRules: [{ PatchFilterGroup: { PatchFilters: approvalFilters(os) }, ApproveAfterDays: delay, ComplianceLevel: 'CRITICAL' }] },
           },
           region,
           resource: `patch baseline ${name}`,
-          summary: `Create the patch baseline ${name} for ${os} in ${region}: security patches rated critical or important, approved after 7 days.`,
+          summary: `Create the patch baseline ${name} for ${os} in ${region}: security patches rated critical or important, ${when}.`,
           reversible: true,
           undo: [{ service: 'ssm', command: 'DeletePatchBaseline', input: { BaselineId: '{{self.BaselineId}}' }, region }],
         });
