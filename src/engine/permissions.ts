@@ -17,8 +17,8 @@ export interface PolicyDocument {
   readonly Statement: readonly PolicyStatement[];
 }
 
-/** What every live run calls before any check: who the caller is, and which regions are enabled. */
-export const BASE_PERMISSIONS = ['sts:GetCallerIdentity', 'ec2:DescribeRegions'] as const;
+/** What every live run calls before any check: who the caller is (and the account's alias), and which regions are enabled. */
+export const BASE_PERMISSIONS = ['sts:GetCallerIdentity', 'ec2:DescribeRegions', 'iam:ListAccountAliases'] as const;
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
 
