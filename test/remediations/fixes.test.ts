@@ -841,3 +841,23 @@ describe.each(cases)('$id', (c) => {
     expect(mocked.log).toEqual(c.undo);
   });
 });
+
+describe('ssm-patch-baseline on Ubuntu', () => {
+  it('approves without a delay, since Patch Manager takes no approval delay for Ubuntu', async () => {
+    const s = state({
+      regional: {
+        [E1]: {
+          'ec2.instances': [instance('i-0ubu')],
+          'ssm.managedInstances': [{ id: 'i-0ubu', pingStatus: 'Online', lastPing: null, platformType: 'Linux', platformName: 'Ubuntu', platformVersion: '22.04' }],
+          'ssm.patchBaselines': [],
+          'ssm.patchAssociations': [],
+          'ssm.maintenanceWindows': [],
+        },
+      },
+    });
+    const plan = await planFor('ssm-patch-baseline', s);
+    const create = plan.actions.find((a) => a.command === 'CreatePatchBaseline');
+    expect(create?.input).toMatchObject({ OperatingSystem: 'UBUNTU', ApprovalRules: { PatchRules: [expect.objectContaining({ ApproveAfterDays: 0 })] } });
+    expect(create?.summary).toMatch(/approved as soon as they are published/);
+  });
+});
