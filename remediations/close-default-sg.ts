@@ -22,32 +22,22 @@ export default defineRemediation({
       for (const g of readIn(state, 'ec2.securityGroups', region)) {
         if (g.name !== 'default') continue;
         const where = `${g.id} (default group of ${g.vpcId ?? 'EC2-Classic'}) in ${region}`;
-        if (g.ingress.length > 0) {
-          const perms = g.ingress.map((r) => ipPermission(r));
+        for (const [rules, Direction, word] of [
+          [g.ingress, 'Ingress', 'inbound'],
+          [g.egress, 'Egress', 'outbound'],
+        ] as const) {
+          if (rules.length === 0) continue;
+          const perms = rules.map((r) => ipPermission(r));
           actions.push({
             effect: '-',
             service: 'ec2',
-            command: 'RevokeSecurityGroupIngress',
+            command: `RevokeSecurityGroup${Direction}`,
             input: { GroupId: g.id, IpPermissions: perms },
             region,
             resource: `security group ${g.id} (default)`,
-            summary: `Remove the ${g.ingress.length} inbound rule${g.ingress.length === 1 ? '' : 's'} of ${where}.`,
+            summary: `Remove the ${rules.length} ${word} rule${rules.length === 1 ? '' : 's'} of ${where}.`,
             reversible: true,
-            undo: [{ service: 'ec2', command: 'AuthorizeSecurityGroupIngress', input: { GroupId: g.id, IpPermissions: perms }, region }],
-          });
-        }
-        if (g.egress.length > 0) {
-          const perms = g.egress.map((r) => ipPermission(r));
-          actions.push({
-            effect: '-',
-            service: 'ec2',
-            command: 'RevokeSecurityGroupEgress',
-            input: { GroupId: g.id, IpPermissions: perms },
-            region,
-            resource: `security group ${g.id} (default)`,
-            summary: `Remove the ${g.egress.length} outbound rule${g.egress.length === 1 ? '' : 's'} of ${where}.`,
-            reversible: true,
-            undo: [{ service: 'ec2', command: 'AuthorizeSecurityGroupEgress', input: { GroupId: g.id, IpPermissions: perms }, region }],
+            undo: [{ service: 'ec2', command: `AuthorizeSecurityGroup${Direction}`, input: { GroupId: g.id, IpPermissions: perms }, region }],
           });
         }
       }
