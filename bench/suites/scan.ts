@@ -7,15 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LargeAccountReport } from '../large-account.js';
+import type { BenchRow } from '../run.js';
 
-export interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-  note?: string;
-}
+/** One line of the bench table (declared once, in bench/run.ts). */
+export type Row = BenchRow;
 
 /** The V8 flags the scan runs with; README's "Scale and speed" gives the figures without them too. */
 export const DEFAULT_FLAGS = '--max-old-space-size=256 --max-semi-space-size=16';

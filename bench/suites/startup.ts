@@ -10,15 +10,10 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BenchRow } from '../run.js';
 
-export interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-  note?: string;
-}
+/** One line of the bench table (declared once, in bench/run.ts). */
+export type Row = BenchRow;
 
 /** The package root: the nearest folder above this file with a bin/hipaa-wizard.js. */
 function root(): string {
