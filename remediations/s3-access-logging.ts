@@ -3,13 +3,12 @@
  * when none is tagged). Logs go to a log bucket in the same region (S3 requires it), created when
  * missing: private, encrypted with SSE-S3 (the only encryption log delivery supports), and with a
  * policy that lets only the S3 logging service of this account write. Each bucket logs under a
- * prefix named after it. Undo turns logging off and deletes a log bucket it created (once empty).
+ * prefix named after it. Undo turns logging off; a log bucket it created stays, with the logs it holds.
  */
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { read } from '../src/engine/outcome.js';
-import { phiBucketScope } from '../steps/02-audit-controls/aws-state.js';
-import { newPrivateBucket } from './lib/s3.js';
+import { failingBuckets, newPrivateBucket } from './lib/s3.js';
 
 export const logBucketName = (account: string, region: string) => `hipaa-wizard-access-logs-${account}-${region}`;
 
@@ -43,12 +42,12 @@ export default defineRemediation({
   ],
   options: [{ name: 'target-bucket', description: 'the log bucket (one per region: {region} in the name is replaced); created when missing', default: 'hipaa-wizard-access-logs-{account}-{region}' }],
   notes: ['A log bucket never logs to itself; tag your ePHI buckets (for example phi=true) so the check looks at them only.'],
-  plan(state, { options, settings }) {
+  plan(state, { options, failing }) {
     const { partition, accountId } = state.identity;
     const pattern = options['target-bucket'] ?? 'hipaa-wizard-access-logs-{account}-{region}';
     const targetIn = (region: string) => pattern.replace('{account}', accountId).replace('{region}', region);
     const buckets = read(state, 's3.buckets');
-    const scope = phiBucketScope(buckets, settings).buckets;
+    const scope = failingBuckets(buckets, failing('s3-access-logging'));
     const actions: PlanAction[] = [];
     const created = new Set<string>();
     for (const b of scope) {

@@ -1,17 +1,33 @@
 /**
- * Default encryption with SSE-KMS and a customer-managed key for every bucket without default
- * encryption, and for ePHI buckets still on SSE-S3 or an AWS-managed key. The key is named by alias
+ * Default encryption with SSE-KMS and a customer-managed key for exactly the buckets the checks
+ * s3-default-encryption and s3-phi-cmk found failing. A bucket something depends on is left on its
+ * encryption with a note (or given SSE-S3 when it has none): server access log and load balancer
+ * log targets (SSE-S3 only), CloudTrail and AWS Config delivery buckets, and buckets read
+ * anonymously (a website, a public policy or ACL). The key is named by alias
  * in each bucket's region; when no key has that alias, one is created with yearly rotation (unless
  * asked not to). S3 Bucket Keys keep the KMS request cost down. Existing objects keep their old
  * encryption. Undo restores each bucket's previous default encryption.
  */
-import type { BucketEncryption } from '../src/aws/collectors/s3.js';
+import type { BucketEncryption, S3Bucket } from '../src/aws/collectors/s3.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction, PlannedCall } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
-import { isPhi } from '../src/engine/phi.js';
-import { keyOwner } from '../steps/05-encryption-at-rest/keys.js';
 import { keyPolicy, newKey } from './lib/kms.js';
+import { type BucketDependents, bucketDependents, failingBuckets, servedAnonymously } from './lib/s3.js';
+
+/**
+ * Why a bucket cannot take a customer-managed key as its default encryption without breaking what
+ * writes to it or reads from it; undefined when it can.
+ */
+export function noKmsBecause(b: S3Bucket, d: BucketDependents): string | undefined {
+  if (d.accessLogSources.length > 0) return `it receives the server access logs of ${d.accessLogSources.join(', ')}, and S3 delivers access logs only to a bucket encrypted with SSE-S3`;
+  if (d.loadBalancers.length > 0) return `it receives the access logs of load balancer ${d.loadBalancers.join(', ')}, which Elastic Load Balancing delivers only to a bucket encrypted with SSE-S3`;
+  if (d.trails.length > 0) return `CloudTrail trail ${d.trails.join(', ')} delivers its log files to it; encrypt those logs with the trail's own KMS key instead (the check cloudtrail-kms), which keeps delivery working`;
+  if (d.configChannels.length > 0) return `AWS Config delivery channel ${d.configChannels.join(', ')} writes to it, and Config could not use a key whose policy does not grant it`;
+  const anon = servedAnonymously(b);
+  if (anon.served) return `${anon.why}, and anonymous readers cannot use a KMS key`;
+  return undefined;
+}
 
 const sseInput = (bucket: string, e: BucketEncryption) => ({
   Bucket: bucket,
@@ -26,7 +42,7 @@ export default defineRemediation({
   fixes: ['s3-default-encryption', 's3-phi-cmk'],
   risk: 'safe',
   permissions: ['s3:PutEncryptionConfiguration', 's3:GetEncryptionConfiguration', 'kms:CreateKey', 'kms:CreateAlias', 'kms:DeleteAlias', 'kms:EnableKeyRotation', 'kms:DisableKeyRotation', 'kms:ScheduleKeyDeletion'],
-  needs: { regional: ['kms.keys'] },
+  needs: { regional: ['kms.keys', 'cloudtrail.trails'] },
   options: [
     { name: 'kms-key', description: 'the alias of the customer-managed key to use in each region', default: 'alias/hipaa-wizard-s3' },
     { name: 'create-key', description: 'create the key (with rotation) where no key has that alias: yes or no', default: 'yes' },
@@ -35,44 +51,45 @@ export default defineRemediation({
     'Only new objects are encrypted with the key; copy existing objects in place (aws s3 cp --recursive with --sse aws:kms) to re-encrypt them.',
     'Whoever reads these buckets now also needs kms:Decrypt on the key; the key policy lets the account grant it through IAM.',
   ],
-  plan(state, { options, settings }) {
+  plan(state, { options, failing, note }) {
     const alias = (options['kms-key'] ?? 'alias/hipaa-wizard-s3').replace(/^(?!alias\/)/, 'alias/');
     const create = (options['create-key'] ?? 'yes') === 'yes';
     const { partition, accountId } = state.identity;
     const buckets = read(state, 's3.buckets');
-    const phiTagged = buckets.some((b) => b.tags.ok && isPhi(b.tags.value, settings));
+    const scope = failingBuckets(buckets, [...failing('s3-default-encryption'), ...failing('s3-phi-cmk')]);
+    const dependents = bucketDependents(state);
     const actions: PlanAction[] = [];
     const keyIn = new Map<string, string>();
-    for (const b of buckets) {
+    const put = (b: S3Bucket, enc: BucketEncryption | null, to: BucketEncryption, summary: string) => {
+      const undo: PlannedCall[] = enc
+        ? [{ service: 's3', command: 'PutBucketEncryption', input: sseInput(b.name, enc), region: b.region }]
+        : [{ service: 's3', command: 'DeleteBucketEncryption', input: { Bucket: b.name }, region: b.region }];
+      actions.push({ effect: enc ? '~' : '+', service: 's3', command: 'PutBucketEncryption', input: sseInput(b.name, to), region: b.region, resource: `bucket ${b.name}`, summary, reversible: true, undo });
+    };
+    for (const b of scope) {
       if (!b.encryption.ok) continue;
       const enc = b.encryption.value;
-      const phi = !phiTagged || (b.tags.ok && isPhi(b.tags.value, settings));
-      const keys = readIn(state, 'kms.keys', b.region);
-      const usesCustomerKey = enc !== null && enc.algorithm !== 'AES256' && keyOwner(state, b.region, enc.kmsKeyId).kind === 'customer';
-      if (enc && (!phi || usesCustomerKey)) continue;
+      const why = noKmsBecause(b, dependents(b.name));
+      if (why) {
+        if (enc) note(`Bucket ${b.name} (${b.region}) keeps its current encryption: ${why}.`);
+        else put(b, null, { algorithm: 'AES256', kmsKeyId: null, bucketKeyEnabled: false }, `Encrypt new objects in ${b.name} (${b.region}) with SSE-S3, not a customer-managed key: ${why}.`);
+        continue;
+      }
       let keyArn = keyIn.get(b.region);
       if (!keyArn) {
         keyArn = `arn:${partition}:kms:${b.region}:${accountId}:${alias}`;
-        if (!keys.some((k) => k.aliases.includes(alias))) {
+        if (!readIn(state, 'kms.keys', b.region).some((k) => k.aliases.includes(alias))) {
           if (!create) throw new Error(`no KMS key in ${b.region} has the alias ${alias}; create one or pass --option create-key=yes`);
           actions.push(...newKey(actions.length + 1, alias, b.region, 'encrypts S3 objects by default (hipaa-wizard).', keyPolicy(partition, accountId, [])));
         }
         keyIn.set(b.region, keyArn);
       }
-      const undo: PlannedCall[] = enc
-        ? [{ service: 's3', command: 'PutBucketEncryption', input: sseInput(b.name, enc), region: b.region }]
-        : [{ service: 's3', command: 'DeleteBucketEncryption', input: { Bucket: b.name }, region: b.region }];
-      actions.push({
-        effect: enc ? '~' : '+',
-        service: 's3',
-        command: 'PutBucketEncryption',
-        input: sseInput(b.name, { algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true }),
-        region: b.region,
-        resource: `bucket ${b.name}`,
-        summary: `Encrypt new objects in ${b.name} (${b.region}) with the customer-managed key ${alias}${enc ? ` instead of ${enc.algorithm === 'AES256' ? 'SSE-S3' : (enc.kmsKeyId ?? 'aws/s3')}` : ''}.`,
-        reversible: true,
-        undo,
-      });
+      put(
+        b,
+        enc,
+        { algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true },
+        `Encrypt new objects in ${b.name} (${b.region}) with the customer-managed key ${alias}${enc ? ` instead of ${enc.algorithm === 'AES256' ? 'SSE-S3' : (enc.kmsKeyId ?? 'aws/s3')}` : ''}.`,
+      );
     }
     return actions;
   },

@@ -4,7 +4,9 @@ import type { PlanAction } from '../../src/engine/model.js';
 /**
  * Actions that create a symmetric key with `policy`, name it `alias`, and turn on rotation. `first`
  * is the 1-based position the CreateKey action will have in the whole plan (later actions refer to
- * the key id AWS returns). Undo schedules the key's deletion after 7 days and removes the alias.
+ * the key id AWS returns). Undo never deletes or disables the key: anything encrypted with it would
+ * be lost for good once the key is gone, so creating it cannot be undone; undo takes back the alias
+ * and the rotation only. Disabling or deleting the key later is a person's own decision.
  */
 export function newKey(first: number, alias: string, region: string, description: string, policy: object): PlanAction[] {
   const keyId = `{{step${first}.KeyMetadata.KeyId}}`;
@@ -17,8 +19,8 @@ export function newKey(first: number, alias: string, region: string, description
       region,
       resource: `KMS key ${alias}`,
       summary: `Create a customer-managed KMS key in ${region}: ${description}`,
-      reversible: true,
-      undo: [{ service: 'kms', command: 'ScheduleKeyDeletion', input: { KeyId: '{{self.KeyMetadata.KeyId}}', PendingWindowInDays: 7 }, region }],
+      reversible: false,
+      irreversibleBecause: `the key stays: data encrypted with it while the fix was in place can only be read with it, and a deleted key cannot be recovered; disable or schedule the deletion of ${alias} yourself once nothing is encrypted with it`,
     },
     {
       effect: '+',

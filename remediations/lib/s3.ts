@@ -4,6 +4,9 @@
  */
 import type { S3Bucket } from '../../src/aws/collectors/s3.js';
 import type { PlanAction, PlannedCall } from '../../src/engine/model.js';
+import { read, readIn } from '../../src/engine/outcome.js';
+import { type AccountState, regionalSlice } from '../../src/engine/state.js';
+import { allTrails } from '../../steps/02-audit-controls/aws-state.js';
 
 export const BLOCK_ALL = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 
@@ -15,10 +18,17 @@ export function createBucketInput(name: string, region: string, extra: Record<st
   return region === 'us-east-1' ? { Bucket: name, ...extra } : { Bucket: name, CreateBucketConfiguration: { LocationConstraint: region }, ...extra };
 }
 
-/** Creates a bucket closed to the public with default encryption, and a policy; undo deletes it (it must be empty). */
+/**
+ * Creates a bucket for logs, closed to the public, with default encryption and a policy. None of it
+ * is undone: the bucket holds logs from the moment delivery starts, and an undo must never delete
+ * logs nor strip the protection off a bucket that keeps them.
+ */
 export function newPrivateBucket(name: string, region: string, purpose: string, policy: object | null, extra: Record<string, unknown> = {}): PlanAction[] {
   const resource = `bucket ${name}`;
-  const del: PlannedCall = { service: 's3', command: 'DeleteBucket', input: { Bucket: name }, region };
+  const keep = {
+    reversible: false as const,
+    irreversibleBecause: `the bucket ${name} may already hold ${purpose.replace(/^the /, '')}, and an undo never deletes logs nor removes the protection of the bucket that keeps them; delete it yourself once you no longer need what it holds`,
+  };
   const actions: PlanAction[] = [
     {
       effect: '+',
@@ -28,8 +38,7 @@ export function newPrivateBucket(name: string, region: string, purpose: string, 
       region,
       resource,
       summary: `Create the bucket ${name} in ${region} for ${purpose}.`,
-      reversible: true,
-      undo: [del],
+      ...keep,
     },
     {
       effect: '~',
@@ -39,8 +48,7 @@ export function newPrivateBucket(name: string, region: string, purpose: string, 
       region,
       resource,
       summary: `Block every form of public access to ${name}.`,
-      reversible: true,
-      undo: [{ service: 's3', command: 'DeletePublicAccessBlock', input: { Bucket: name }, region }],
+      ...keep,
     },
     {
       effect: '~',
@@ -50,8 +58,7 @@ export function newPrivateBucket(name: string, region: string, purpose: string, 
       region,
       resource,
       summary: `Encrypt new objects in ${name} by default (SSE-S3).`,
-      reversible: true,
-      undo: [{ service: 's3', command: 'DeleteBucketEncryption', input: { Bucket: name }, region }],
+      ...keep,
     },
   ];
   if (policy) {
@@ -63,8 +70,7 @@ export function newPrivateBucket(name: string, region: string, purpose: string, 
       region,
       resource,
       summary: `Give ${name} a policy that lets ${purpose.replace(/^the /, '')} be written to it.`,
-      reversible: true,
-      undo: [{ service: 's3', command: 'DeleteBucketPolicy', input: { Bucket: name }, region }],
+      ...keep,
     });
   }
   return actions;
@@ -99,3 +105,55 @@ export const denyNonTls = (partition: string, bucket: string) => ({
   Resource: [`arn:${partition}:s3:::${bucket}`, `arn:${partition}:s3:::${bucket}/*`],
   Condition: { Bool: { 'aws:SecureTransport': 'false' } },
 });
+
+/** Why a bucket must be left alone by a fix that changes its encryption or its policy. */
+export interface BucketDependents {
+  /** Trails that deliver their log files to the bucket. */
+  readonly trails: readonly string[];
+  /** Buckets whose server access logs go to this bucket. */
+  readonly accessLogSources: readonly string[];
+  /** Load balancers whose access logs go to the bucket. */
+  readonly loadBalancers: readonly string[];
+  /** AWS Config delivery channels that write to the bucket. */
+  readonly configChannels: readonly string[];
+}
+
+/**
+ * What writes into each bucket, read from the state: CloudTrail trails (their slice must be readable:
+ * a fix that cannot tell refuses), S3 server access logging of other buckets, and, where the state
+ * holds them, load balancer access logs and AWS Config delivery channels.
+ */
+export function bucketDependents(state: AccountState): (bucket: string) => BucketDependents {
+  const trails = new Map<string, string[]>();
+  const sources = new Map<string, string[]>();
+  const lbs = new Map<string, string[]>();
+  const channels = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, k: string, v: string) => m.set(k, [...(m.get(k) ?? []), v]);
+  const { trails: all, unreadable } = allTrails(state);
+  const first = state.regions.find((r) => !regionalSlice(state, 'cloudtrail.trails', r).ok);
+  if (unreadable.length > 0 && first) readIn(state, 'cloudtrail.trails', first);
+  for (const t of all) if (t.s3BucketName) add(trails, t.s3BucketName, t.name);
+  for (const b of read(state, 's3.buckets')) if (b.logging.ok && b.logging.value) add(sources, b.logging.value.targetBucket, b.name);
+  for (const region of state.regions) {
+    const elb = regionalSlice(state, 'elbv2.loadBalancers', region);
+    if (elb.ok) for (const lb of elb.value) if (lb.attributes.ok && lb.attributes.value.accessLogs && lb.attributes.value.accessLogsBucket) add(lbs, lb.attributes.value.accessLogsBucket, lb.name);
+    const config = regionalSlice(state, 'config.recorders', region);
+    if (config.ok) for (const c of config.value.deliveryChannels) if (c.s3BucketName) add(channels, c.s3BucketName, `${c.name} (${region})`);
+  }
+  return (bucket) => ({ trails: trails.get(bucket) ?? [], accessLogSources: sources.get(bucket) ?? [], loadBalancers: lbs.get(bucket) ?? [], configChannels: channels.get(bucket) ?? [] });
+}
+
+/** True when the bucket hosts a static website or lets anyone read it (policy or ACL). Unknown counts as true. */
+export function servedAnonymously(b: S3Bucket): { readonly served: boolean; readonly why: string } {
+  if (!b.website || !b.website.ok) return { served: true, why: 'its website hosting could not be read (s3:GetBucketWebsite), so it may serve a website' };
+  if (b.website.value) return { served: true, why: 'it hosts a static website, which is read anonymously' };
+  if (b.policyStatus.ok && b.policyStatus.value?.isPublic) return { served: true, why: 'its bucket policy lets anyone read it' };
+  if (b.acl.ok && b.acl.value.publicGrants.some((g) => g.startsWith('AllUsers'))) return { served: true, why: 'its ACL lets anyone read it' };
+  return { served: false, why: '' };
+}
+
+/** The failing resources of a check as buckets of the state (a fix's one scope rule). */
+export function failingBuckets(buckets: readonly S3Bucket[], failing: readonly { readonly id: string }[]): S3Bucket[] {
+  const ids = new Set(failing.map((r) => r.id));
+  return buckets.filter((b) => ids.has(b.arn));
+}

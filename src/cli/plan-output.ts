@@ -37,7 +37,8 @@ export function renderPlanText(plan: Plan, paint: Paint, opts: { readonly counts
   const lines = [head];
   if (plan.undoOf) lines.push(`  Takes back journal entry ${plan.undoOf}.`);
   if (plan.actions.length === 0) {
-    lines.push(`  Nothing to do: the account already has what this fix sets.`);
+    lines.push(plan.notes.length > 0 ? '  Nothing to change; left alone:' : `  Nothing to do: the account already has what this fix sets.`);
+    for (const n of plan.notes) lines.push(`  - ${n}`);
   } else {
     lines.push('');
     plan.actions.forEach((a, i) => {

@@ -222,6 +222,18 @@ export interface RemediationOption {
   readonly default?: string;
 }
 
+/** What plan() reads besides the state: the eval context, the options, the fixed checks' results. */
+export interface PlanContext extends EvalContext {
+  readonly options: Readonly<Record<string, string>>;
+  /**
+   * The resources a fixed check (one of the fix's `fixes`) found failing on this state: the one scope
+   * rule, so a fix plans exactly what its check failed, never a second copy of the rule.
+   */
+  failing(checkId: string): readonly ResourceResult[];
+  /** Records a sentence shown with the plan: a resource left alone and why (its dependents). */
+  note(sentence: string): void;
+}
+
 export interface RemediationDef {
   /** kebab-case, unique, equal to the file name: remediations/<id>.ts */
   readonly id: string;
@@ -237,10 +249,7 @@ export interface RemediationDef {
   /** Things to read before applying (cost, side effects), shown with every non-empty plan. */
   readonly notes?: readonly string[];
   /** Pure: the actions that would make the checks pass, given the state; [] when nothing is to do. */
-  readonly plan: (
-    state: AccountState,
-    ctx: EvalContext & { readonly options: Readonly<Record<string, string>> },
-  ) => readonly PlanAction[];
+  readonly plan: (state: AccountState, ctx: PlanContext) => readonly PlanAction[];
 }
 
 // ---------------------------------------------------------------------------------------------

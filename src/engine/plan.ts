@@ -6,9 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { SERVICES, isService } from '../aws/services.js';
-import type { EvalContext, Plan, PlanAction, PlannedCall, RemediationDef } from './model.js';
+import type { EvalContext, Plan, PlanAction, PlannedCall, RemediationDef, ResourceResult } from './model.js';
 import { Unreadable } from './outcome.js';
 import type { Registry } from './registry.js';
+import { runCheckById } from './runner.js';
 import { type AccountState, describeError } from './state.js';
 
 /** A plan that cannot be made: one sentence for a person (unknown fix, bad option, unreadable state). */
@@ -105,8 +106,20 @@ export function makePlan(registry: Registry, remediationId: string, state: Accou
   const resolved = resolveOptions(def, options.options);
   const needs = needsOfFix(registry, def);
   let actions: readonly PlanAction[];
+  const skipped: string[] = [];
+  const results = new Map<string, readonly ResourceResult[]>();
+  const failing = (checkId: string): readonly ResourceResult[] => {
+    if (!def.fixes.includes(checkId)) throw new PlanError(`The fix ${def.id} asked for the results of ${checkId}, which it does not fix.`);
+    let r = results.get(checkId);
+    if (!r) {
+      const finding = runCheckById(registry, checkId, state, ctx);
+      r = (finding?.resources ?? []).filter((x) => x.status === 'fail');
+      results.set(checkId, r);
+    }
+    return r;
+  };
   try {
-    actions = def.plan(state, { ...ctx, options: resolved });
+    actions = def.plan(state, { ...ctx, options: resolved, failing, note: (s) => void skipped.push(s) });
   } catch (e) {
     if (e instanceof Unreadable) {
       const where = e.region ? ` in ${e.region}` : '';
@@ -126,7 +139,7 @@ export function makePlan(registry: Registry, remediationId: string, state: Accou
     actions: actions.map((a) => JSON.parse(JSON.stringify(a)) as PlanAction),
     basis: basisOf(slicesOf(state, needs)),
     createdAt: ctx.now.toISOString(),
-    notes: actions.length > 0 ? [...(def.notes ?? [])] : [],
+    notes: [...(actions.length > 0 ? (def.notes ?? []) : []), ...skipped],
     needs,
     regions: [...state.regions],
     account: state.identity.accountId,

@@ -26,6 +26,7 @@ export function bucket(name: string, region = 'us-east-1', o: Partial<S3Bucket> 
     objectLock: ok(null),
     lifecycle: ok(null),
     replication: ok(null),
+    website: ok(null),
     ...o,
   };
 }

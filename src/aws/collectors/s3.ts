@@ -16,6 +16,7 @@ import {
   GetBucketReplicationCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
+  GetBucketWebsiteCommand,
   GetObjectLockConfigurationCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
@@ -108,6 +109,17 @@ export interface S3Bucket {
   readonly lifecycle: Result<readonly LifecycleRule[] | null>;
   /** null when the bucket does not replicate. */
   readonly replication: Result<Replication | null>;
+  /**
+   * Static website hosting (GetBucketWebsite); null when the bucket is no website. Absent in states
+   * collected before it was read: fixes treat that as not known.
+   */
+  readonly website?: Result<BucketWebsite | null>;
+}
+
+export interface BucketWebsite {
+  readonly indexDocument: string | null;
+  /** The host every request is redirected to, when the website only redirects. */
+  readonly redirectAllTo: string | null;
 }
 
 declare module '../../engine/state.js' {
@@ -140,7 +152,7 @@ function parsePolicy(text: string | undefined): PolicyDocument | null {
 async function bucketDetails(ctx: CollectorContext, name: string, region: string, createdAt: string | null): Promise<S3Bucket> {
   const s3 = ctx.clients.get(S3Client, region);
   const Bucket = name;
-  const [tags, encryption, policy, policyStatus, publicAccessBlock, acl, logging, versioning, objectLock, lifecycle, replication] =
+  const [tags, encryption, policy, policyStatus, publicAccessBlock, acl, logging, versioning, objectLock, lifecycle, replication, website] =
     await Promise.all([
       attempt('s3:GetBucketTagging', async () => {
         const out = await orIfMissing(() => s3.send(new GetBucketTaggingCommand({ Bucket })), ['NoSuchTagSet'], null);
@@ -241,6 +253,11 @@ async function bucketDetails(ctx: CollectorContext, name: string, region: string
           })),
         };
       }),
+      attempt('s3:GetBucketWebsite', async () => {
+        const out = await orIfMissing(() => s3.send(new GetBucketWebsiteCommand({ Bucket })), ['NoSuchWebsiteConfiguration'], null);
+        if (!out) return null;
+        return { indexDocument: out.IndexDocument?.Suffix ?? null, redirectAllTo: out.RedirectAllRequestsTo?.HostName ?? null };
+      }),
     ]);
   return {
     name,
@@ -258,6 +275,7 @@ async function bucketDetails(ctx: CollectorContext, name: string, region: string
     objectLock,
     lifecycle,
     replication,
+    website,
   };
 }
 
@@ -281,6 +299,7 @@ function unreadableBucket(ctx: CollectorContext, name: string, createdAt: string
     objectLock: part,
     lifecycle: part,
     replication: part,
+    website: part,
   };
 }
 
@@ -303,6 +322,7 @@ export const collectors: CollectorSet = {
       's3:GetBucketObjectLockConfiguration',
       's3:GetLifecycleConfiguration',
       's3:GetReplicationConfiguration',
+      's3:GetBucketWebsite',
     ],
     async (ctx) => {
       const home = ctx.clients.get(S3Client, ctx.homeRegion);

@@ -38,6 +38,7 @@ interface BucketSpec {
   objectLock?: { enabled: boolean; mode: 'GOVERNANCE' | 'COMPLIANCE' | null; days: number | null; years: number | null } | null;
   lifecycle?: LifecycleRule[] | null;
   replication?: { role: string; rules: { id: string; enabled: boolean; destinationBucket: string; destinationAccount: string | null }[] } | null;
+  website?: { indexDocument: string | null; redirectAllTo: string | null } | null;
 }
 
 const bucket = (clock: DemoClock, s: BucketSpec): S3Bucket => ({
@@ -56,6 +57,7 @@ const bucket = (clock: DemoClock, s: BucketSpec): S3Bucket => ({
   objectLock: ok(s.objectLock ?? null),
   lifecycle: ok(s.lifecycle ?? null),
   replication: ok(s.replication ?? null),
+  website: ok(s.website ?? null),
 });
 
 const part: DemoPart = (clock) => ({
@@ -172,6 +174,7 @@ const part: DemoPart = (clock) => ({
         },
         isPublic: true,
         block: null,
+        website: { indexDocument: 'index.html', redirectAllTo: null },
       }),
       bucket(clock, {
         name: 'maple-patient-records-dr',

@@ -20,7 +20,13 @@ export default defineCheck({
     const logTargets = new Set(buckets.flatMap((b) => (b.logging.ok && b.logging.value ? [b.logging.value.targetBucket] : [])));
     const tagged = (b: (typeof buckets)[number]) =>
       b.tags.ok && Object.entries(b.tags.value).some(([k, v]) => /^(purpose|data-classification|classification)$/i.test(k) && AUDIT_PURPOSES.has(v.toLowerCase()));
-    const inScope = buckets.filter((b) => trailBuckets.has(b.name) || logTargets.has(b.name) || tagged(b));
+    // S3 delivers no server access logs to a bucket with Object Lock, so those targets cannot be locked:
+    // they are left out (s3-versioning keeps their earlier versions).
+    const inScope = buckets.filter((b) => !logTargets.has(b.name) && (trailBuckets.has(b.name) || tagged(b)));
+    const exempt = buckets.filter((b) => logTargets.has(b.name));
+    const tail = exempt.length
+      ? ` ${listNames(exempt.map((b) => b.name))} ${exempt.length === 1 ? 'receives' : 'receive'} server access logs, which S3 cannot deliver to a bucket under Object Lock, so ${exempt.length === 1 ? 'it is' : 'they are'} not counted.`
+      : '';
     const resources = perBucket(inScope, (b) => b.objectLock, (lock, b) => {
       if (lock?.enabled && lock.mode && (lock.days || lock.years)) {
         return bucketResource(b, 'pass', `Bucket ${b.name} in ${b.region} locks new objects (${lock.mode}, ${lock.years ? `${lock.years} years` : `${lock.days} days`}).`);
@@ -34,9 +40,9 @@ export default defineCheck({
       );
     });
     return summarize(resources, {
-      pass: (n) => `Every audit and evidence bucket locks its objects by default (${plural(n, 'bucket')} checked).`,
+      pass: (n) => `Every audit and evidence bucket locks its objects by default (${plural(n, 'bucket')} checked).${tail}`,
       fail: (f) => `${f.length} audit or evidence bucket${f.length === 1 ? '' : 's'} can have objects changed or deleted: ${listNames(f.map((r) => `${r.id.replace(/^arn:[^:]+:s3:::/, '')} (${r.region})`))}.`,
-      none: 'No bucket was identified as holding audit logs or evidence (CloudTrail targets, access-log targets, or tagged purpose=audit/evidence).',
+      none: `No bucket was identified as holding audit logs or evidence (CloudTrail targets, or tagged purpose=audit/evidence).${tail}`,
     });
   },
 });

@@ -13,8 +13,13 @@ export default defineCheck({
   needs: { global: ['s3.buckets'], regional: ['kms.keys'] },
   why: 'With SSE-S3 or the AWS managed key, anyone who can read the bucket can read the data; a customer managed key adds a key policy you control, a record of every decrypt, and the option to revoke access at once.',
   evaluate(state, { settings }) {
-    const scope = phiBucketScope(read(state, 's3.buckets'), settings);
+    const buckets = read(state, 's3.buckets');
+    const scope = phiBucketScope(buckets, settings);
+    const logTargets = new Set(buckets.flatMap((b) => (b.logging.ok && b.logging.value ? [b.logging.value.targetBucket] : [])));
     const resources = perBucket(scope.buckets, (b) => b.encryption, (enc, b) => {
+      if (enc?.algorithm === 'AES256' && logTargets.has(b.name)) {
+        return bucketResource(b, 'pass', `Bucket ${b.name} in ${b.region} receives server access logs, which S3 delivers only to a bucket encrypted with SSE-S3; a key you manage is not possible here.`);
+      }
       if (!enc) return bucketResource(b, 'fail', `Bucket ${b.name} in ${b.region} has no default encryption at all.`);
       if (enc.algorithm === 'AES256') return bucketResource(b, 'fail', `Bucket ${b.name} in ${b.region} uses SSE-S3, a key AWS holds and you cannot restrict.`);
       const owner = keyOwner(state, b.region, enc.kmsKeyId);
