@@ -3,14 +3,17 @@
  * (public access blocked, TLS only, a policy that lets only this trail write), log file validation,
  * encryption with a customer-managed KMS key (created with rotation unless one is named), and
  * StartLogging, without which a new trail records nothing. A multi-region trail that exists but was
- * stopped is only started again. Undo stops and deletes the trail, deletes the (empty) bucket and
- * schedules the key's deletion.
+ * stopped is only started again. A new log bucket keeps versions, is tagged as holding logs, is
+ * under Object Lock for the log retention period (governance mode unless asked otherwise) and logs
+ * its own access. Undo stops and deletes the trail; the bucket, its logs and the key stay (deleting
+ * them would destroy the record the trail kept).
  */
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
 import { allTrails } from '../steps/02-audit-controls/aws-state.js';
 import { keyPolicy, newKey } from './lib/kms.js';
+import { deliveryPolicy, logBucketName, logTags } from './s3-access-logging.js';
 import { denyNonTls, mergeStatement, newPrivateBucket, policyUndo } from './lib/s3.js';
 
 export function trailBucketStatements(partition: string, account: string, bucket: string, trailArn: string) {
@@ -87,9 +90,14 @@ export default defineRemediation({
     { name: 'trail', description: 'the name of the trail', default: 'hipaa-wizard-trail' },
     { name: 'bucket', description: 'the bucket the trail writes to (created when missing)', default: 'hipaa-wizard-cloudtrail-{account}' },
     { name: 'kms-key', description: 'a KMS key alias to encrypt with (created, with rotation, when missing), or "none"', default: 'alias/hipaa-wizard-cloudtrail' },
+    {
+      name: 'object-lock',
+      description: 'Object Lock on a new log bucket, for the log retention period: governance (users with s3:BypassGovernanceRetention can still delete), compliance (no one can), or none',
+      default: 'governance',
+    },
   ],
   notes: ['The first copy of management events is free; a customer-managed KMS key costs about $1 a month plus requests, and the bucket bills for storage.'],
-  plan(state, { options }) {
+  plan(state, { options, settings }) {
     const { trails } = allTrails(state);
     const multi = trails.filter((t) => t.multiRegion);
     const good = multi.find((t) => t.status.ok && t.status.value.logging && t.selectors.ok && t.selectors.value.management === 'All');
@@ -123,7 +131,31 @@ export default defineRemediation({
     const statements = trailBucketStatements(partition, accountId, bucket, trailArn);
     const existing = read(state, 's3.buckets').find((b) => b.name === bucket);
     if (!existing) {
-      actions.push(...newPrivateBucket(bucket, region, 'the CloudTrail log files', { Version: '2012-10-17', Statement: statements }));
+      const lock = (options['object-lock'] ?? 'governance').toLowerCase();
+      if (!['governance', 'compliance', 'none'].includes(lock)) throw new Error(`the option object-lock must be governance, compliance or none, not "${lock}"`);
+      actions.push(
+        ...newPrivateBucket(bucket, region, 'the CloudTrail log files', { Version: '2012-10-17', Statement: statements }, {
+          tags: logTags(settings),
+          versioning: true,
+          ...(lock === 'none' ? {} : { objectLock: { mode: lock === 'compliance' ? ('COMPLIANCE' as const) : ('GOVERNANCE' as const), days: settings.logRetentionDays } }),
+        }),
+      );
+      // The trail bucket logs its own access (cloudtrail-bucket-private) into the region's access-log bucket.
+      const target = logBucketName(accountId, region);
+      const targetBucket = read(state, 's3.buckets').find((b) => b.name === target);
+      if (targetBucket && targetBucket.region !== region) throw new Error(`the access-log bucket ${target} is in ${targetBucket.region}, but the trail bucket would be in ${region}`);
+      if (!targetBucket) actions.push(...newPrivateBucket(target, region, 'the S3 server access logs', deliveryPolicy(partition, target, accountId), { versioning: true, tags: logTags(settings) }));
+      actions.push({
+        effect: '~',
+        service: 's3',
+        command: 'PutBucketLogging',
+        input: { Bucket: bucket, BucketLoggingStatus: { LoggingEnabled: { TargetBucket: target, TargetPrefix: `${bucket}/` } } },
+        region,
+        resource: `bucket ${bucket}`,
+        summary: `Log every request to ${bucket} into ${target}/${bucket}/.`,
+        reversible: true,
+        undo: [{ service: 's3', command: 'PutBucketLogging', input: { Bucket: bucket, BucketLoggingStatus: {} }, region }],
+      });
     } else {
       if (!existing.policy.ok) throw new Error(`the policy of bucket ${bucket} could not be read (${existing.policy.error.message})`);
       let doc = existing.policy.value as Parameters<typeof mergeStatement>[0];

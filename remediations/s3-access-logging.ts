@@ -8,11 +8,13 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { read } from '../src/engine/outcome.js';
-import { failingBuckets, newPrivateBucket } from './lib/s3.js';
+import type { Settings } from '../src/engine/model.js';
+import { classificationKeys } from '../steps/12-documentation/checks/data-classification-tags.js';
+import { denyNonTls, failingBuckets, newPrivateBucket } from './lib/s3.js';
 
 export const logBucketName = (account: string, region: string) => `hipaa-wizard-access-logs-${account}-${region}`;
 
-const deliveryPolicy = (partition: string, bucket: string, account: string) => ({
+export const deliveryPolicy = (partition: string, bucket: string, account: string) => ({
   Version: '2012-10-17',
   Statement: [
     {
@@ -23,8 +25,12 @@ const deliveryPolicy = (partition: string, bucket: string, account: string) => (
       Resource: `arn:${partition}:s3:::${bucket}/*`,
       Condition: { StringEquals: { 'aws:SourceAccount': account } },
     },
+    denyNonTls(partition, bucket),
   ],
 });
+
+/** The tag that says a log bucket holds logs: the first classification key the settings use. */
+export const logTags = (settings: Pick<Settings, 'phiTags'>): Record<string, string> => ({ [classificationKeys(settings)[0] ?? 'data-classification']: 'logs' });
 
 export default defineRemediation({
   id: 's3-access-logging',
@@ -42,7 +48,7 @@ export default defineRemediation({
   ],
   options: [{ name: 'target-bucket', description: 'the log bucket (one per region: {region} in the name is replaced); created when missing', default: 'hipaa-wizard-access-logs-{account}-{region}' }],
   notes: ['A log bucket never logs to itself; tag your ePHI buckets (for example phi=true) so the check looks at them only.'],
-  plan(state, { options, failing }) {
+  plan(state, { options, failing, settings }) {
     const { partition, accountId } = state.identity;
     const pattern = options['target-bucket'] ?? 'hipaa-wizard-access-logs-{account}-{region}';
     const targetIn = (region: string) => pattern.replace('{account}', accountId).replace('{region}', region);
@@ -58,7 +64,7 @@ export default defineRemediation({
       if (existing && existing.region !== b.region) throw new Error(`the log bucket ${target} is in ${existing.region}, but ${b.name} is in ${b.region}; S3 logs only to a bucket in the same region`);
       if (!existing && !created.has(target)) {
         created.add(target);
-        actions.push(...newPrivateBucket(target, b.region, 'the S3 server access logs', deliveryPolicy(partition, target, accountId)));
+        actions.push(...newPrivateBucket(target, b.region, 'the S3 server access logs', deliveryPolicy(partition, target, accountId), { versioning: true, tags: logTags(settings) }));
       }
       actions.push({
         effect: '~',

@@ -23,7 +23,17 @@ export function createBucketInput(name: string, region: string, extra: Record<st
  * is undone: the bucket holds logs from the moment delivery starts, and an undo must never delete
  * logs nor strip the protection off a bucket that keeps them.
  */
-export function newPrivateBucket(name: string, region: string, purpose: string, policy: object | null, extra: Record<string, unknown> = {}): PlanAction[] {
+export interface LogBucketOptions {
+  /** Tags the bucket gets (a classification tag, so data-classification-tags passes). */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Keep earlier versions of objects (s3-versioning asks it of log buckets). */
+  readonly versioning?: boolean;
+  /** Object Lock with a default retention: only possible at creation, and it turns versioning on. */
+  readonly objectLock?: { readonly mode: 'GOVERNANCE' | 'COMPLIANCE'; readonly days: number };
+}
+
+export function newPrivateBucket(name: string, region: string, purpose: string, policy: object | null, opts: LogBucketOptions = {}): PlanAction[] {
+  const extra = opts.objectLock ? { ObjectLockEnabledForBucket: true } : {};
   const resource = `bucket ${name}`;
   const keep = {
     reversible: false as const,
@@ -61,6 +71,44 @@ export function newPrivateBucket(name: string, region: string, purpose: string, 
       ...keep,
     },
   ];
+  if (opts.versioning && !opts.objectLock) {
+    actions.push({
+      effect: '~',
+      service: 's3',
+      command: 'PutBucketVersioning',
+      input: { Bucket: name, VersioningConfiguration: { Status: 'Enabled' } },
+      region,
+      resource,
+      summary: `Keep earlier versions of every object in ${name}, so an overwritten or deleted log can be restored.`,
+      ...keep,
+    });
+  }
+  if (opts.objectLock) {
+    const { mode, days } = opts.objectLock;
+    actions.push({
+      effect: '~',
+      service: 's3',
+      command: 'PutObjectLockConfiguration',
+      input: { Bucket: name, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: mode, Days: days } } } },
+      region,
+      resource,
+      summary: `Lock every new object in ${name} for ${days} days (${mode.toLowerCase()} mode), so no one can change or delete a log in that time${mode === 'GOVERNANCE' ? ' without the s3:BypassGovernanceRetention permission' : ''}.`,
+      reversible: false,
+      irreversibleBecause: `Object Lock cannot be turned off on a bucket once on, and objects already written stay locked until their retention ends`,
+    });
+  }
+  if (opts.tags && Object.keys(opts.tags).length > 0) {
+    actions.push({
+      effect: '~',
+      service: 's3',
+      command: 'PutBucketTagging',
+      input: { Bucket: name, Tagging: { TagSet: Object.entries(opts.tags).map(([Key, Value]) => ({ Key, Value })) } },
+      region,
+      resource,
+      summary: `Tag ${name} with ${Object.entries(opts.tags).map(([k, v]) => `${k}=${v}`).join(', ')}, so it is known to hold logs, not ePHI.`,
+      ...keep,
+    });
+  }
   if (policy) {
     actions.push({
       effect: '~',

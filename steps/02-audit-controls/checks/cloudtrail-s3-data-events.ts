@@ -8,7 +8,7 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.aa', '09.ab'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 'cloudtrail:DescribeTrails', 'cloudtrail:GetEventSelectors', 'cloudtrail:GetTrailStatus'],
+  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetBucketLogging', 'cloudtrail:DescribeTrails', 'cloudtrail:GetEventSelectors', 'cloudtrail:GetTrailStatus'],
   needs: { global: ['s3.buckets'], regional: ['cloudtrail.trails'] },
   why: 'Management events show who changed a bucket, not who downloaded a patient file; only S3 data events record each GetObject and PutObject on ePHI.',
   evaluate(state, { settings }) {
@@ -16,7 +16,12 @@ export default defineCheck({
     const { trails, unreadable } = allTrails(state);
     const active = trails.filter((t) => t.status.ok && t.status.value.logging && t.selectors.ok);
     const unsure = trails.filter((t) => !t.status.ok || !t.selectors.ok);
-    const resources = scope.buckets.map((b) => {
+    // A bucket that receives logs is left out: recording its object events would log every delivery again.
+    const logBuckets = new Set([
+      ...trails.flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : [])),
+      ...scope.buckets.concat(read(state, 's3.buckets')).flatMap((b) => (b.logging.ok && b.logging.value ? [b.logging.value.targetBucket] : [])),
+    ]);
+    const resources = scope.buckets.filter((b) => !logBuckets.has(b.name)).map((b) => {
       const by = active.find((t) => t.selectors.ok && (t.selectors.value.s3DataAll || t.selectors.value.s3DataBuckets.includes(b.name)));
       if (by) return { id: b.arn, region: b.region, status: 'pass' as const, detail: `Bucket ${b.name} in ${b.region}: data events recorded by trail ${by.name}.` };
       if (unsure.length > 0 || unreadable.length > 0) {

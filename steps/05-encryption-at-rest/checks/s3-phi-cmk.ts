@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
-import { bucketResource, perBucket, phiBucketScope, scopeNote } from '../../02-audit-controls/aws-state.js';
+import { allTrails, bucketResource, perBucket, phiBucketScope, scopeNote } from '../../02-audit-controls/aws-state.js';
 import { keyOwner } from '../keys.js';
 
 export default defineCheck({
@@ -9,14 +9,20 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetEncryptionConfiguration', 'kms:ListKeys', 'kms:ListAliases', 'kms:DescribeKey'],
-  needs: { global: ['s3.buckets'], regional: ['kms.keys'] },
+  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetEncryptionConfiguration', 's3:GetBucketLogging', 'kms:ListKeys', 'kms:ListAliases', 'kms:DescribeKey', 'cloudtrail:DescribeTrails'],
+  needs: { global: ['s3.buckets'], regional: ['kms.keys', 'cloudtrail.trails'] },
   why: 'With SSE-S3 or the AWS managed key, anyone who can read the bucket can read the data; a customer managed key adds a key policy you control, a record of every decrypt, and the option to revoke access at once.',
   evaluate(state, { settings }) {
     const buckets = read(state, 's3.buckets');
     const scope = phiBucketScope(buckets, settings);
+    const { trails: allTrailList } = allTrails(state);
+    const trailsInto = (name: string) => allTrailList.filter((t) => t.s3BucketName === name);
     const logTargets = new Set(buckets.flatMap((b) => (b.logging.ok && b.logging.value ? [b.logging.value.targetBucket] : [])));
     const resources = perBucket(scope.buckets, (b) => b.encryption, (enc, b) => {
+      const trails = trailsInto(b.name);
+      if (trails.length > 0 && trails.every((t) => t.kmsKeyId)) {
+        return bucketResource(b, 'pass', `Bucket ${b.name} in ${b.region} holds CloudTrail log files that trail ${trails.map((t) => t.name).join(', ')} encrypts itself with key ${trails[0]?.kmsKeyId}.`);
+      }
       if (enc?.algorithm === 'AES256' && logTargets.has(b.name)) {
         return bucketResource(b, 'pass', `Bucket ${b.name} in ${b.region} receives server access logs, which S3 delivers only to a bucket encrypted with SSE-S3; a key you manage is not possible here.`);
       }
