@@ -9,6 +9,7 @@ import {
   GetBucketReplicationCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
+  GetBucketWebsiteCommand,
   GetObjectLockConfigurationCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
@@ -60,6 +61,7 @@ function freshBucketDefaults() {
   s3.on(GetObjectLockConfigurationCommand).rejects(awsError('ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket'));
   s3.on(GetBucketLifecycleConfigurationCommand).rejects(awsError('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'));
   s3.on(GetBucketReplicationCommand).rejects(awsError('ReplicationConfigurationNotFoundError', 'The replication configuration was not found'));
+  s3.on(GetBucketWebsiteCommand).rejects(awsError('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'));
 }
 
 describe('S3 bucket collector', () => {
@@ -94,11 +96,12 @@ describe('S3 bucket collector', () => {
       objectLock: { ok: true, value: null },
       lifecycle: { ok: true, value: null },
       replication: { ok: true, value: null },
+      website: { ok: true, value: null },
     });
     expect(eu?.region).toBe('eu-west-1');
     const euCalls = calls.filter((c) => c.command !== 'ListBucketsCommand' && c.command !== 'GetBucketLocationCommand');
-    expect(euCalls.filter((c) => c.region === 'eu-west-1')).toHaveLength(11);
-    expect(euCalls.filter((c) => c.region === 'us-east-1')).toHaveLength(11);
+    expect(euCalls.filter((c) => c.region === 'eu-west-1')).toHaveLength(12);
+    expect(euCalls.filter((c) => c.region === 'us-east-1')).toHaveLength(12);
   });
 
   it('uses ListBuckets BucketRegion when AWS returns it, without GetBucketLocation', async () => {

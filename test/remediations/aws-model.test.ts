@@ -11,7 +11,7 @@ const E1 = 'us-east-1';
 
 describe('the AWS model', () => {
   it('applies s3-encryption-kms to a bucket with no default encryption: key created, bucket encrypted, check passes', async () => {
-    const before = state({ global: { 's3.buckets': [bucket('scratch', E1, { encryption: ok(null) })] }, regional: { [E1]: { 'kms.keys': [kmsKey('k-own')] } } });
+    const before = state({ global: { 's3.buckets': [bucket('scratch', E1, { encryption: ok(null) })] }, regional: { [E1]: { 'kms.keys': [kmsKey('k-own')], 'cloudtrail.trails': [] } } });
     const model = new AwsModel(before, ALL_SERVICES);
     const plan = await planFor('s3-encryption-kms', before);
     const { outcome } = await applyToModel(plan, model);
@@ -25,6 +25,6 @@ describe('the AWS model', () => {
 
   it('refuses a call it has no behaviour for, by name', () => {
     const model = new AwsModel(state({}), ALL_SERVICES);
-    expect(() => model.send('s3', E1, 'DeleteBucket', { Bucket: 'x' })).toThrow(/no behaviour for s3:DeleteBucket/);
+    expect(() => model.send('s3', E1, 'PutBucketReplication', { Bucket: 'x' })).toThrow(/no behaviour for s3:PutBucketReplication/);
   });
 });

@@ -133,89 +133,6 @@ const cases: FixCase[] = [
     ],
   },
   {
-    id: 's3-access-logging',
-    before: state({ global: { 's3.buckets': [bucket('claims', E1, { tags: ok({ phi: 'true' }) }), bucket('public-site')] } }),
-    after: state({
-      global: {
-        's3.buckets': [
-          bucket('claims', E1, { tags: ok({ phi: 'true' }), logging: ok({ targetBucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1`, targetPrefix: 'claims/' }) }),
-          bucket('public-site'),
-          bucket(`hipaa-wizard-access-logs-${ACCOUNT}-us-east-1`),
-        ],
-      },
-    }),
-    calls: [
-      ['CreateBucket', { Bucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1` }],
-      ['PutPublicAccessBlock', { Bucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1`, PublicAccessBlockConfiguration: BLOCK }],
-      ['PutBucketEncryption', { Bucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1`, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } }],
-      ['PutBucketPolicy', { Bucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1`, Policy: expect.stringContaining('logging.s3.amazonaws.com') }],
-      ['PutBucketLogging', { Bucket: 'claims', BucketLoggingStatus: { LoggingEnabled: { TargetBucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1`, TargetPrefix: 'claims/' } } }],
-    ],
-    undo: [
-      ['PutBucketLogging', { Bucket: 'claims', BucketLoggingStatus: {} }],
-      ['DeleteBucketPolicy', { Bucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1` }],
-      ['DeleteBucketEncryption', { Bucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1` }],
-      ['DeletePublicAccessBlock', { Bucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1` }],
-      ['DeleteBucket', { Bucket: `hipaa-wizard-access-logs-${ACCOUNT}-us-east-1` }],
-    ],
-  },
-  {
-    id: 'cloudtrail-trail',
-    options: { 'kms-key': 'alias/trail-key' },
-    before: state({
-      global: { 's3.buckets': [] },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('eu-only', { multiRegion: false, homeRegion: E1 })], 'kms.keys': [] } },
-    }),
-    after: state({
-      global: { 's3.buckets': [bucket(`hipaa-wizard-cloudtrail-${ACCOUNT}`)] },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('eu-only', { multiRegion: false }), trail('hipaa-wizard-trail')], 'kms.keys': [kmsKey('k-new', E1, { aliases: ['alias/trail-key'] })] } },
-    }),
-    calls: [
-      ['CreateBucket', { Bucket: `hipaa-wizard-cloudtrail-${ACCOUNT}` }],
-      ['PutPublicAccessBlock', { Bucket: `hipaa-wizard-cloudtrail-${ACCOUNT}`, PublicAccessBlockConfiguration: BLOCK }],
-      ['PutBucketEncryption', expect.objectContaining({ Bucket: `hipaa-wizard-cloudtrail-${ACCOUNT}` })],
-      ['PutBucketPolicy', { Bucket: `hipaa-wizard-cloudtrail-${ACCOUNT}`, Policy: expect.stringMatching(/AWSCloudTrailAclCheck.*AWSCloudTrailWrite.*DenyNonTlsRequests/) }],
-      ['CreateKey', expect.objectContaining({ KeySpec: 'SYMMETRIC_DEFAULT', Policy: expect.stringContaining('cloudtrail.amazonaws.com') })],
-      ['CreateAlias', { AliasName: 'alias/trail-key', TargetKeyId: '{{step5.KeyMetadata.KeyId}}' }],
-      ['EnableKeyRotation', { KeyId: '{{step5.KeyMetadata.KeyId}}' }],
-      [
-        'CreateTrail',
-        {
-          Name: 'hipaa-wizard-trail',
-          S3BucketName: `hipaa-wizard-cloudtrail-${ACCOUNT}`,
-          IsMultiRegionTrail: true,
-          IncludeGlobalServiceEvents: true,
-          EnableLogFileValidation: true,
-          KmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/trail-key`,
-        },
-      ],
-      ['StartLogging', { Name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/hipaa-wizard-trail` }],
-    ],
-    responses: { CreateKey: { KeyMetadata: { KeyId: '1234abcd-0000-0000-0000-000000000001' } } },
-    sent: [
-      ['CreateBucket', { Bucket: `hipaa-wizard-cloudtrail-${ACCOUNT}` }],
-      ['PutPublicAccessBlock', expect.anything()],
-      ['PutBucketEncryption', expect.anything()],
-      ['PutBucketPolicy', expect.anything()],
-      ['CreateKey', expect.anything()],
-      ['CreateAlias', { AliasName: 'alias/trail-key', TargetKeyId: '1234abcd-0000-0000-0000-000000000001' }],
-      ['EnableKeyRotation', { KeyId: '1234abcd-0000-0000-0000-000000000001' }],
-      ['CreateTrail', expect.anything()],
-      ['StartLogging', expect.anything()],
-    ],
-    undo: [
-      ['StopLogging', { Name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/hipaa-wizard-trail` }],
-      ['DeleteTrail', { Name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/hipaa-wizard-trail` }],
-      ['DisableKeyRotation', { KeyId: '1234abcd-0000-0000-0000-000000000001' }],
-      ['DeleteAlias', { AliasName: 'alias/trail-key' }],
-      ['ScheduleKeyDeletion', { KeyId: '1234abcd-0000-0000-0000-000000000001', PendingWindowInDays: 7 }],
-      ['DeleteBucketPolicy', { Bucket: `hipaa-wizard-cloudtrail-${ACCOUNT}` }],
-      ['DeleteBucketEncryption', { Bucket: `hipaa-wizard-cloudtrail-${ACCOUNT}` }],
-      ['DeletePublicAccessBlock', { Bucket: `hipaa-wizard-cloudtrail-${ACCOUNT}` }],
-      ['DeleteBucket', { Bucket: `hipaa-wizard-cloudtrail-${ACCOUNT}` }],
-    ],
-  },
-  {
     id: 'trail-log-validation',
     before: state({ regional: { [E1]: { 'cloudtrail.trails': [trail('main', { logFileValidation: false })] } } }),
     after: state({ regional: { [E1]: { 'cloudtrail.trails': [trail('main')] } } }),
@@ -264,10 +181,6 @@ const cases: FixCase[] = [
       ['StopConfigurationRecorder', { ConfigurationRecorderName: 'default' }],
       ['DeleteDeliveryChannel', { DeliveryChannelName: 'default' }],
       ['DeleteConfigurationRecorder', { ConfigurationRecorderName: 'default' }],
-      ['DeleteBucketPolicy', { Bucket: `hipaa-wizard-config-${ACCOUNT}` }],
-      ['DeleteBucketEncryption', { Bucket: `hipaa-wizard-config-${ACCOUNT}` }],
-      ['DeletePublicAccessBlock', { Bucket: `hipaa-wizard-config-${ACCOUNT}` }],
-      ['DeleteBucket', { Bucket: `hipaa-wizard-config-${ACCOUNT}` }],
       ['DeleteServiceLinkedRole', { RoleName: 'AWSServiceRoleForConfig' }],
     ],
   },
@@ -348,25 +261,6 @@ const cases: FixCase[] = [
     ],
   },
   {
-    id: 's3-versioning',
-    before: state({
-      global: { 's3.buckets': [bucket('claims', E1, { tags: ok({ phi: 'true' }), versioning: ok({ status: 'Off', mfaDelete: false }) }), bucket('trail-logs', W2, { versioning: ok({ status: 'Suspended', mfaDelete: false }) }), bucket('scratch', E1, { versioning: ok({ status: 'Off', mfaDelete: false }) })] },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('main', { s3BucketName: 'trail-logs' })] } },
-    }),
-    after: state({
-      global: { 's3.buckets': [bucket('claims', E1, { tags: ok({ phi: 'true' }) }), bucket('trail-logs', W2), bucket('scratch', E1, { versioning: ok({ status: 'Off', mfaDelete: false }) })] },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('main', { s3BucketName: 'trail-logs' })] } },
-    }),
-    calls: [
-      ['PutBucketVersioning', { Bucket: 'claims', VersioningConfiguration: { Status: 'Enabled' } }],
-      ['PutBucketVersioning', { Bucket: 'trail-logs', VersioningConfiguration: { Status: 'Enabled' } }],
-    ],
-    undo: [
-      ['PutBucketVersioning', { Bucket: 'trail-logs', VersioningConfiguration: { Status: 'Suspended' } }],
-      ['PutBucketVersioning', { Bucket: 'claims', VersioningConfiguration: { Status: 'Suspended' } }],
-    ],
-  },
-  {
     id: 'cancel-key-deletion',
     before: state({ regional: { [E1]: { 'kms.keys': [pendingKey, kmsKey('k-ok')] } } }),
     after: state({ regional: { [E1]: { 'kms.keys': [{ ...pendingKey, state: 'Enabled', deletionDate: null }, kmsKey('k-ok')] } } }),
@@ -397,57 +291,6 @@ const cases: FixCase[] = [
     undo: [
       ['DeleteBucketPolicy', { Bucket: 'site' }],
       ['PutBucketPolicy', { Bucket: 'claims', Policy: JSON.stringify(existingPolicy) }],
-    ],
-  },
-  {
-    id: 's3-encryption-kms',
-    before: state({
-      global: { 's3.buckets': [bucket('claims', E1, { tags: ok({ phi: 'true' }) }), bucket('scratch', E1, { encryption: ok(null) }), bucket('notes', E1, { tags: ok({ phi: 'true' }), encryption: ok({ algorithm: 'aws:kms', kmsKeyId: kmsKey('k-own').arn, bucketKeyEnabled: true }) })] },
-      regional: { [E1]: { 'kms.keys': [kmsKey('k-own')] } },
-    }),
-    after: state({
-      global: {
-        's3.buckets': [
-          bucket('claims', E1, { tags: ok({ phi: 'true' }), encryption: ok({ algorithm: 'aws:kms', kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/hipaa-wizard-s3`, bucketKeyEnabled: true }) }),
-          bucket('scratch', E1, { encryption: ok({ algorithm: 'aws:kms', kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/hipaa-wizard-s3`, bucketKeyEnabled: true }) }),
-          bucket('notes', E1, { tags: ok({ phi: 'true' }), encryption: ok({ algorithm: 'aws:kms', kmsKeyId: kmsKey('k-own').arn, bucketKeyEnabled: true }) }),
-        ],
-      },
-      regional: { [E1]: { 'kms.keys': [kmsKey('k-own'), kmsKey('k-s3', E1, { aliases: ['alias/hipaa-wizard-s3'] })] } },
-    }),
-    calls: [
-      ['CreateKey', expect.objectContaining({ KeyUsage: 'ENCRYPT_DECRYPT' })],
-      ['CreateAlias', { AliasName: 'alias/hipaa-wizard-s3', TargetKeyId: '{{step1.KeyMetadata.KeyId}}' }],
-      ['EnableKeyRotation', { KeyId: '{{step1.KeyMetadata.KeyId}}' }],
-      [
-        'PutBucketEncryption',
-        {
-          Bucket: 'claims',
-          ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/hipaa-wizard-s3` }, BucketKeyEnabled: true }] },
-        },
-      ],
-      [
-        'PutBucketEncryption',
-        {
-          Bucket: 'scratch',
-          ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/hipaa-wizard-s3` }, BucketKeyEnabled: true }] },
-        },
-      ],
-    ],
-    responses: { CreateKey: { KeyMetadata: { KeyId: 'k-s3' } } },
-    sent: [
-      ['CreateKey', expect.anything()],
-      ['CreateAlias', { AliasName: 'alias/hipaa-wizard-s3', TargetKeyId: 'k-s3' }],
-      ['EnableKeyRotation', { KeyId: 'k-s3' }],
-      ['PutBucketEncryption', expect.objectContaining({ Bucket: 'claims' })],
-      ['PutBucketEncryption', expect.objectContaining({ Bucket: 'scratch' })],
-    ],
-    undo: [
-      ['DeleteBucketEncryption', { Bucket: 'scratch' }],
-      ['PutBucketEncryption', { Bucket: 'claims', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] } }],
-      ['DisableKeyRotation', { KeyId: 'k-s3' }],
-      ['DeleteAlias', { AliasName: 'alias/hipaa-wizard-s3' }],
-      ['ScheduleKeyDeletion', { KeyId: 'k-s3', PendingWindowInDays: 7 }],
     ],
   },
   {
