@@ -22,7 +22,7 @@ export default defineRemediation({
     const actions: PlanAction[] = [];
     for (const b of failingBuckets(read(state, 's3.buckets'), failing('s3-tls-only'))) {
       if (!b.policy.ok || deniesInsecureTransport(b.policy.value, b.name)) continue;
-      if (!b.website || !b.website.ok || b.website.value) {
+      if (!b.website?.ok || b.website.value) {
         note(
           b.website?.ok
             ? `Bucket ${b.name} (${b.region}) is left without a TLS-only policy: it hosts a static website, and S3 website endpoints serve only plain HTTP, so the deny would take the site down; serve it through CloudFront over HTTPS first.`

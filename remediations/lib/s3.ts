@@ -193,7 +193,7 @@ export function bucketDependents(state: AccountState): (bucket: string) => Bucke
 
 /** True when the bucket hosts a static website or lets anyone read it (policy or ACL). Unknown counts as true. */
 export function servedAnonymously(b: S3Bucket): { readonly served: boolean; readonly why: string } {
-  if (!b.website || !b.website.ok) return { served: true, why: 'its website hosting could not be read (s3:GetBucketWebsite), so it may serve a website' };
+  if (!b.website?.ok) return { served: true, why: 'its website hosting could not be read (s3:GetBucketWebsite), so it may serve a website' };
   if (b.website.value) return { served: true, why: 'it hosts a static website, which is read anonymously' };
   if (b.policyStatus.ok && b.policyStatus.value?.isPublic) return { served: true, why: 'its bucket policy lets anyone read it' };
   if (b.acl.ok && b.acl.value.publicGrants.some((g) => g.startsWith('AllUsers'))) return { served: true, why: 'its ACL lets anyone read it' };
