@@ -12,20 +12,34 @@ import type { BucketEncryption, S3Bucket } from '../src/aws/collectors/s3.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction, PlannedCall } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
+import type { PolicyDocument } from '../src/aws/collectors/iam.js';
+import { asList, principals, statements } from '../steps/02-audit-controls/aws-state.js';
 import { keyPolicy, newKey } from './lib/kms.js';
+
+/** Other AWS accounts an Allow statement of the bucket policy names. */
+function crossAccountReaders(policy: PolicyDocument | null, account: string): string[] {
+  const ids = statements(policy)
+    .filter((st) => st.Effect === 'Allow')
+    .flatMap((st) => principals(st).concat(asList((st.Principal as { AWS?: unknown } | undefined)?.AWS)))
+    .map((p) => /^arn:[^:]+:iam::(\d{12}):/.exec(p)?.[1] ?? (/^\d{12}$/.test(p) ? p : undefined))
+    .filter((x): x is string => !!x && x !== account);
+  return [...new Set(ids)];
+}
 import { type BucketDependents, bucketDependents, failingBuckets, servedAnonymously } from './lib/s3.js';
 
 /**
  * Why a bucket cannot take a customer-managed key as its default encryption without breaking what
  * writes to it or reads from it; undefined when it can.
  */
-export function noKmsBecause(b: S3Bucket, d: BucketDependents): string | undefined {
+export function noKmsBecause(b: S3Bucket, d: BucketDependents, account = ''): string | undefined {
   if (d.accessLogSources.length > 0) return `it receives the server access logs of ${d.accessLogSources.join(', ')}, and S3 delivers access logs only to a bucket encrypted with SSE-S3`;
   if (d.loadBalancers.length > 0) return `it receives the access logs of load balancer ${d.loadBalancers.join(', ')}, which Elastic Load Balancing delivers only to a bucket encrypted with SSE-S3`;
   if (d.trails.length > 0) return `CloudTrail trail ${d.trails.join(', ')} delivers its log files to it; encrypt those logs with the trail's own KMS key instead (the check cloudtrail-kms), which keeps delivery working`;
   if (d.configChannels.length > 0) return `AWS Config delivery channel ${d.configChannels.join(', ')} writes to it, and Config could not use a key whose policy does not grant it`;
   const anon = servedAnonymously(b);
   if (anon.served) return `${anon.why}, and anonymous readers cannot use a KMS key`;
+  const others = b.policy.ok ? crossAccountReaders(b.policy.value, account) : [];
+  if (others.length > 0) return `its policy lets account ${others.join(', ')} use it, and that account could not decrypt with a key whose policy grants only this account`;
   return undefined;
 }
 
@@ -69,7 +83,7 @@ export default defineRemediation({
     for (const b of scope) {
       if (!b.encryption.ok) continue;
       const enc = b.encryption.value;
-      const why = noKmsBecause(b, dependents(b.name));
+      const why = noKmsBecause(b, dependents(b.name), accountId);
       if (why) {
         if (enc) note(`Bucket ${b.name} (${b.region}) keeps its current encryption: ${why}.`);
         else put(b, null, { algorithm: 'AES256', kmsKeyId: null, bucketKeyEnabled: false }, `Encrypt new objects in ${b.name} (${b.region}) with SSE-S3, not a customer-managed key: ${why}.`);

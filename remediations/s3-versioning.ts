@@ -34,7 +34,7 @@ export default defineRemediation({
             ? { reversible: true, undo }
             : {
                 reversible: false,
-                irreversibleBecause: `a bucket that had versioning on can only be suspended, not returned to never-enabled; to stop keeping versions of ${b.name}, suspend versioning by hand (aws s3api put-bucket-versioning --versioning-configuration Status=Suspended)`,
+                irreversibleBecause: `a bucket that had versioning on can only be suspended, not returned to never-enabled; to stop keeping versions of ${b.name}, suspend versioning by hand (aws s3api put-bucket-versioning --bucket ${b.name} --versioning-configuration Status=Suspended)`,
               }),
         };
       });

@@ -69,6 +69,14 @@ describe('s3-encryption-kms', () => {
     expect(touched(plan)).toEqual(['unlabelled']);
   });
 
+  it('leaves a bucket shared with another account on its key, naming the account', async () => {
+    const shared = { Version: '2012-10-17', Statement: [{ Sid: 'PartnerRead', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::claims/*' }] };
+    const s = state({ global: { 's3.buckets': [bucket('claims', E1, { policy: ok(shared) })] }, regional: { [E1]: { 'kms.keys': [], 'cloudtrail.trails': [] } } });
+    const plan = await planFor('s3-encryption-kms', s);
+    expect(plan.actions).toEqual([]);
+    expect(plan.notes).toEqual([expect.stringMatching(/^Bucket claims \(us-east-1\) keeps its current encryption: its policy lets account 444455556666 use it/)]);
+  });
+
   it('apply makes the checks pass on the model, a second plan is empty, and undo keeps the key', async () => {
     const before = untaggedAccount();
     const model = new AwsModel(before, ALL_SERVICES);
