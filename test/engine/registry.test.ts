@@ -142,3 +142,17 @@ describe('the built-in registry', () => {
     expect(r.attestationsOf('01-access-controls').map((a) => a.id).sort()).toEqual(['access-reviews', 'automatic-logoff', 'emergency-access', 'unique-logins']);
   });
 });
+
+describe('citations of the shipped checks (issue 13)', () => {
+  it('cites restore testing as §164.308(a)(7)(ii)(D), addressable, not integrity §164.312(c)(1)', async () => {
+    const registry = await loadRegistry();
+    expect(registry.check('restore-testing')?.hipaa).toEqual({ section: '164.308(a)(7)(ii)(D)', obligation: 'addressable' });
+  });
+
+  it('cites the TLS and HTTPS checks as transmission encryption §164.312(e)(2)(ii), addressable', async () => {
+    const registry = await loadRegistry();
+    for (const id of ['s3-tls-only', 'elb-https-only', 'cloudfront-viewer-https', 'cloudfront-origin-https']) {
+      expect(registry.check(id)?.hipaa, id).toEqual({ section: '164.312(e)(2)(ii)', obligation: 'addressable' });
+    }
+  });
+});
