@@ -156,3 +156,13 @@ describe('citations of the shipped checks (issue 13)', () => {
     }
   });
 });
+
+describe('breach notification text (issue 13)', () => {
+  it('states the individual, media and HHS deadlines of §164.404, §164.406 and §164.408', async () => {
+    const registry = await loadRegistry();
+    const why = registry.attestation('breach-notification-timeline')?.why ?? '';
+    expect(why).toContain('More than 500 affected residents of one state or jurisdiction also means notifying prominent media there within 60 days (§164.406).');
+    expect(why).toContain('HHS is told within 60 days when 500 or more people are affected in total; a smaller breach goes into a yearly log sent to HHS within 60 days after the end of the calendar year (§164.408).');
+    expect(why).not.toMatch(/HHS at once/);
+  });
+});
