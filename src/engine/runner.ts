@@ -105,6 +105,12 @@ export function applyDecision(finding: Finding, records: RecordsView, now: Date,
   const decision = records.decisionFor(finding.id) ?? records.decisionFor(finding.hipaa.section);
   if (!decision || !COVERING.has(decision.status)) return finding;
   if (!inScope(decision, finding, state)) return finding;
+  if (decision.status === 'not-reasonable' && finding.hipaa.obligation === 'required') {
+    return {
+      ...finding,
+      message: `${finding.message} The decision ${decision.id} (not-reasonable, by ${decision.decidedBy}) is refused: §${finding.hipaa.section} is a required specification, and only an addressable one may be documented as not reasonable and appropriate (§164.306(d)(3)).`,
+    };
+  }
   const summary = {
     id: decision.id,
     status: decision.status,

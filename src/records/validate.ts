@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { HIPAA_SPECS } from '../engine/hipaa.js';
+import { findSpec, HIPAA_SPECS } from '../engine/hipaa.js';
 import type { AttestationDef, CheckDef, DecisionStatus, FieldDef } from '../engine/model.js';
 import { RecordsError } from './errors.js';
 import { DECISION_STATUSES } from './shapes.js';
@@ -160,7 +160,12 @@ const ACCOUNT = /^\d{12}$/;
 export async function validateDecision(input: DecisionInput, registry: SubjectRegistry, by: string, now: Date) {
   const status = input.status as DecisionStatus;
   if (!DECISION_STATUSES.includes(status)) fail(`The status must be one of ${DECISION_STATUSES.join(', ')}, not "${input.status}".`);
-  const { subject } = resolveSubject(input.subject, registry);
+  const { subject, section } = resolveSubject(input.subject, registry);
+  if (status === 'not-reasonable' && findSpec(section)?.obligation === 'required') {
+    fail(
+      `${subject} cites §${section}, a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)). A required safeguard must be implemented.`,
+    );
+  }
   const reason = (input.reason ?? '').trim();
   const problem = sentenceProblem(reason);
   if (status === 'implemented') {

@@ -142,3 +142,27 @@ describe('the built-in registry', () => {
     expect(r.attestationsOf('01-access-controls').map((a) => a.id).sort()).toEqual(['access-reviews', 'automatic-logoff', 'emergency-access', 'unique-logins']);
   });
 });
+
+describe('citations of the shipped checks (issue 13)', () => {
+  it('cites restore testing as §164.308(a)(7)(ii)(D), addressable, not integrity §164.312(c)(1)', async () => {
+    const registry = await loadRegistry();
+    expect(registry.check('restore-testing')?.hipaa).toEqual({ section: '164.308(a)(7)(ii)(D)', obligation: 'addressable' });
+  });
+
+  it('cites the TLS and HTTPS checks as transmission encryption §164.312(e)(2)(ii), addressable', async () => {
+    const registry = await loadRegistry();
+    for (const id of ['s3-tls-only', 'elb-https-only', 'cloudfront-viewer-https', 'cloudfront-origin-https']) {
+      expect(registry.check(id)?.hipaa, id).toEqual({ section: '164.312(e)(2)(ii)', obligation: 'addressable' });
+    }
+  });
+});
+
+describe('breach notification text (issue 13)', () => {
+  it('states the individual, media and HHS deadlines of §164.404, §164.406 and §164.408', async () => {
+    const registry = await loadRegistry();
+    const why = registry.attestation('breach-notification-timeline')?.why ?? '';
+    expect(why).toContain('More than 500 affected residents of one state or jurisdiction also means notifying prominent media there within 60 days (§164.406).');
+    expect(why).toContain('HHS is told within 60 days when 500 or more people are affected in total; a smaller breach goes into a yearly log sent to HHS within 60 days after the end of the calendar year (§164.408).');
+    expect(why).not.toMatch(/HHS at once/);
+  });
+});

@@ -77,6 +77,16 @@ describe('decisions per §164.306(d)(3)', () => {
     expect((await readRecords(dir)).entries).toHaveLength(1); // the refused ones wrote nothing
   });
 
+  it('not-reasonable is refused on a required specification (§164.306(d)(3)), by check and by section, and writes nothing', async () => {
+    const dir = tempRecordsDir();
+    const reason = 'The account holds only synthetic test data and no ePHI is ever stored on it.';
+    await expect(recordDecision(dir, { subject: 'root-mfa', status: 'not-reasonable', reason }, opts)).rejects.toThrow(
+      'root-mfa cites §164.312(d), a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)). A required safeguard must be implemented.',
+    );
+    await expect(recordDecision(dir, { subject: '164.312(d)', status: 'not-reasonable', reason }, opts)).rejects.toThrow(/a required specification/);
+    expect((await readRecords(dir)).entries).toHaveLength(0);
+  });
+
   it('risk-accepted: an owner and an expiry are required', async () => {
     const dir = tempRecordsDir();
     const base = { subject: 'root-mfa', status: 'risk-accepted', reason: 'A hardware key is on order and arrives within the quarter.' };

@@ -4,6 +4,7 @@
  * rule view counts the decisions that rely on "addressable".
  */
 import { describe, expect, it } from 'vitest';
+import { EMPTY_RECORDS } from '../../src/engine/model.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import { runAttestation } from '../../src/engine/runner.js';
 import { decisionsAtRiskUnderProposedRule, proposedRuleCount, sectionResolver } from '../../src/records/proposed-rule.js';
@@ -110,5 +111,25 @@ describe('the proposed rule view (HHS, January 2025; not in force)', () => {
     expect(conflicts.map((c) => `${c.decision.id} ${c.section}`)).toEqual(['D-0001 164.308(a)(5)(ii)(D)', 'D-0004 164.312(a)(2)(iii)']);
     expect(proposedRuleCount(view, await loadRegistry())).toBe(2);
     expect(conflicts[1]!.explanation).toMatch(/chooses not implementing it for §164\.312\(a\)\(2\)\(iii\) \(Automatic logoff\), which is addressable today; the proposal would make it required/);
+  });
+});
+
+describe('a not-reasonable decision already written on a required specification (issue 13)', () => {
+  it('does not turn the failing finding into accepted, and the message says why (§164.306(d)(3))', async () => {
+    const decision = {
+      id: 'D-0007',
+      subject: 'root-mfa',
+      status: 'not-reasonable',
+      reason: 'The root user is never used, so a second factor is not worth the trouble.',
+      decidedBy: 'dana.okafor',
+      decidedAt: NOW.toISOString(),
+      reviewBy: '2027-11-24',
+    } as const;
+    const records = { ...EMPTY_RECORDS, decisionFor: (s: string) => (s === 'root-mfa' ? decision : undefined), decisions: () => [decision] };
+    const f = await runCheckById('root-mfa', state({ global: { 'iam.accountSummary': { AccountMFAEnabled: 0 }, 'iam.virtualMfaDevices': [] } }), ctx({}, NOW, records as never));
+    expect(f.status).toBe('fail');
+    expect(f.message).toContain(
+      'The decision D-0007 (not-reasonable, by dana.okafor) is refused: §164.312(d) is a required specification, and only an addressable one may be documented as not reasonable and appropriate (§164.306(d)(3)).',
+    );
   });
 });

@@ -9,7 +9,7 @@ export default defineCheck({
   id: 'restore-testing',
   title: 'Backups are verified by scheduled restore tests',
   severity: 'medium',
-  hipaa: { section: '164.312(c)(1)', obligation: 'required' },
+  hipaa: { section: '164.308(a)(7)(ii)(D)', obligation: 'addressable' },
   hitrust: ['09.l', '12.e'],
   permissions: ['backup:ListBackupVaults', 'backup:ListRestoreTestingPlans'],
   needs: { regional: ['backup.vaults', 'backup.restoreTestingPlans'] },

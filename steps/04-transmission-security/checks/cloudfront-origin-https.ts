@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'cloudfront-origin-https',
   title: 'CloudFront reaches custom origins over modern TLS',
   severity: 'medium',
-  hipaa: { section: '164.312(e)(1)', obligation: 'required' },
+  hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d', '09.m'],
   permissions: ['cloudfront:ListDistributions'],
   needs: { global: ['cloudfront.distributions'] },

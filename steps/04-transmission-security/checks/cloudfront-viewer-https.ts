@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'cloudfront-viewer-https',
   title: 'CloudFront distributions require HTTPS from viewers',
   severity: 'high',
-  hipaa: { section: '164.312(e)(1)', obligation: 'required' },
+  hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d'],
   permissions: ['cloudfront:ListDistributions'],
   needs: { global: ['cloudfront.distributions'] },

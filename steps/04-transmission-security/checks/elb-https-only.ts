@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'elb-https-only',
   title: 'Load balancers redirect or refuse plain HTTP',
   severity: 'high',
-  hipaa: { section: '164.312(e)(1)', obligation: 'required' },
+  hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d', '09.m'],
   permissions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners'],
   needs: { regional: ['elbv2.loadBalancers'] },

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 's3-tls-only',
   title: 'Buckets refuse requests that are not encrypted in transit',
   severity: 'high',
-  hipaa: { section: '164.312(e)(1)', obligation: 'required' },
+  hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d', '09.m'],
   permissions: ['s3:ListAllMyBuckets', 's3:GetBucketPolicy'],
   needs: { global: ['s3.buckets'] },
