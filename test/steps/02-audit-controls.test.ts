@@ -171,6 +171,19 @@ describe('config-recording', () => {
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/us-west-2.*it is stopped/);
   });
+  it('judges the customer recorder, not a service-linked recorder listed before it', async () => {
+    const linked = { name: 'AWSConfigurationRecorderForSecurityHub', allSupported: false, includeGlobalResourceTypes: false, recording: true, lastStatus: 'SUCCESS', lastErrorCode: null, serviceLinked: true };
+    const both = { ...rec(true), recorders: [linked, ...rec(true).recorders] };
+    expect((await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': both }, [W2]: { 'config.recorders': rec(true) } } }))).status).toBe('pass');
+    const stopped = { ...rec(false), recorders: [linked, ...rec(false).recorders] };
+    const f = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': stopped }, [W2]: { 'config.recorders': rec(true) } } }));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/recorder default in us-east-1: it is stopped/);
+    const only = { recorders: [linked], deliveryChannels: [] };
+    const g = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': only }, [W2]: { 'config.recorders': rec(true) } } }));
+    expect(g.status).toBe('fail');
+    expect(g.message).toMatch(/No customer AWS Config recorder exists in us-east-1; only the service-linked recorder AWSConfigurationRecorderForSecurityHub/);
+  });
   it('is unknown when the recorders are denied', async () => {
     const f = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': denied('config:DescribeConfigurationRecorders') } } }));
     expect(f.status).toBe('unknown');

@@ -17,6 +17,8 @@ export interface ConfigRecorder {
   /** "SUCCESS", "FAILURE", "PENDING" or null. */
   readonly lastStatus: string | null;
   readonly lastErrorCode: string | null;
+  /** A service-linked recorder (recordingScope INTERNAL, a servicePrincipal, named "AWSConfigurationRecorderFor…"): an AWS service records for itself; it is not the customer's recorder. */
+  readonly serviceLinked?: boolean;
 }
 
 export interface ConfigState {
@@ -53,6 +55,7 @@ export const collectors: CollectorSet = {
             recording: status?.recording ?? false,
             lastStatus: status?.lastStatus ?? null,
             lastErrorCode: status?.lastErrorCode ?? null,
+            serviceLinked: r.recordingScope === 'INTERNAL' || Boolean(r.servicePrincipal) || (r.name ?? '').startsWith('AWSConfigurationRecorderFor'),
           };
         }),
         deliveryChannels: (channels?.DeliveryChannels ?? []).map((c) => ({ name: c.name ?? '', s3BucketName: c.s3BucketName ?? null })),
