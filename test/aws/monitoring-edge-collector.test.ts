@@ -93,8 +93,8 @@ describe('logs, alarms and Config', () => {
     });
     config.on(DescribeConfigurationRecorderStatusCommand).resolves({
       ConfigurationRecordersStatus: [
-        { name: 'AWSConfigurationRecorderForSecurityHub', recording: true, lastStatus: 'SUCCESS' },
-        { name: 'default', recording: true, lastStatus: 'SUCCESS' },
+        { name: 'AWSConfigurationRecorderForSecurityHub', recording: true, lastStatus: 'Success' },
+        { name: 'default', recording: true, lastStatus: 'Success' },
       ],
     });
     config.on(DescribeDeliveryChannelsCommand).resolves({ DeliveryChannels: [{ name: 'default', s3BucketName: 'config-bucket' }] });

@@ -201,6 +201,12 @@ describe('config-recording', () => {
     expect(g.status).toBe('fail');
     expect(g.message).toMatch(/No customer AWS Config recorder exists in us-east-1; only the service-linked recorder AWSConfigurationRecorderForSecurityHub/);
   });
+  it('fails a recorder whose last recording failed, as AWS spells it ("Failure")', async () => {
+    const failing = { ...rec(true), recorders: [{ ...rec(true).recorders[0]!, lastStatus: 'Failure', lastErrorCode: 'AccessDenied' }] };
+    const f = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': failing }, [W2]: { 'config.recorders': rec(true) } } }));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/its last recording failed \(AccessDenied\)/);
+  });
   it('is unknown when the recorders are denied', async () => {
     const f = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': denied('config:DescribeConfigurationRecorders') } } }));
     expect(f.status).toBe('unknown');

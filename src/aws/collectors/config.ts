@@ -14,7 +14,7 @@ export interface ConfigRecorder {
   readonly allSupported: boolean;
   readonly includeGlobalResourceTypes: boolean;
   readonly recording: boolean;
-  /** "SUCCESS", "FAILURE", "PENDING" or null. */
+  /** "Success", "Failure", "Pending" (as AWS spells them) or null. */
   readonly lastStatus: string | null;
   readonly lastErrorCode: string | null;
   /** A service-linked recorder (recordingScope INTERNAL, a servicePrincipal, named "AWSConfigurationRecorderFor…"): an AWS service records for itself; it is not the customer's recorder. */

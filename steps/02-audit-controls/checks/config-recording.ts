@@ -26,7 +26,7 @@ export default defineCheck({
       if (!r.recording) gaps.push('it is stopped');
       if (!r.allSupported) gaps.push('it records only selected resource types');
       if (cfg.deliveryChannels.length === 0) gaps.push('it has no delivery channel');
-      if (r.lastStatus === 'FAILURE') gaps.push(`its last recording failed (${r.lastErrorCode ?? 'no error code'})`);
+      if (r.lastStatus?.toUpperCase() === 'FAILURE') gaps.push(`its last recording failed (${r.lastErrorCode ?? 'no error code'})`);
       return [
         {
           id,
