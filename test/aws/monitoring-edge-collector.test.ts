@@ -77,6 +77,33 @@ describe('logs, alarms and Config', () => {
     const r = await collection().regional('config.recorders', E1);
     expect(r.ok && r.value.recorders[0]).toMatchObject({ name: 'default', allSupported: true, recording: false, lastErrorCode: 'AccessDenied' });
   });
+
+  it('marks a service-linked recorder returned beside the customer recorder', async () => {
+    config.on(DescribeConfigurationRecordersCommand).resolves({
+      ConfigurationRecorders: [
+        {
+          arn: 'arn:aws:config:us-east-1:111122223333:configuration-recorder/AWSConfigurationRecorderForSecurityHub/abc',
+          name: 'AWSConfigurationRecorderForSecurityHub',
+          recordingGroup: { allSupported: false, includeGlobalResourceTypes: false, resourceTypes: ['AWS::EC2::Instance'] },
+          recordingScope: 'INTERNAL',
+          servicePrincipal: 'securityhub.amazonaws.com',
+        },
+        { arn: 'arn:aws:config:us-east-1:111122223333:configuration-recorder/default/def', name: 'default', recordingGroup: { allSupported: true, includeGlobalResourceTypes: true }, recordingScope: 'PAID' },
+      ],
+    });
+    config.on(DescribeConfigurationRecorderStatusCommand).resolves({
+      ConfigurationRecordersStatus: [
+        { name: 'AWSConfigurationRecorderForSecurityHub', recording: true, lastStatus: 'Success' },
+        { name: 'default', recording: true, lastStatus: 'Success' },
+      ],
+    });
+    config.on(DescribeDeliveryChannelsCommand).resolves({ DeliveryChannels: [{ name: 'default', s3BucketName: 'config-bucket' }] });
+    const r = await collection().regional('config.recorders', E1);
+    expect(r.ok && r.value.recorders.map((x) => [x.name, x.serviceLinked])).toEqual([
+      ['AWSConfigurationRecorderForSecurityHub', true],
+      ['default', false],
+    ]);
+  });
 });
 
 describe('load balancers, certificates, CloudFront, Organizations', () => {

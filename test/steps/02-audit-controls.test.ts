@@ -149,7 +149,24 @@ describe('vpc-flow-logs', () => {
   it('fails a VPC without a flow log', async () => {
     const f = await runCheckById('vpc-flow-logs', state({ regional: { [E1]: { 'ec2.vpcs': [vpc], 'ec2.flowLogs': [] } } }));
     expect(f.status).toBe('fail');
-    expect(f.message).toMatch(/vpc-1 \(us-east-1\)/);
+    expect(f.message).toMatch(/VPC vpc-1 \(prod\) in us-east-1 has no active flow log/);
+  });
+  it('counts a VPC covered when every subnet has a flow log, not when only some subnets or interfaces do', async () => {
+    const sub = (id: string) => ({ id, vpcId: 'vpc-1', az: 'us-east-1a', cidr: '10.0.1.0/24', mapPublicIpOnLaunch: false, defaultForAz: false, tags: {} });
+    const subnets = [sub('subnet-a'), sub('subnet-b')];
+    const on = (resourceId: string, id: string) => ({ ...fl, id, resourceId });
+    const all = await runCheckById('vpc-flow-logs', state({ regional: { [E1]: { 'ec2.vpcs': [vpc], 'ec2.subnets': subnets, 'ec2.flowLogs': [on('subnet-a', 'fl-a'), on('subnet-b', 'fl-b')] } } }));
+    expect(all.status).toBe('pass');
+    expect(all.resources[0]?.detail).toBe('VPC vpc-1 (prod) in us-east-1 has a flow log on each of its 2 subnets.');
+    const some = await runCheckById('vpc-flow-logs', state({ regional: { [E1]: { 'ec2.vpcs': [vpc], 'ec2.subnets': subnets, 'ec2.flowLogs': [on('subnet-a', 'fl-a'), on('eni-0abc', 'fl-e')] } } }));
+    expect(some.status).toBe('fail');
+    expect(some.message).toMatch(/flow logs on only 1 of its 2 subnets; subnet-b record nothing/);
+  });
+  it('fails a flow log whose delivery fails, with AWS’s error message', async () => {
+    const broken = { ...fl, deliverStatus: 'FAILED', deliverError: 'Access error' };
+    const f = await runCheckById('vpc-flow-logs', state({ regional: { [E1]: { 'ec2.vpcs': [vpc], 'ec2.subnets': [], 'ec2.flowLogs': [broken] } } }));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/flow log fl-1 on vpc-1 fails to deliver to its s3 destination \(Access error\)/);
   });
   it('is unknown when flow logs cannot be listed', async () => {
     const f = await runCheckById('vpc-flow-logs', state({ regional: { [E1]: { 'ec2.vpcs': [vpc], 'ec2.flowLogs': denied('ec2:DescribeFlowLogs') } } }));
@@ -170,6 +187,25 @@ describe('config-recording', () => {
     const f = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': rec(true) }, [W2]: { 'config.recorders': rec(false) } } }));
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/us-west-2.*it is stopped/);
+  });
+  it('judges the customer recorder, not a service-linked recorder listed before it', async () => {
+    const linked = { name: 'AWSConfigurationRecorderForSecurityHub', allSupported: false, includeGlobalResourceTypes: false, recording: true, lastStatus: 'SUCCESS', lastErrorCode: null, serviceLinked: true };
+    const both = { ...rec(true), recorders: [linked, ...rec(true).recorders] };
+    expect((await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': both }, [W2]: { 'config.recorders': rec(true) } } }))).status).toBe('pass');
+    const stopped = { ...rec(false), recorders: [linked, ...rec(false).recorders] };
+    const f = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': stopped }, [W2]: { 'config.recorders': rec(true) } } }));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/recorder default in us-east-1: it is stopped/);
+    const only = { recorders: [linked], deliveryChannels: [] };
+    const g = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': only }, [W2]: { 'config.recorders': rec(true) } } }));
+    expect(g.status).toBe('fail');
+    expect(g.message).toMatch(/No customer AWS Config recorder exists in us-east-1; only the service-linked recorder AWSConfigurationRecorderForSecurityHub/);
+  });
+  it('fails a recorder whose last recording failed, as AWS spells it ("Failure")', async () => {
+    const failing = { ...rec(true), recorders: [{ ...rec(true).recorders[0]!, lastStatus: 'Failure', lastErrorCode: 'AccessDenied' }] };
+    const f = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': failing }, [W2]: { 'config.recorders': rec(true) } } }));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/its last recording failed \(AccessDenied\)/);
   });
   it('is unknown when the recorders are denied', async () => {
     const f = await runCheckById('config-recording', state({ regional: { [E1]: { 'config.recorders': denied('config:DescribeConfigurationRecorders') } } }));

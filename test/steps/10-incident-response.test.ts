@@ -111,6 +111,26 @@ describe('findings-routed', () => {
     expect((await runCheckById('findings-routed', s({ rules: [gdRule({ pattern: { source: ['aws.ec2'] } })] }))).message).toMatch(/No enabled EventBridge rule in us-east-1/);
     expect((await runCheckById('findings-routed', s({ rules: [gdRule({ enabled: false })] }))).status).toBe('fail');
   });
+  it('accepts findings routed to a Lambda function, an SQS queue, an API destination or another event bus', async () => {
+    for (const [arn, words] of [
+      ['arn:aws:lambda:us-east-1:111122223333:function:page-oncall', /Lambda function function:page-oncall/],
+      ['arn:aws:sqs:us-east-1:111122223333:findings-queue', /SQS queue findings-queue/],
+      ['arn:aws:events:us-east-1:111122223333:api-destination/pagerduty/1a2b3c4d-aaaa-bbbb-cccc-123456789012', /API destination api-destination\/pagerduty/],
+      ['arn:aws:events:us-east-1:999988887777:event-bus/security-central', /event bus event-bus\/security-central/],
+    ] as const) {
+      const f = await runCheckById('findings-routed', s({ rules: [gdRule({ targets: [{ id: 't', arn }] })], subs: [] }));
+      expect(f.status).toBe('pass');
+      expect(f.resources[0]?.detail).toMatch(words);
+    }
+  });
+  it('still fails a matching rule with no target, or one that only stores findings in a log group', async () => {
+    const none = await runCheckById('findings-routed', s({ rules: [gdRule({ targets: [] })] }));
+    expect(none.status).toBe('fail');
+    expect(none.message).toMatch(/has no target, so they go nowhere/);
+    const logs = await runCheckById('findings-routed', s({ rules: [gdRule({ targets: [{ id: 't', arn: 'arn:aws:logs:us-east-1:111122223333:log-group:/aws/events/findings' }] })] }));
+    expect(logs.status).toBe('fail');
+    expect((await runCheckById('findings-routed', s({ rules: [gdRule({ enabled: false, targets: [{ id: 't', arn: 'arn:aws:lambda:us-east-1:111122223333:function:page-oncall' }] })] }))).status).toBe('fail');
+  });
   it('has nothing to route where neither GuardDuty nor Security Hub is on', async () => {
     expect((await runCheckById('findings-routed', s({ detectors: [], rules: [] }))).status).toBe('pass');
   });

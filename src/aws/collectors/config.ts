@@ -14,9 +14,11 @@ export interface ConfigRecorder {
   readonly allSupported: boolean;
   readonly includeGlobalResourceTypes: boolean;
   readonly recording: boolean;
-  /** "SUCCESS", "FAILURE", "PENDING" or null. */
+  /** "Success", "Failure", "Pending" (as AWS spells them) or null. */
   readonly lastStatus: string | null;
   readonly lastErrorCode: string | null;
+  /** A service-linked recorder (recordingScope INTERNAL, a servicePrincipal, named "AWSConfigurationRecorderFor…"): an AWS service records for itself; it is not the customer's recorder. */
+  readonly serviceLinked?: boolean;
 }
 
 export interface ConfigState {
@@ -53,6 +55,7 @@ export const collectors: CollectorSet = {
             recording: status?.recording ?? false,
             lastStatus: status?.lastStatus ?? null,
             lastErrorCode: status?.lastErrorCode ?? null,
+            serviceLinked: r.recordingScope === 'INTERNAL' || Boolean(r.servicePrincipal) || (r.name ?? '').startsWith('AWSConfigurationRecorderFor'),
           };
         }),
         deliveryChannels: (channels?.DeliveryChannels ?? []).map((c) => ({ name: c.name ?? '', s3BucketName: c.s3BucketName ?? null })),

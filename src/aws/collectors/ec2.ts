@@ -85,6 +85,8 @@ export interface FlowLog {
   readonly destinationType: string;
   /** "SUCCESS" or "FAILED" (delivery to the destination). */
   readonly deliverStatus: string | null;
+  /** DeliverLogsErrorMessage when delivery failed (e.g. "Access error", "Rate limited"). */
+  readonly deliverError?: string | null;
 }
 
 export interface Subnet {
@@ -281,6 +283,7 @@ export const collectors: CollectorSet = {
           trafficType: f.TrafficType ?? '',
           destinationType: f.LogDestinationType ?? 'cloud-watch-logs',
           deliverStatus: f.DeliverLogsStatus ?? null,
+          deliverError: f.DeliverLogsErrorMessage ?? null,
         });
       }
     }

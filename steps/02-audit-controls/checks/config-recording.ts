@@ -12,14 +12,21 @@ export default defineCheck({
   why: 'AWS Config keeps the history of every resource’s configuration, so you can show when a bucket became public or a security group opened, and who was on duty.',
   evaluate(state) {
     const resources = perRegion(state, 'config.recorders', (cfg, region) => {
-      const r = cfg.recorders[0];
+      // A service-linked recorder (an AWS service recording for itself) can sit beside the customer's: judge the customer's.
+      const r = cfg.recorders.find((x) => !x.serviceLinked);
       const id = `config recorder in ${region}`;
-      if (!r) return [{ id, region, status: 'fail' as const, detail: `No AWS Config recorder exists in ${region}.` }];
+      if (!r) {
+        const linked = cfg.recorders.filter((x) => x.serviceLinked).map((x) => x.name);
+        const detail = linked.length
+          ? `No customer AWS Config recorder exists in ${region}; only the service-linked recorder ${listNames(linked)}, which records just what its AWS service needs.`
+          : `No AWS Config recorder exists in ${region}.`;
+        return [{ id, region, status: 'fail' as const, detail }];
+      }
       const gaps: string[] = [];
       if (!r.recording) gaps.push('it is stopped');
       if (!r.allSupported) gaps.push('it records only selected resource types');
       if (cfg.deliveryChannels.length === 0) gaps.push('it has no delivery channel');
-      if (r.lastStatus === 'FAILURE') gaps.push(`its last recording failed (${r.lastErrorCode ?? 'no error code'})`);
+      if (r.lastStatus?.toUpperCase() === 'FAILURE') gaps.push(`its last recording failed (${r.lastErrorCode ?? 'no error code'})`);
       return [
         {
           id,
