@@ -37,7 +37,7 @@ export default defineRemediation({
             resource: `security group ${g.id} (default)`,
             summary: `Remove the ${rules.length} ${word} rule${rules.length === 1 ? '' : 's'} of ${where}.`,
             reversible: true,
-            undo: [{ service: 'ec2', command: `AuthorizeSecurityGroup${Direction}`, input: { GroupId: g.id, IpPermissions: perms }, region }],
+            undo: [{ service: 'ec2', command: `AuthorizeSecurityGroup${Direction}`, input: { GroupId: g.id, IpPermissions: rules.map((r) => ipPermission(r, undefined, true)) }, region }],
           });
         }
       }

@@ -42,7 +42,7 @@ export default defineRemediation({
             resource: `security group ${g.id} (${g.name})`,
             summary: `Stop allowing ${ruleLabel(r)} from ${from} into ${g.id} (${g.name}) in ${region}: it exposes ${hit.map(([p, n]) => `${n} ${p}`).slice(0, 4).join(', ')}.`,
             reversible: true,
-            undo: [{ service: 'ec2', command: 'AuthorizeSecurityGroupIngress', input: { GroupId: g.id, IpPermissions: [perm] }, region }],
+            undo: [{ service: 'ec2', command: 'AuthorizeSecurityGroupIngress', input: { GroupId: g.id, IpPermissions: [ipPermission(r, { ipv4, ipv6 }, true)] }, region }],
           });
         }
       }

@@ -2,8 +2,10 @@
  * Metric filters and alarms on the CloudTrail log group for root use, failed console sign-ins and
  * unauthorized API calls, notifying an SNS topic (and an e-mail address when given). When no trail
  * sends its events to CloudWatch Logs yet, the plan first connects the multi-region trail to a new
- * log group through a role CloudTrail assumes. Undo deletes the alarms, filters and topic and
- * disconnects the trail again.
+ * log group through a role CloudTrail assumes. It refuses without an e-mail address or a topic that
+ * already has a confirmed subscriber (alarms that reach nobody are no alarms) and reuses a topic that
+ * exists. Undo deletes the alarms and filters, the topic only when this fix created it, and
+ * disconnects the trail again; it never deletes the log group and the CloudTrail events it holds.
  */
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
@@ -54,7 +56,7 @@ export default defineRemediation({
     'iam:DeleteRolePolicy',
     'iam:PassRole',
   ],
-  needs: { global: ['iam.authorization'], regional: ['logs.logGroups'] },
+  needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'sns.subscriptions'] },
   options: [
     { name: 'email', description: 'an address the alarms e-mail (it must confirm the subscription)' },
     { name: 'topic', description: 'the SNS topic the alarms notify', default: 'hipaa-wizard-security-alarms' },
@@ -147,18 +149,25 @@ export default defineRemediation({
     if (missing.length === 0) return actions;
     const topic = options.topic ?? 'hipaa-wizard-security-alarms';
     const topicArn = `arn:${partition}:sns:${region}:${accountId}:${topic}`;
-    actions.push({
+    const subs = readIn(state, 'sns.subscriptions', region).filter((s) => s.topicArn === topicArn);
+    const topicExists = subs.length > 0;
+    if (!options.email && !subs.some((s) => s.confirmed)) {
+      throw new Error(
+        `the SNS topic ${topic} in ${region} has no confirmed subscriber, so the alarms would notify nobody; give an address with --option email=<address> (it must confirm the subscription) or a topic someone already receives with --option topic=<name>`,
+      );
+    }
+    if (!topicExists) actions.push({
       effect: '+',
       service: 'sns',
       command: 'CreateTopic',
       input: { Name: topic },
       region,
       resource: `SNS topic ${topic}`,
-      summary: `Create (or reuse) the SNS topic ${topic} in ${region} for the security alarms.`,
-      reversible: true,
-      undo: [{ service: 'sns', command: 'DeleteTopic', input: { TopicArn: topicArn }, region }],
+      summary: `Create the SNS topic ${topic} in ${region} for the security alarms.`,
+      reversible: false,
+      irreversibleBecause: `Undo leaves the SNS topic ${topic} in ${region} in place: a topic without subscribers is not listed before the fix, so it may have existed already and others may publish to it.`,
     });
-    if (options.email) {
+    if (options.email && !subs.some((s) => s.protocol === 'email' && s.endpoint === options.email)) {
       actions.push({
         effect: '+',
         service: 'sns',

@@ -19,8 +19,8 @@ export function ensureLogGroup(state: AccountState, region: string, group: strin
       region,
       resource: `log group ${group}`,
       summary: `Create the log group ${group} in ${region} for ${holds}.`,
-      reversible: true,
-      undo: [{ service: 'logs', command: 'DeleteLogGroup', input: { logGroupName: group }, region }],
+      reversible: false,
+      irreversibleBecause: `Undo leaves the log group ${group} in ${region} in place: deleting it would destroy ${holds} it collected.`,
     },
   ];
   const days = retentionAtLeast(settings.logRetentionDays);
@@ -33,8 +33,8 @@ export function ensureLogGroup(state: AccountState, region: string, group: strin
       region,
       resource: `log group ${group}`,
       summary: `Keep ${holds} in ${group} (${region}) for ${days} days.`,
-      reversible: true,
-      undo: [{ service: 'logs', command: 'DeleteRetentionPolicy', input: { logGroupName: group }, region }],
+      reversible: false,
+      irreversibleBecause: `Undo keeps the retention of ${group} in ${region}, so ${holds} it collected still expire on schedule rather than being deleted or kept forever.`,
     });
   }
   return actions;

@@ -18,6 +18,7 @@ import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient,
 import * as EC2 from '@aws-sdk/client-ec2';
 import { DescribeBackupPolicyCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import * as ELB from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ListSubscriptionsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { DescribeOrganizationCommand, ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import * as RDS from '@aws-sdk/client-rds';
@@ -45,12 +46,13 @@ const ec2 = mockClient(EC2.EC2Client);
 const elb = mockClient(ELB.ElasticLoadBalancingV2Client);
 const rds = mockClient(RDS.RDSClient);
 const kms = mockClient(KMSClient);
+const sns = mockClient(SNSClient);
 const ddb = mockClient(DynamoDBClient);
 const efs = mockClient(EFSClient);
 const cf = mockClient(CloudFrontClient);
 const acm = mockClient(ACMClient);
 const org = mockClient(OrganizationsClient);
-const mocks: { calls(): { args: unknown[]; thisValue: unknown }[]; restore(): void }[] = [s3, s3control, ct, logs, cw, config, ec2, elb, rds, kms, ddb, efs, cf, acm, org];
+const mocks: { calls(): { args: unknown[]; thisValue: unknown }[]; restore(): void }[] = [s3, s3control, ct, logs, cw, config, ec2, elb, rds, kms, sns, ddb, efs, cf, acm, org];
 afterAll(() => {
   for (const m of mocks) m.restore();
 });
@@ -129,6 +131,7 @@ function mockAccount() {
   rds.on(RDS.DescribeDBSnapshotAttributesCommand).resolves({ DBSnapshotAttributesResult: { DBSnapshotAttributes: [] } });
   rds.on(RDS.DescribeDBParametersCommand).resolves({ Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1' }] });
 
+  sns.on(ListSubscriptionsCommand).resolves({ Subscriptions: [] });
   kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'k1' }, { KeyId: 'k2' }] });
   kms.on(ListAliasesCommand).resolves({ Aliases: [] });
   kms.on(DescribeKeyCommand).callsFake(async (input: { KeyId: string }) => ({

@@ -28,6 +28,7 @@ describe('EC2 collectors', () => {
             IpPermissions: [
               { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }] },
               { IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-1' }] },
+              { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ UserId: '999988887777', GroupId: 'sg-peer', Description: 'partner proxy' }], PrefixListIds: [{ PrefixListId: 'pl-1', Description: 'office' }] },
             ],
             IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
             Tags: [{ Key: 'Name', Value: 'web' }],
@@ -44,6 +45,17 @@ describe('EC2 collectors', () => {
     expect(r.ok && r.value[0]?.ingress).toEqual([
       { protocol: 'tcp', fromPort: 22, toPort: 22, ipv4: ['0.0.0.0/0'], ipv6: ['::/0'], groups: [], prefixLists: [] },
       { protocol: '-1', fromPort: null, toPort: null, ipv4: [], ipv6: [], groups: ['sg-1'], prefixLists: [] },
+      {
+        protocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        ipv4: [],
+        ipv6: [],
+        groups: ['sg-peer'],
+        prefixLists: ['pl-1'],
+        descriptions: { 'sg-peer': 'partner proxy', 'pl-1': 'office' },
+        groupOwners: { 'sg-peer': '999988887777' },
+      },
     ]);
   });
 

@@ -125,9 +125,8 @@ const cases: FixCase[] = [
     ],
     responses: { CreateFlowLogs: { FlowLogIds: ['fl-0123'], Unsuccessful: [] } },
     undo: [
+      // the log group and its records stay
       ['DeleteFlowLogs', { FlowLogIds: ['fl-0123'] }],
-      ['DeleteRetentionPolicy', { logGroupName: '/hipaa-wizard/vpc-flow-logs' }],
-      ['DeleteLogGroup', { logGroupName: '/hipaa-wizard/vpc-flow-logs' }],
       ['DeleteRolePolicy', { RoleName: 'hipaa-wizard-vpc-flow-logs', PolicyName: 'write-flow-logs' }],
       ['DeleteRole', { RoleName: 'hipaa-wizard-vpc-flow-logs' }],
     ],
@@ -189,7 +188,7 @@ const cases: FixCase[] = [
     options: { email: 'security@maple.example' },
     before: state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [] } },
+      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [] } },
     }),
     after: state({
       global: { 'iam.authorization': withRoles('hipaa-wizard-cloudtrail-to-logs') },
@@ -197,6 +196,7 @@ const cases: FixCase[] = [
         [E1]: {
           'cloudtrail.trails': [trail('main', { cloudWatchLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/hipaa-wizard/cloudtrail:*` })],
           'logs.logGroups': [lg('/hipaa-wizard/cloudtrail', 2192)],
+          'sns.subscriptions': [{ topicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms`, protocol: 'email', endpoint: 'security@maple.example', confirmed: true }],
           'logs.metricFilters': [
             { name: 'hipaa-wizard-root-use', logGroupName: '/hipaa-wizard/cloudtrail', pattern: '{ $.userIdentity.type = "Root" }', metrics: [{ name: 'RootAccountUse', namespace: 'HipaaWizard/Security' }] },
             {
@@ -252,12 +252,10 @@ const cases: FixCase[] = [
       ['DeleteMetricFilter', { logGroupName: '/hipaa-wizard/cloudtrail', filterName: 'hipaa-wizard-console-sign-in-failures' }],
       ['DeleteAlarms', { AlarmNames: ['hipaa-wizard-root-use'] }],
       ['DeleteMetricFilter', { logGroupName: '/hipaa-wizard/cloudtrail', filterName: 'hipaa-wizard-root-use' }],
-      ['DeleteTopic', { TopicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms` }],
+      // the topic (which may have existed) and the log group with its CloudTrail events stay
       ['UpdateTrail', { Name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/main`, CloudWatchLogsLogGroupArn: '', CloudWatchLogsRoleArn: '' }],
       ['DeleteRolePolicy', { RoleName: 'hipaa-wizard-cloudtrail-to-logs', PolicyName: 'deliver-to-logs' }],
       ['DeleteRole', { RoleName: 'hipaa-wizard-cloudtrail-to-logs' }],
-      ['DeleteRetentionPolicy', { logGroupName: '/hipaa-wizard/cloudtrail' }],
-      ['DeleteLogGroup', { logGroupName: '/hipaa-wizard/cloudtrail' }],
     ],
   },
   {
@@ -502,12 +500,12 @@ const cases: FixCase[] = [
     before: state({ regional: { [E1]: { 'rds.instances': [rdsInstance('portal-db', { backupRetentionPeriod: 0 }), rdsInstance('member', { clusterId: 'c1', backupRetentionPeriod: 1 })], 'rds.clusters': [rdsCluster('c1', { backupRetentionPeriod: 1 })] } } }),
     after: state({ regional: { [E1]: { 'rds.instances': [rdsInstance('portal-db'), rdsInstance('member', { clusterId: 'c1' })], 'rds.clusters': [rdsCluster('c1')] } } }),
     calls: [
-      ['ModifyDBInstance', { DBInstanceIdentifier: 'portal-db', BackupRetentionPeriod: 7, ApplyImmediately: true }],
-      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', BackupRetentionPeriod: 7, ApplyImmediately: true }],
+      ['ModifyDBInstance', { DBInstanceIdentifier: 'portal-db', BackupRetentionPeriod: 7}],
+      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', BackupRetentionPeriod: 7}],
     ],
     undo: [
-      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', BackupRetentionPeriod: 1, ApplyImmediately: true }],
-      ['ModifyDBInstance', { DBInstanceIdentifier: 'portal-db', BackupRetentionPeriod: 0, ApplyImmediately: true }],
+      // the instance's backups were off: undo never sets 0 again (that deletes its backups)
+      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', BackupRetentionPeriod: 1 }],
     ],
   },
   {
@@ -561,12 +559,12 @@ const cases: FixCase[] = [
     before: state({ regional: { [E1]: { 'rds.instances': [rdsInstance('portal-db', { deletionProtection: false }), rdsInstance('member', { clusterId: 'c1', deletionProtection: false })], 'rds.clusters': [rdsCluster('c1', { deletionProtection: false })] } } }),
     after: state({ regional: { [E1]: { 'rds.instances': [rdsInstance('portal-db'), rdsInstance('member', { clusterId: 'c1', deletionProtection: false })], 'rds.clusters': [rdsCluster('c1')] } } }),
     calls: [
-      ['ModifyDBInstance', { DBInstanceIdentifier: 'portal-db', DeletionProtection: true, ApplyImmediately: true }],
-      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', DeletionProtection: true, ApplyImmediately: true }],
+      ['ModifyDBInstance', { DBInstanceIdentifier: 'portal-db', DeletionProtection: true}],
+      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', DeletionProtection: true}],
     ],
     undo: [
-      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', DeletionProtection: false, ApplyImmediately: true }],
-      ['ModifyDBInstance', { DBInstanceIdentifier: 'portal-db', DeletionProtection: false, ApplyImmediately: true }],
+      ['ModifyDBCluster', { DBClusterIdentifier: 'c1', DeletionProtection: false}],
+      ['ModifyDBInstance', { DBInstanceIdentifier: 'portal-db', DeletionProtection: false}],
     ],
   },
   {

@@ -273,12 +273,30 @@ describe('security-alarms', () => {
   ];
   const alarm = (metric: string) => ({ name: metric, arn: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:${metric}`, metrics: [{ name: metric, namespace: 'Sec' }], actionsEnabled: true, alarmActions: ['arn:aws:sns:us-east-1:1:t'], state: 'OK' });
   const t = trail('main', { cloudWatchLogGroupArn: group });
+  const confirmed = [{ topicArn: 'arn:aws:sns:us-east-1:1:t', protocol: 'email', endpoint: 'sec@maple.example', confirmed: true }];
   it('passes with a filter and notifying alarm for each event', async () => {
-    const s = state({ regional: { [E1]: { 'cloudtrail.trails': [t], 'logs.metricFilters': filters, 'cloudwatch.alarms': [alarm('Root'), alarm('Signin'), alarm('Denied')] } } });
+    const s = state({ regional: { [E1]: { 'cloudtrail.trails': [t], 'logs.metricFilters': filters, 'cloudwatch.alarms': [alarm('Root'), alarm('Signin'), alarm('Denied')], 'sns.subscriptions': confirmed } } });
     expect((await runCheckById('security-alarms', s)).status).toBe('pass');
   });
+  it('fails when the alarms\' topic has only a subscription pending confirmation, which delivers nothing', async () => {
+    const pending = [{ ...confirmed[0]!, confirmed: false }];
+    const s = state({ regional: { [E1]: { 'cloudtrail.trails': [t], 'logs.metricFilters': filters, 'cloudwatch.alarms': [alarm('Root'), alarm('Signin'), alarm('Denied')], 'sns.subscriptions': pending } } });
+    const f = await runCheckById('security-alarms', s);
+    expect(f.status).toBe('fail');
+    expect(f.resources.find((r) => r.id === 'alarm for root user activity')?.detail).toMatch(/SNS topic with a confirmed subscriber/);
+  });
+  it('fails when the alarms\' topic has no subscriber at all', async () => {
+    const s = state({ regional: { [E1]: { 'cloudtrail.trails': [t], 'logs.metricFilters': filters, 'cloudwatch.alarms': [alarm('Root'), alarm('Signin'), alarm('Denied')], 'sns.subscriptions': [] } } });
+    expect((await runCheckById('security-alarms', s)).status).toBe('fail');
+  });
+  it('is unknown, naming sns:ListSubscriptions, when subscriptions cannot be read', async () => {
+    const s = state({ regional: { [E1]: { 'cloudtrail.trails': [t], 'logs.metricFilters': filters, 'cloudwatch.alarms': [alarm('Root')], 'sns.subscriptions': denied('sns:ListSubscriptions') } } });
+    const f = await runCheckById('security-alarms', s);
+    expect(f.status).toBe('unknown');
+    expect(f.missing).toEqual(['sns:ListSubscriptions']);
+  });
   it('fails naming the event without an alarm', async () => {
-    const s = state({ regional: { [E1]: { 'cloudtrail.trails': [t], 'logs.metricFilters': filters, 'cloudwatch.alarms': [alarm('Root'), alarm('Signin')] } } });
+    const s = state({ regional: { [E1]: { 'cloudtrail.trails': [t], 'logs.metricFilters': filters, 'cloudwatch.alarms': [alarm('Root'), alarm('Signin')], 'sns.subscriptions': confirmed } } });
     const f = await runCheckById('security-alarms', s);
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/unauthorized API calls on CloudTrail log group trail-events in us-east-1/);

@@ -55,6 +55,10 @@ export interface SgRule {
   readonly ipv6: readonly string[];
   readonly groups: readonly string[];
   readonly prefixLists: readonly string[];
+  /** Each source's rule description (CIDR, group id or prefix-list id → description), so an undo can write it back. */
+  readonly descriptions?: Readonly<Record<string, string>>;
+  /** The account that owns each referenced group (group id → UserId), for references across accounts. */
+  readonly groupOwners?: Readonly<Record<string, string>>;
 }
 
 export interface SecurityGroup {
@@ -167,7 +171,7 @@ declare module '../../engine/state.js' {
 const iso = (d: Date | string | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
 function sgRules(list: readonly IpPermission[] | undefined): SgRule[] {
-  return (list ?? []).map((p) => ({
+  return (list ?? []).map((p) => withSources(p, {
     protocol: p.IpProtocol ?? '-1',
     fromPort: p.IpProtocol === '-1' ? null : (p.FromPort ?? null),
     toPort: p.IpProtocol === '-1' ? null : (p.ToPort ?? null),
@@ -176,6 +180,20 @@ function sgRules(list: readonly IpPermission[] | undefined): SgRule[] {
     groups: (p.UserIdGroupPairs ?? []).map((g) => g.GroupId ?? '').filter(Boolean),
     prefixLists: (p.PrefixListIds ?? []).map((l) => l.PrefixListId ?? '').filter(Boolean),
   }));
+}
+
+/** Adds the rule's source descriptions and cross-account group owners, only when it has any. */
+function withSources(p: IpPermission, r: SgRule): SgRule {
+  const descriptions = Object.fromEntries(
+      [
+        ...(p.IpRanges ?? []).map((r) => [r.CidrIp, r.Description]),
+        ...(p.Ipv6Ranges ?? []).map((r) => [r.CidrIpv6, r.Description]),
+        ...(p.UserIdGroupPairs ?? []).map((g) => [g.GroupId, g.Description]),
+        ...(p.PrefixListIds ?? []).map((l) => [l.PrefixListId, l.Description]),
+      ].filter((e): e is [string, string] => Boolean(e[0] && e[1])),
+    );
+  const groupOwners = Object.fromEntries((p.UserIdGroupPairs ?? []).filter((g) => g.GroupId && g.UserId).map((g) => [g.GroupId as string, g.UserId as string]));
+  return { ...r, ...(Object.keys(descriptions).length ? { descriptions } : {}), ...(Object.keys(groupOwners).length ? { groupOwners } : {}) };
 }
 
 /**

@@ -40,6 +40,8 @@ export interface RdsInstance {
   readonly vpcId: string | null;
   readonly subnetIds: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
+  /** Changes waiting for the maintenance window (PendingModifiedValues), as "DBInstanceClass: db.r6g.large"; ApplyImmediately: true would apply them all now. */
+  readonly pendingModifications?: readonly string[];
 }
 
 export interface RdsCluster {
@@ -56,6 +58,19 @@ export interface RdsCluster {
   readonly enabledLogExports: readonly string[];
   readonly members: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
+  /** Changes waiting for the maintenance window (PendingModifiedValues), as "EngineVersion: 8.0.mysql_aurora.3.05.2". */
+  readonly pendingModifications?: readonly string[];
+}
+
+/** PendingModifiedValues as "Field: value" lines, nested objects flattened; empty when nothing is pending. */
+export function pendingList(v: object | undefined): string[] {
+  const out: string[] = [];
+  for (const [k, x] of Object.entries(v ?? {})) {
+    if (x === undefined || x === null) continue;
+    if (typeof x === 'object') out.push(`${k}: ${JSON.stringify(x)}`);
+    else out.push(`${k}: ${String(x)}`);
+  }
+  return out;
 }
 
 export interface RdsSnapshot {
@@ -122,6 +137,7 @@ const listInstances = perScan(async (ctx: CollectorContext, region: string): Pro
         vpcId: d.DBSubnetGroup?.VpcId ?? null,
         subnetIds: (d.DBSubnetGroup?.Subnets ?? []).map((s) => s.SubnetIdentifier ?? '').filter(Boolean),
         tags: tagMap(d.TagList),
+        pendingModifications: pendingList(d.PendingModifiedValues),
       });
     }
   }
@@ -148,6 +164,7 @@ const listClusters = perScan(async (ctx: CollectorContext, region: string): Prom
         enabledLogExports: c.EnabledCloudwatchLogsExports ?? [],
         members: (c.DBClusterMembers ?? []).map((m) => m.DBInstanceIdentifier ?? '').filter(Boolean),
         tags: tagMap(c.TagList),
+        pendingModifications: pendingList(c.PendingModifiedValues),
       });
     }
   }

@@ -16,8 +16,8 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(5)(ii)(C)', obligation: 'addressable' },
   hitrust: ['09.ab', '09.ad', '06.i'],
-  permissions: ['cloudtrail:DescribeTrails', 'logs:DescribeMetricFilters', 'cloudwatch:DescribeAlarms'],
-  needs: { regional: ['cloudtrail.trails', 'logs.metricFilters', 'cloudwatch.alarms'] },
+  permissions: ['cloudtrail:DescribeTrails', 'logs:DescribeMetricFilters', 'cloudwatch:DescribeAlarms', 'sns:ListSubscriptions'],
+  needs: { regional: ['cloudtrail.trails', 'logs.metricFilters', 'cloudwatch.alarms', 'sns.subscriptions'] },
   why: 'Logs nobody reads do not detect anything; a metric filter with an alarm turns a root sign-in or a burst of access denials into a message to a person within minutes.',
   evaluate(state) {
     const { trails } = allTrails(state);
@@ -43,9 +43,14 @@ export default defineCheck({
       for (const g of groups) {
         const filters = readIn(state, 'logs.metricFilters', g.region).filter((f) => f.logGroupName === g.name && event.test(f.pattern));
         const alarms = readIn(state, 'cloudwatch.alarms', g.region);
+        // An alarm notifies someone only through an SNS topic with a confirmed subscription: a pending
+        // one ("PendingConfirmation") delivers nothing. Other actions (Auto Scaling, EC2, Systems Manager
+        // OpsItems) change resources or open items nobody is told about, so they do not count.
+        const subs = filters.length ? readIn(state, 'sns.subscriptions', g.region) : [];
+        const reaches = (arn: string) => arn.startsWith('arn:') && arn.split(':')[2] === 'sns' && subs.some((s) => s.topicArn === arn && s.confirmed);
         for (const f of filters) {
           const alarm = alarms.find(
-            (a) => a.actionsEnabled && a.alarmActions.length > 0 && a.metrics.some((m) => f.metrics.some((fm) => fm.name === m.name && fm.namespace === m.namespace)),
+            (a) => a.actionsEnabled && a.alarmActions.some(reaches) && a.metrics.some((m) => f.metrics.some((fm) => fm.name === m.name && fm.namespace === m.namespace)),
           );
           if (alarm) {
             found = `filter ${f.name} with alarm ${alarm.name}`;
@@ -59,7 +64,7 @@ export default defineCheck({
         id: `alarm for ${event.label}`,
         region,
         status: found ? 'pass' : 'fail',
-        detail: found ? `${event.label} in ${region}: ${found}.` : `No metric filter with a notifying alarm watches ${event.label} on log group ${groups.map((g) => `${g.name} (${g.region})`).join(', ')}.`,
+        detail: found ? `${event.label} in ${region}: ${found}.` : `No metric filter with an alarm notifying an SNS topic with a confirmed subscriber watches ${event.label} on log group ${groups.map((g) => `${g.name} (${g.region})`).join(', ')}.`,
       });
     }
     return summarize(resources, {
