@@ -239,7 +239,11 @@ export interface RemediationDef {
   /** Pure: the actions that would make the checks pass, given the state; [] when nothing is to do. */
   readonly plan: (
     state: AccountState,
-    ctx: EvalContext & { readonly options: Readonly<Record<string, string>> },
+    ctx: EvalContext & {
+      readonly options: Readonly<Record<string, string>>;
+      /** Adds a sentence about this account to the plan's notes (who is left out and why, what to do by hand). */
+      readonly note?: (sentence: string) => void;
+    },
   ) => readonly PlanAction[];
 }
 

@@ -105,8 +105,9 @@ export function makePlan(registry: Registry, remediationId: string, state: Accou
   const resolved = resolveOptions(def, options.options);
   const needs = needsOfFix(registry, def);
   let actions: readonly PlanAction[];
+  const found: string[] = [];
   try {
-    actions = def.plan(state, { ...ctx, options: resolved });
+    actions = def.plan(state, { ...ctx, options: resolved, note: (sentence) => void found.push(sentence) });
   } catch (e) {
     if (e instanceof Unreadable) {
       const where = e.region ? ` in ${e.region}` : '';
@@ -126,7 +127,7 @@ export function makePlan(registry: Registry, remediationId: string, state: Accou
     actions: actions.map((a) => JSON.parse(JSON.stringify(a)) as PlanAction),
     basis: basisOf(slicesOf(state, needs)),
     createdAt: ctx.now.toISOString(),
-    notes: actions.length > 0 ? [...(def.notes ?? [])] : [],
+    notes: [...(actions.length > 0 ? (def.notes ?? []) : []), ...found],
     needs,
     regions: [...state.regions],
     account: state.identity.accountId,

@@ -1,6 +1,7 @@
 /** Every service the AWS model knows, for `new AwsModel(before, ALL_SERVICES)`. Add a service's file here. */
+import { iam } from './iam.js';
 import type { ServiceModel } from './index.js';
 import { kms } from './kms.js';
 import { s3 } from './s3.js';
 
-export const ALL_SERVICES: Readonly<Record<string, ServiceModel>> = { s3, kms };
+export const ALL_SERVICES: Readonly<Record<string, ServiceModel>> = { s3, kms, iam };
