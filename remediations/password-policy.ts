@@ -31,7 +31,6 @@ export default defineRemediation({
   fixes: ['password-policy-strength', 'password-policy-rotation'],
   risk: 'safe',
   permissions: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'],
-  needs: { global: ['iam.credentialReport'] },
   plan(state, ctx) {
     const { settings, now } = ctx;
     const note = ctx.note ?? (() => {});
@@ -60,7 +59,10 @@ export default defineRemediation({
       if (current.hardExpiry) changes.push('let users with an expired password set a new one at sign-in (hard expiry was on, which locks them out until an administrator resets it)');
     }
     if (!current || target.maxAgeDays !== current.maxAgeDays) {
-      const expiring = read(state, 'iam.credentialReport')
+      // Read when collected (it is for a note only, so it stays out of the plan's basis).
+      const report = state.global['iam.credentialReport'];
+      if (!report?.ok) note(`The credential report could not be read, so this plan cannot say which console users have passwords older than ${target.maxAgeDays} days; those will have to choose a new one at their next sign-in.`);
+      const expiring = (report?.ok ? report.value : [])
         .filter((r) => !r.arn.endsWith(':root') && r.passwordEnabled)
         .map((r) => ({ user: r.user, since: r.passwordLastChanged ?? r.userCreationTime }))
         .filter((r) => r.since !== null && daysBetween(r.since, now) > target.maxAgeDays)

@@ -4,6 +4,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CredentialReportRow, IamAuthorization } from '../../src/aws/collectors/iam.js';
 import { ACCOUNT, daysAgo, state } from '../helpers/state.js';
+import { ok } from '../../src/engine/state.js';
+import { ALL_SERVICES } from '../helpers/aws-model/all.js';
+import { AwsModel, applyToModel, undoOnModel } from '../helpers/aws-model/index.js';
 import { applyWith, awsError, calls, planFor, sent, undoWith } from './harness.js';
 
 const iam = mockClient(IAMClient);
@@ -76,6 +79,7 @@ describe('access-analyzer', () => {
 });
 
 describe('deactivate-stale-access-keys', () => {
+  // ci-deploy's key is 200 days old but was used yesterday: a pipeline depends on it.
   const keyRow = row('ci-deploy', { accessKeys: [{ slot: 1, active: true, lastRotated: daysAgo(200), lastUsed: daysAgo(1) }, noKey(2)] });
   const idle = row('old-contractor', {
     passwordEnabled: true,
@@ -85,61 +89,58 @@ describe('deactivate-stale-access-keys', () => {
       { slot: 2, active: true, lastRotated: daysAgo(120), lastUsed: daysAgo(100) },
     ],
   });
+  // Never used, created 95 days ago: unused for longer than the 90-day limit.
+  const neverUsed = row('intern', { accessKeys: [{ slot: 1, active: true, lastRotated: daysAgo(95), lastUsed: null }, noKey(2)] });
   const fresh = row('dana', { passwordEnabled: true, passwordLastUsed: daysAgo(2), mfaActive: true, accessKeys: [{ slot: 1, active: true, lastRotated: daysAgo(10), lastUsed: daysAgo(1) }, noKey(2)] });
   const keys = [
     { user: 'ci-deploy', accessKeyId: 'AKIACI00000000000001', status: 'Active' as const, createDate: daysAgo(200) },
     { user: 'old-contractor', accessKeyId: 'AKIAOC00000000000001', status: 'Active' as const, createDate: daysAgo(30) },
     { user: 'old-contractor', accessKeyId: 'AKIAOC00000000000002', status: 'Active' as const, createDate: daysAgo(120) },
+    { user: 'intern', accessKeyId: 'AKIAINTERN0000000001', status: 'Active' as const, createDate: daysAgo(95) },
     { user: 'dana', accessKeyId: 'AKIADANA000000000001', status: 'Active' as const, createDate: daysAgo(10) },
   ];
-  const before = state({ global: { 'iam.credentialReport': [keyRow, idle, fresh], 'iamkeys.accessKeys': keys } });
-  const off = (r: CredentialReportRow, slots: number[]) => ({ ...r, accessKeys: r.accessKeys.map((k) => (slots.includes(k.slot) ? { ...k, active: false } : k)) });
-  const after = state({
-    global: {
-      'iam.credentialReport': [off(keyRow, [1]), { ...off(idle, [2]), passwordEnabled: false }, fresh],
-      'iamkeys.accessKeys': keys.map((k) => (k.accessKeyId === 'AKIACI00000000000001' || k.accessKeyId === 'AKIAOC00000000000002' ? { ...k, status: 'Inactive' as const } : k)),
-    },
-  });
+  const before = state({ global: { 'iam.credentialReport': [keyRow, idle, neverUsed, fresh], 'iamkeys.accessKeys': keys } });
 
-  it('deactivates keys too old or unused (matching the report slot to the key id) and removes idle passwords', async () => {
+  it('turns off only keys unused for 90 days, leaves a key used yesterday alone and says how to rotate it; undo turns the keys back on', async () => {
     const plan = await planFor('deactivate-stale-access-keys', before);
     expect(calls(plan)).toEqual([
-      ['UpdateAccessKey', { UserName: 'ci-deploy', AccessKeyId: 'AKIACI00000000000001', Status: 'Inactive' }],
       ['UpdateAccessKey', { UserName: 'old-contractor', AccessKeyId: 'AKIAOC00000000000002', Status: 'Inactive' }],
       ['DeleteLoginProfile', { UserName: 'old-contractor' }],
+      ['UpdateAccessKey', { UserName: 'intern', AccessKeyId: 'AKIAINTERN0000000001', Status: 'Inactive' }],
     ]);
-    expect(plan.risk).toBe('disruptive');
-    expect(plan.actions[2]?.reversible).toBe(false);
-    iam.resolves({});
-    const { outcome, entry } = await applyWith(plan, before, after);
+    expect(plan.actions[1]?.reversible).toBe(false);
+    expect(plan.notes).toContainEqual(expect.stringMatching(/^Not turned off, because they were used in the last 90 days and something depends on them: IAM user ci-deploy's key 1 \(200 days old, last used 1 days ago\)\. .*create a second key.*switch.*then deactivate the old key/));
+
+    const model = new AwsModel(before, ALL_SERVICES);
+    const { outcome, entry } = await applyToModel(plan, model);
     expect(outcome.status).toBe('applied');
-    expect(sent(iam)).toEqual(calls(plan));
+    const after = model.read();
+    // unused-credentials now passes; access-key-age still fails, on purpose, for ci-deploy's key in use.
     expect(outcome.verification.map((v) => [v.check, v.status])).toEqual([
-      ['access-key-age', 'pass'],
+      ['access-key-age', 'fail'],
       ['unused-credentials', 'pass'],
     ]);
+    expect(after.global['iamkeys.accessKeys']).toEqual(ok(keys.map((k) => (['AKIAOC00000000000002', 'AKIAINTERN0000000001'].includes(k.accessKeyId) ? { ...k, status: 'Inactive' } : k))));
     expect((await planFor('deactivate-stale-access-keys', after)).actions).toEqual([]);
 
-    iam.reset();
-    iam.resolves({});
-    const undo = await undoWith(entry, after);
+    const undo = await undoOnModel(entry, model);
     expect(undo.cannotUndo).toEqual([
       '"Remove the console password of IAM user old-contractor (last used 160 days ago)" cannot be undone: IAM cannot give the old password back; set a new one with aws iam create-login-profile if the person needs it.',
     ]);
-    expect(sent(iam)).toEqual([
-      ['UpdateAccessKey', { UserName: 'old-contractor', AccessKeyId: 'AKIAOC00000000000002', Status: 'Active' }],
-      ['UpdateAccessKey', { UserName: 'ci-deploy', AccessKeyId: 'AKIACI00000000000001', Status: 'Active' }],
-    ]);
+    expect(undo.outcome.status).toBe('applied');
+    expect(model.read().global['iamkeys.accessKeys']).toEqual(before.global['iamkeys.accessKeys']);
   });
 
   it('keeps passwords when asked, and stops at a refused call saying what changed', async () => {
     const plan = await planFor('deactivate-stale-access-keys', before, { passwords: 'no' });
-    expect(plan.actions.map((a) => a.command)).toEqual(['UpdateAccessKey', 'UpdateAccessKey']);
-    iam.resolvesOnce({}).rejects(awsError('NoSuchEntity', 'The Access Key with id AKIAOC00000000000002 cannot be found.', 404));
+    expect(plan.actions.map((a) => a.resource)).toEqual(['access key AKIAOC00000000000002 of IAM user old-contractor', 'access key AKIAINTERN0000000001 of IAM user intern']);
+    // The intern's key was deleted after the plan was made: IAM answers NoSuchEntity.
+    iam.resolvesOnce({}).rejects(awsError('NoSuchEntity', 'The Access Key with id AKIAINTERN0000000001 cannot be found.', 404));
     const { outcome } = await applyWith(plan, before, before);
     expect(outcome.status).toBe('failed');
-    expect(outcome.changed.map((a) => a.resource)).toEqual(['access key AKIACI00000000000001 of IAM user ci-deploy']);
-    expect(outcome.unchanged.map((a) => a.resource)).toEqual(['access key AKIAOC00000000000002 of IAM user old-contractor']);
+    expect(outcome.changed.map((a) => a.resource)).toEqual(['access key AKIAOC00000000000002 of IAM user old-contractor']);
+    expect(outcome.unchanged.map((a) => a.resource)).toEqual(['access key AKIAINTERN0000000001 of IAM user intern']);
+    expect(outcome.message).toMatch(/NoSuchEntity: The Access Key with id AKIAINTERN0000000001 cannot be found\./);
   });
 });
 
