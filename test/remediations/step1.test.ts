@@ -325,7 +325,10 @@ describe('password-policy never locks people out', () => {
   it('undo deletes the policy when there was none', async () => {
     const before = state({ global: { 'iam.passwordPolicy': null, 'iam.credentialReport': rows } });
     const plan = await planFor('password-policy', before);
-    expect(plan.actions[0]?.input).toMatchObject({ AllowUsersToChangePassword: true, HardExpiry: false });
+    expect(plan.actions[0]?.input).toMatchObject({ AllowUsersToChangePassword: true, HardExpiry: false, MaxPasswordAge: 90 });
+    expect(plan.notes).toEqual([
+      '2 console users have passwords older than the new maximum of 90 days and will have to choose a new one at their next sign-in: marcus (changed 300 days ago), frontdesk (changed 120 days ago). Tell them before applying.',
+    ]);
     const model = new AwsModel(before, ALL_SERVICES);
     const { entry } = await applyToModel(plan, model);
     await undoOnModel(entry, model);
@@ -342,6 +345,14 @@ describe('the IAM fixes over the demo account', () => {
     const added = plan.actions.filter((a) => a.command === 'AddUserToGroup').map((a) => a.input.UserName);
     expect(added).not.toContain(caller);
     expect(added.length).toBeGreaterThan(0);
+    expect(plan.notes).toContain(`The IAM user running this tool, ${caller}, is never added to the group mfa-required, so its next calls and the undo of this fix keep working.`);
+  });
+
+  it('the MFA fix refuses, rather than adding the demo caller, when the caller loses MFA', async () => {
+    const report = demo.global['iam.credentialReport'];
+    if (!report?.ok) throw new Error('demo has no credential report');
+    const noMfa = { ...demo, global: { ...demo.global, 'iam.credentialReport': ok(report.value.map((r) => (r.user === caller ? { ...r, mfaActive: false } : r))) } };
+    await expect(planFor('mfa-enforcement-policy', noMfa)).rejects.toThrow(/the tool runs as IAM user dana\.okafor, who has no MFA device.*Enable MFA for dana\.okafor first/);
   });
 
   it('the stale-key fix never deactivates ci-deploy’s key, used today, and names it for rotation', async () => {
