@@ -1,19 +1,23 @@
 /**
- * Turns off what the access-key checks flag: active access keys older than the rotation limit or
- * unused for longer than the idle limit are set Inactive (not deleted, so undo can turn them back
- * on), and console passwords unused for longer than the idle limit are removed. A key a running
- * job still uses stops working at once, hence the typed confirmation.
+ * Turns off unused credentials: active access keys that unused-credentials fails (not used for the
+ * idle limit, or never used and created before it) are set Inactive (not deleted, so undo can turn
+ * them back on), and console passwords it fails are removed. A key that is merely old but was used
+ * recently is not touched: turning it off would be a revocation that breaks whatever uses it, not a
+ * rotation; the plan names it with the steps to rotate it without downtime.
  */
 import type { AccessKey } from '../src/aws/collectors/iamkeys.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { daysBetween, read } from '../src/engine/outcome.js';
+import accessKeyAge from '../steps/01-access-controls/checks/access-key-age.js';
+import unusedCredentials from '../steps/01-access-controls/checks/unused-credentials.js';
+import { failingIds } from './lib/iam-scope.js';
 
 const sameInstant = (a: string | null, b: string | null) => a !== null && b !== null && Math.abs(new Date(a).getTime() - new Date(b).getTime()) < 1000;
 
 export default defineRemediation({
   id: 'deactivate-stale-access-keys',
-  title: 'Turn off old and unused access keys and passwords',
+  title: 'Turn off unused access keys and passwords',
   fixes: ['access-key-age', 'unused-credentials'],
   risk: 'disruptive',
   permissions: ['iam:UpdateAccessKey', 'iam:DeleteLoginProfile', 'iam:ListAccessKeys'],
@@ -23,7 +27,12 @@ export default defineRemediation({
     'A deactivated key stops working at once: check first that no script, server or CI job still uses it (the plan shows when each key was last used).',
     'A removed console password cannot be restored; an administrator can set a new one later with aws iam create-login-profile.',
   ],
-  plan(state, { now, settings, options }) {
+  plan(state, ctx) {
+    const { now, settings, options } = ctx;
+    const note = ctx.note ?? (() => {});
+    const unused = failingIds(unusedCredentials, state, ctx);
+    const old = failingIds(accessKeyAge, state, ctx);
+    const toRotate: string[] = [];
     if (options.passwords !== undefined && !['yes', 'no'].includes(options.passwords)) throw new Error(`the passwords option takes yes or no, not "${options.passwords}"`);
     const report = read(state, 'iam.credentialReport');
     const keys = read(state, 'iamkeys.accessKeys');
@@ -33,12 +42,13 @@ export default defineRemediation({
       if (row.arn.endsWith(':root')) continue;
       for (const key of row.accessKeys) {
         if (!key.active) continue;
+        const id = `${row.arn} access key ${key.slot}`;
         const age = key.lastRotated ? daysBetween(key.lastRotated, now) : undefined;
-        const idleSince = key.lastUsed ?? key.lastRotated;
-        const idle = idleSince ? daysBetween(idleSince, now) : undefined;
-        const tooOld = age !== undefined && age > settings.accessKeyMaxAgeDays;
-        const unused = idle !== undefined && idle > settings.unusedCredentialDays;
-        if (!tooOld && !unused) continue;
+        if (!unused.has(id)) {
+          if (old.has(id)) toRotate.push(`IAM user ${row.user}'s key ${key.slot} (${age} days old, last used ${key.lastUsed ? `${daysBetween(key.lastUsed, now)} days ago` : 'never'})`);
+          continue;
+        }
+        const tooOld = old.has(id);
         const mine = keys.filter((k) => k.user === row.user && k.status === 'Active');
         const match: AccessKey | undefined = mine.find((k) => sameInstant(k.createDate, key.lastRotated)) ?? (mine.length === 1 ? mine[0] : undefined);
         if (!match) throw new Error(`cannot tell which access key of IAM user ${row.user} is key ${key.slot}; turn it off by hand with aws iam update-access-key`);
@@ -58,7 +68,7 @@ export default defineRemediation({
       if (options.passwords !== 'no' && row.passwordEnabled) {
         const since = row.passwordLastUsed ?? row.passwordLastChanged ?? row.userCreationTime;
         const idle = since ? daysBetween(since, now) : undefined;
-        if (idle !== undefined && idle > settings.unusedCredentialDays) {
+        if (idle !== undefined && unused.has(`${row.arn} console password`)) {
           actions.push({
             effect: '-',
             service: 'iam',
@@ -72,6 +82,11 @@ export default defineRemediation({
           });
         }
       }
+    }
+    if (toRotate.length > 0) {
+      note(
+        `Not turned off, because they were used in the last ${settings.unusedCredentialDays} days and something depends on them: ${toRotate.join('; ')}. They are older than ${settings.accessKeyMaxAgeDays} days and need rotating, without downtime: create a second key for the user (aws iam create-access-key), switch whatever uses the old key to the new one, watch the old key's last-used date stop moving, then deactivate the old key and later delete it.`,
+      );
     }
     return actions;
   },

@@ -119,7 +119,8 @@ describe('the wizard on the demo account', () => {
     await press(app.stdin, 'p');
     const plan = await waitFor(app.lastFrame, 'Preview: nothing has changed yet.');
     expect(plan).toContain('Fix deactivate-stale-access-keys');
-    expect(plan).toContain('aws iam update-access-key --user-name ci-deploy');
+    expect(plan).toContain('aws iam update-access-key --user-name old-contractor');
+    expect(plan).not.toContain('--user-name ci-deploy');
     // Long plans scroll; the count line is at the end.
     await press(app.stdin, KEY.pageDown, KEY.pageDown, KEY.pageDown, KEY.pageDown);
     expect(app.lastFrame()).toMatch(/Plan: \d+ to add, \d+ to change, \d+ to remove\./);
