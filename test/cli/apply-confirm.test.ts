@@ -69,7 +69,10 @@ describe('apply --yes', () => {
     const { painter } = await import('../../src/cli/style.js');
     const { vi } = await import('vitest');
     let out = '';
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((d) => ((out += String(d)), true));
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((d) => {
+      out += String(d);
+      return true;
+    });
     try {
       const run = { yes: true, paint: painter(false), source: { clients: undefined } } as never;
       expect(await applyPlans([plan('disruptive')], run)).toEqual([]);
