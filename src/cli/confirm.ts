@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Plan } from '../engine/model.js';
+import { confirmationRule } from '../engine/risk.js';
 import { UsageError } from './common.js';
 
 export interface ConfirmIO {
@@ -15,9 +16,9 @@ export interface ConfirmIO {
 }
 
 /** The word a person must type to confirm this plan, or undefined when yes/no is enough. */
-export function confirmationWord(plan: Pick<Plan, 'risk' | 'remediation' | 'undoOf'>): string | undefined {
-  if (plan.undoOf) return 'undo';
-  return plan.risk === 'safe' ? undefined : plan.remediation;
+export function confirmationWord(plan: Pick<Plan, 'risk' | 'remediation' | 'undoOf' | 'actions'>): string | undefined {
+  const rule = confirmationRule(plan);
+  return rule.kind === 'word' ? rule.word : undefined;
 }
 
 const RISK_REASON: Record<Plan['risk'], string> = {

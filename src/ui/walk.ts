@@ -19,6 +19,7 @@ import { recordsForReport, renderReport, reportFileName } from '../report/index.
 import { needsOf, runAll, runAttestation, runCheck } from '../engine/runner.js';
 import type { AccountState, CollectError } from '../engine/state.js';
 import { type Source, type SourceOptions, StartupError, openSource } from '../session/source.js';
+import { confirmationRule } from '../engine/risk.js';
 import { type FormState, attestationFields, attestationForm, attestationProblem, decisionForm, decisionProblem } from './forms.js';
 import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, Recorded, ReportWritten, SessionInfo, StepOutline, SummaryFacts } from './state.js';
 
@@ -145,10 +146,9 @@ export function troubleIn(state: AccountState, needs: { global: readonly string[
     : `AWS could not be reached (${lost.message.replace(/\.$/, '')}), so some results are unknown.`;
 }
 
-/** The confirmation a fix's risk calls for: yes/no when it can be undone, a typed word otherwise. */
+/** The confirmation a fix's risk calls for: the one rule in src/engine/risk.ts. */
 export function confirmationFor(plan: Plan): Confirmation {
-  if (plan.risk === 'safe' && plan.actions.every((a) => a.reversible)) return { kind: 'yes-no' };
-  return { kind: 'word', word: plan.risk === 'irreversible' || plan.actions.some((a) => !a.reversible) ? plan.remediation : 'apply' };
+  return confirmationRule(plan);
 }
 
 export function createWalk(options: WalkOptions): WalkServices {

@@ -62,3 +62,23 @@ describe('confirmPlan', () => {
     await expect(confirmPlan(plan('safe'), { input, output: new PassThrough(), interactive: false })).rejects.toThrow(/pass --yes to apply it without a prompt/);
   });
 });
+
+describe('apply --yes', () => {
+  it('refuses a disruptive fix and names --allow-disruptive, sending nothing', async () => {
+    const { applyPlans } = await import('../../src/cli/commands/apply.js');
+    const { painter } = await import('../../src/cli/style.js');
+    const { vi } = await import('vitest');
+    let out = '';
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((d) => {
+      out += String(d);
+      return true;
+    });
+    try {
+      const run = { yes: true, paint: painter(false), source: { clients: undefined } } as never;
+      expect(await applyPlans([plan('disruptive')], run)).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(out).toContain('Not applied: revoke-open-ingress is disruptive, and --yes covers safe fixes only. Type its id at the prompt, or pass --yes --allow-disruptive revoke-open-ingress to apply it without one.');
+  });
+});

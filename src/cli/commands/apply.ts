@@ -13,6 +13,7 @@ import { loadRegistry, type Registry } from '../../engine/registry.js';
 import { loadRecordsView } from '../../records/view.js';
 import { openSource, type Source } from '../../session/source.js';
 import { type CommonOptions, evalContext, sourceOptions, UsageError, withCommonOptions } from '../common.js';
+import { coveredByYes } from '../../engine/risk.js';
 import { confirmPlan } from '../confirm.js';
 import { renderPlanText } from '../plan-output.js';
 import { colorEnabled, type Paint, painter } from '../style.js';
@@ -20,6 +21,7 @@ import { buildPlans, type PlanCommandOptions, withFixOptions } from './plan.js';
 
 export interface ApplyCommandOptions extends PlanCommandOptions {
   yes?: boolean;
+  allowDisruptive?: string;
   planFile?: string;
 }
 
@@ -102,6 +104,8 @@ export interface ApplyRun {
   readonly ctx: EvalContext;
   readonly recordsDir: string;
   readonly yes: boolean;
+  /** Fix ids whose non-safe plans `--yes` may apply (from --allow-disruptive). */
+  readonly allowDisruptive?: readonly string[];
   readonly paint: Paint;
   /**
    * Makes a plan again on a fresh read of the account: after an earlier fix in the same run changed
@@ -141,6 +145,12 @@ export async function applyPlans(plans: readonly Plan[], run: ApplyRun): Promise
     }
     process.stdout.write(renderPlanText(plan, run.paint));
     if (plan.actions.length === 0) continue;
+    if (run.yes && !coveredByYes(plan) && !(run.allowDisruptive ?? []).includes(plan.remediation)) {
+      process.stdout.write(
+        `Not applied: ${plan.remediation} is ${plan.risk}${plan.actions.some((a) => !a.reversible) ? ' and has a step that cannot be undone' : ''}, and --yes covers safe fixes only. Type its id at the prompt, or pass --yes --allow-disruptive ${plan.remediation} to apply it without one.\n\n`,
+      );
+      continue;
+    }
     if (!run.yes) {
       const ok = await confirmPlan(plan, { input: process.stdin, output: process.stdout });
       if (!ok) {
@@ -171,7 +181,8 @@ export function registerApply(program: Command): void {
       program
         .command('apply <target>')
         .description('apply a fix to the live account after showing its plan and asking: a check id, a fix id, or "all"')
-        .option('--yes', 'apply without asking (for automation; the plan is still printed and journaled)')
+        .option('--yes', 'apply safe fixes without asking (for automation; the plan is still printed and journaled)')
+        .option('--allow-disruptive <ids>', 'with --yes, also apply these disruptive, costly or irreversible fixes (comma-separated fix ids)')
         .option('--plan-file <file>', 'apply exactly this plan, saved earlier with plan --format json (refused if the account changed since)'),
     ),
   ).action(async (target: string, o: ApplyCommandOptions) => {
@@ -199,6 +210,7 @@ export function registerApply(program: Command): void {
         ctx,
         recordsDir: o.records,
         yes: Boolean(o.yes),
+        allowDisruptive: (o.allowDisruptive ?? '').split(',').map((x) => x.trim()).filter(Boolean),
         paint: painter(colorEnabled()),
         replan: saved ? undefined : freshPlanner(registry, source, ctx),
       });
