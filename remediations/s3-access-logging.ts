@@ -45,6 +45,8 @@ export default defineRemediation({
     's3:PutEncryptionConfiguration',
     's3:PutBucketPolicy',
     's3:DeleteBucketPolicy',
+    's3:PutBucketVersioning',
+    's3:PutBucketTagging',
   ],
   options: [{ name: 'target-bucket', description: 'the log bucket (one per region: {region} in the name is replaced); created when missing', default: 'hipaa-wizard-access-logs-{account}-{region}' }],
   notes: ['A log bucket never logs to itself; tag your ePHI buckets (for example phi=true) so the check looks at them only.'],
