@@ -95,7 +95,7 @@ describe('the register under real processes', () => {
   it('loses and interleaves nothing when several processes append at once', async () => {
     const dir = tempRecordsDir();
     const writers = ['a', 'b', 'c', 'd'];
-    const perWriter = 20;
+    const perWriter = 60; // enough appends that four processes overlap even on a fresh, idle machine
     const started = writers.map((w) => startWriter(dir, w, perWriter, 7));
     const codes = await Promise.all(started.map((s) => s.done));
     expect(codes).toEqual([0, 0, 0, 0]);
