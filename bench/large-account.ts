@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, EMPTY_RECORDS } from '../src/engine/model.js';
 import { loadRegistry } from '../src/engine/registry.js';
 import { countStatuses, needsOf, runAll } from '../src/engine/runner.js';
 import type { Result } from '../src/engine/state.js';
-import { collectorLoaders } from '../src/generated/index.js';
+import { collectorLoaders } from '../src/generated/collectors.js';
 import { FakeAccount, type FakeSize, installFake } from './fake-aws.js';
 
 const num = (name: string, fallback: number): number => {

@@ -5,7 +5,7 @@
  * recently is not touched: turning it off would be a revocation that breaks whatever uses it, not a
  * rotation; the plan names it with the steps to rotate it without downtime.
  */
-import type { AccessKey } from '../src/aws/collectors/iamkeys.js';
+import type { AccessKey } from '../src/state/iamkeys.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { daysBetween, read } from '../src/engine/outcome.js';

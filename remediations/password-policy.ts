@@ -9,7 +9,7 @@
  * console users whose passwords are older than the new maximum age (they change it at next sign-in).
  * A field already stricter than the threshold is kept.
  */
-import type { PasswordPolicy } from '../src/aws/collectors/iam.js';
+import type { PasswordPolicy } from '../src/state/iam.js';
 import { defineRemediation } from '../src/engine/define.js';
 import { daysBetween, read } from '../src/engine/outcome.js';
 

@@ -8,11 +8,11 @@
  * asked not to). S3 Bucket Keys keep the KMS request cost down. Existing objects keep their old
  * encryption. Undo restores each bucket's previous default encryption.
  */
-import type { BucketEncryption, S3Bucket } from '../src/aws/collectors/s3.js';
+import type { BucketEncryption, S3Bucket } from '../src/state/s3.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction, PlannedCall } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
-import type { PolicyDocument } from '../src/aws/collectors/iam.js';
+import type { PolicyDocument } from '../src/state/iam.js';
 import { asList, principals, statements } from '../steps/02-audit-controls/aws-state.js';
 import { keyPolicy, newKey } from './lib/kms.js';
 

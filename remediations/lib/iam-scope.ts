@@ -2,7 +2,7 @@
  * The IAM fixes' scope, read from their checks' results (never from a second copy of the rule), and
  * who is running the tool, so a fix never locks that identity out.
  */
-import type { CredentialReportRow } from '../../src/aws/collectors/iam.js';
+import type { CredentialReportRow } from '../../src/state/iam.js';
 import type { CheckDef, EvalContext } from '../../src/engine/model.js';
 import type { AccountState } from '../../src/engine/state.js';
 

@@ -2,7 +2,7 @@
  * Helpers the S3 fixes share: the bucket scope the checks use, creating a private, encrypted bucket
  * (for logs) as plan actions, and merging a statement into a bucket policy without losing the rest.
  */
-import type { S3Bucket } from '../../src/aws/collectors/s3.js';
+import type { S3Bucket } from '../../src/state/s3.js';
 import type { PlanAction, PlannedCall } from '../../src/engine/model.js';
 import { read, readIn } from '../../src/engine/outcome.js';
 import { type AccountState, regionalSlice } from '../../src/engine/state.js';

@@ -1,5 +1,5 @@
 /** Security group rules as EC2's IpPermissions, the shape Revoke/Authorize…Ingress/Egress take. */
-import type { SgRule } from '../../src/aws/collectors/ec2.js';
+import type { SgRule } from '../../src/state/ec2.js';
 
 /**
  * The rule (or only the given sources of it) as an IpPermission. With `described`, each source keeps

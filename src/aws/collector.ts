@@ -5,7 +5,7 @@
  * Errors become data: the slice holds `{ ok: false, error }` naming the refused IAM action.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { collectorLoaders } from '../generated/index.js';
+import { collectorLoaders } from '../generated/collectors.js';
 import {
   type AccountIdentity,
   type AccountState,

@@ -26,7 +26,7 @@ export interface ApplyDeps {
   /** The live client factory (`source.clients`). */
   readonly clients: { send(service: string, region: string, command: string, input: Record<string, unknown>): Promise<unknown> };
   /** Where the account came from; apply refuses demo and snapshot sources. */
-  readonly source: Pick<Source, 'mode' | 'identity' | 'homeRegion' | 'regions'> & { readonly clients?: Source['clients'] };
+  readonly source: Pick<Source, 'mode' | 'identity' | 'homeRegion' | 'regions'> & { readonly clients?: Source['clients']; readonly readFresh?: Source['readFresh'] };
   readonly registry: Registry;
   readonly ctx: EvalContext;
   readonly recordsDir: string;
@@ -35,7 +35,7 @@ export interface ApplyDeps {
   readonly onAction?: (event: ApplyEvent) => void;
   /** Who applies (default: HIPAA_WIZARD_USER or the OS user; the AWS caller's ARN is journaled too). */
   readonly by?: string;
-  /** Reads the given slices afresh (default: a new collection through `source.clients`). */
+  /** Reads the given slices afresh (default: the live source's `readFresh`). */
   readonly collect?: (needs: PlanNeeds) => Promise<AccountState>;
   /** Appends the journal entry (default: appendRecord from src/records/store.ts). */
   readonly journal?: JournalWriter;
@@ -86,17 +86,8 @@ const errorOf = (e: unknown) => ({
 });
 
 async function defaultCollect(deps: ApplyDeps, needs: PlanNeeds): Promise<AccountState> {
-  const clients = deps.source.clients;
-  if (!clients) throw new Error('there is no live AWS connection to read the account with');
-  const { Collection } = await import('../aws/collector.js');
-  const collection = new Collection({
-    clients,
-    identity: deps.source.identity,
-    homeRegion: deps.source.homeRegion,
-    regions: deps.source.regions,
-  });
-  await collection.collect(needs);
-  return collection.state();
+  if (!deps.source.readFresh) throw new Error('there is no live AWS connection to read the account with');
+  return deps.source.readFresh(needs);
 }
 
 const needsOfPlan = (plan: Plan): PlanNeeds => plan.needs ?? { global: [], regional: [] };

@@ -173,7 +173,7 @@ export type Risk = 'safe' | 'disruptive' | 'costly' | 'irreversible';
 
 /** One SDK call a plan will make. */
 export interface PlannedCall {
-  /** The service key in src/aws/services.ts, e.g. "iam", "s3", "ec2". */
+  /** The service key in src/engine/services.ts, e.g. "iam", "s3", "ec2". */
   readonly service: string;
   /** The SDK command name without "Command", e.g. "UpdateAccountPasswordPolicy". */
   readonly command: string;

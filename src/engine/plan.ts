@@ -5,7 +5,7 @@
  * talks to AWS; `cliEquivalent` only writes the AWS CLI line a person could run instead.
  */
 import { createHash } from 'node:crypto';
-import { SERVICES, isService } from '../aws/services.js';
+import { SERVICES, isService } from './services.js';
 import type { EvalContext, Plan, PlanAction, PlannedCall, RemediationDef, ResourceResult } from './model.js';
 import { Unreadable } from './outcome.js';
 import type { Registry } from './registry.js';

@@ -1,5 +1,4 @@
 /** The shapes the generated index hands to the registry: each unit with the file it came from. */
-import type { CollectorModule } from '../aws/collector.js';
 import type { AttestationDef, CheckDef, RemediationDef, StepDef } from './model.js';
 
 export interface StepModule {
@@ -21,4 +20,3 @@ export interface RemediationModule {
   readonly file: string;
   readonly def: RemediationDef;
 }
-export type CollectorLoader = () => Promise<CollectorModule>;

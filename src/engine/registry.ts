@@ -200,7 +200,7 @@ export async function loadRegistry(): Promise<Registry> {
     checks: index.checkModules,
     attestations: index.attestationModules,
     remediations: index.remediationModules,
-    collectorServices: Object.keys(index.collectorLoaders),
+    collectorServices: index.collectorServices,
   });
   return cached;
 }

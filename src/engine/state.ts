@@ -2,20 +2,21 @@
  * The collected state of an account: plain, serialisable data. Each slice is a Result, so a check can
  * tell "could not read" (AccessDenied, throttled away, region not enabled) apart from "none found".
  *
- * Slices are declared by the collector that fills them, through declaration merging:
+ * Slices are declared in src/state/<service>.ts, one file per service, through declaration merging:
  *
- *   declare module '../../engine/state.js' {
+ *   declare module '../engine/state.js' {
  *     interface GlobalSlices { 'iam.passwordPolicy': PasswordPolicy | null }
  *     interface RegionalSlices { 'ec2.ebsDefaultEncryption': boolean }
  *   }
  *
- * A slice key is "<service>.<name>"; the service part names the collector file that fills it
- * (`src/aws/collectors/<service>.ts`).
+ * A slice key is "<service>.<name>"; the service part names both the state file and the collector
+ * file that fills it (`src/aws/collectors/<service>.ts`). Checks, fixes, the demo and the tests import
+ * the slice types from src/state, never from src/aws (a lint rule in biome.json holds this).
  */
 
-// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in each collector file
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in src/state/<service>.ts
 export interface GlobalSlices {}
-// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in each collector file
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in src/state/<service>.ts
 export interface RegionalSlices {}
 
 export type GlobalKey = keyof GlobalSlices & string;

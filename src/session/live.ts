@@ -68,6 +68,11 @@ export async function openLiveSource(options: SourceOptions, credentials?: unkno
       }
       return collection.state();
     },
+    async readFresh(needs) {
+      const fresh = new Collection({ clients, identity, homeRegion, regions });
+      await fresh.collect({ global: needs.global as GlobalKey[], regional: needs.regional as RegionalKey[] });
+      return fresh.state();
+    },
     close: () => clients.destroy(),
   };
 }

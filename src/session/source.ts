@@ -35,6 +35,8 @@ export interface Source {
   readonly warnings: readonly string[];
   /** Collects what the needs name (live) or returns the saved state; the state grows with each call. */
   collect(needs: Needs, onProgress?: CollectProgress): Promise<AccountState>;
+  /** Reads the given slices afresh, sharing nothing with earlier reads (live only: apply's verification). */
+  readFresh?(needs: Needs): Promise<AccountState>;
   /** The live client factory, for plans and apply; undefined for demo and snapshot. */
   readonly clients?: import('../aws/clients.js').ClientFactory;
   close(): void;

@@ -2,7 +2,7 @@
  * Small pure helpers the access-control checks share: reading IAM policy statements in every shape
  * IAM accepts, and reading the credential report's rows.
  */
-import type { CredentialReportRow, PolicyDocument } from '../../src/aws/collectors/iam.js';
+import type { CredentialReportRow, PolicyDocument } from '../../src/state/iam.js';
 
 export interface Statement {
   readonly Effect?: unknown;

@@ -3,9 +3,9 @@
  * them when nothing is tagged), the trails of every scanned region without duplicates, policy
  * statements, and a bucket's per-bucket parts as resources.
  */
-import type { S3Bucket } from '../../src/aws/collectors/s3.js';
-import type { Trail } from '../../src/aws/collectors/cloudtrail.js';
-import type { PolicyDocument } from '../../src/aws/collectors/iam.js';
+import type { S3Bucket } from '../../src/state/s3.js';
+import type { Trail } from '../../src/state/cloudtrail.js';
+import type { PolicyDocument } from '../../src/state/iam.js';
 import type { ResourceResult, Settings } from '../../src/engine/model.js';
 import { unreadableResource } from '../../src/engine/outcome.js';
 import { isPhi, phiTagPhrase } from '../../src/engine/phi.js';

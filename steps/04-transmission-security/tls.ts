@@ -1,5 +1,5 @@
 /** TLS helpers for the transmission checks: bucket policies that refuse plain HTTP, and old TLS versions. */
-import type { PolicyDocument } from '../../src/aws/collectors/iam.js';
+import type { PolicyDocument } from '../../src/state/iam.js';
 import { actionMatches, asList, principals, statements } from '../02-audit-controls/aws-state.js';
 
 /** Protocol names that are older than TLS 1.2, as ELB and CloudFront spell them. */

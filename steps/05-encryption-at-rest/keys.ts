@@ -1,5 +1,5 @@
 /** Tells customer managed KMS keys from AWS managed ones, for the checks that prefer your own keys. */
-import type { KmsKey } from '../../src/aws/collectors/kms.js';
+import type { KmsKey } from '../../src/state/kms.js';
 import { type AccountState, type CollectError, regionalSlice } from '../../src/engine/state.js';
 
 export type KeyOwner = { readonly kind: 'customer' | 'aws'; readonly label: string } | { readonly kind: 'unknown'; readonly error?: CollectError; readonly label: string };

@@ -3,7 +3,7 @@
  * and S3 inventories, and whether an AWS Backup plan selects each one. A slice that could not be
  * read becomes an `unknown` entry naming it, never a silent gap. Pure.
  */
-import type { BackupPlan, BackupSelection } from '../../src/aws/collectors/backup.js';
+import type { BackupPlan, BackupSelection } from '../../src/state/backup.js';
 import type { ResourceResult, Settings } from '../../src/engine/model.js';
 import { unreadableResource } from '../../src/engine/outcome.js';
 import { isPhi, type Tags } from '../../src/engine/phi.js';

@@ -15,6 +15,7 @@ import { painter } from '../../src/cli/style.js';
 import { makePlan } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import type { Source } from '../../src/session/source.js';
+import { liveSource } from '../helpers/live-source.js';
 import { ctx, state } from '../helpers/state.js';
 
 const iam = mockClient(IAMClient);
@@ -50,7 +51,7 @@ describe('applyPlans', () => {
     aa.on(CreateAnalyzerCommand).resolves({ arn: analyzer.arn });
 
     const identity = { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/tester', partition: 'aws' };
-    const source = { mode: 'live', identity, homeRegion: 'us-east-1', regions: ['us-east-1'], warnings: [], clients, collect: async () => state({}), close: () => {} } as Source;
+    const source = { ...liveSource(clients, identity, ['us-east-1']), warnings: [], collect: async () => state({}), close: () => {} } as Source;
     const c = ctx();
     const first = makePlan(registry, 'password-policy', state({ global: { 'iam.passwordPolicy': { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: false, allowUsersToChangePassword: true, maxAgeDays: 0, reusePrevention: 0, hardExpiry: false } } }), c);
     // Made before the run, on what turns out to be a different reading of the account.

@@ -12,6 +12,7 @@ import type { Plan } from '../../src/engine/model.js';
 import { basisOf, makePlan, slicesOf } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import { appendRecord, readRecords } from '../../src/records/store.js';
+import { liveSource } from '../helpers/live-source.js';
 import { ctx, state } from '../helpers/state.js';
 
 const iam = mockClient(IAMClient);
@@ -43,7 +44,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const source = () => ({ mode: 'live' as const, identity, homeRegion: 'us-east-1', regions: ['us-east-1'], clients });
+const source = () => liveSource(clients, identity, ['us-east-1']);
 
 /** Reads the account the way a scan does (real collectors, mocked SDK) and plans the fix. */
 async function livePlan(): Promise<Plan> {

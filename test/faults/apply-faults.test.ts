@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { EC2Client, EnableEbsEncryptionByDefaultCommand, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveSource } from '../helpers/live-source.js';
 import { ClientFactory } from '../../src/aws/clients.js';
 import { Collection } from '../../src/aws/collector.js';
 import { applyPlan } from '../../src/engine/apply.js';
@@ -50,7 +51,7 @@ describe('a call refused midway through an apply', () => {
       const plan = makePlan(registry, 'ebs-default-encryption', collection.state(), ctx);
       expect(plan.actions.map((a) => a.region)).toEqual(REGIONS);
 
-      const outcome = await applyPlan(plan, { clients, source: { mode: 'live', identity, homeRegion: 'us-east-1', regions: REGIONS, clients }, registry, ctx, recordsDir: dir, by: 'dana' });
+      const outcome = await applyPlan(plan, { clients, source: liveSource(clients, identity, REGIONS), registry, ctx, recordsDir: dir, by: 'dana' });
       expect(outcome.status).toBe('failed');
       expect(outcome.results.map((r) => r.status)).toEqual(['done', 'failed', 'not-run']);
       expect(outcome.changed.map((a) => a.region)).toEqual(['eu-west-1']);

@@ -5,8 +5,8 @@
  * sends the recorded inverse. The SDK clients are mocked with aws-sdk-client-mock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ec2Instance } from '../../src/aws/collectors/ec2.js';
-import type { LogGroup } from '../../src/aws/collectors/logs.js';
+import type { Ec2Instance } from '../../src/state/ec2.js';
+import type { LogGroup } from '../../src/state/logs.js';
 import type { AccountState } from '../../src/engine/state.js';
 import { ok } from '../../src/engine/state.js';
 import { ACCOUNT, daysAgo, state } from '../helpers/state.js';

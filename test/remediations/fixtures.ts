@@ -1,11 +1,11 @@
 /** Collector-shaped resources for the fix tests; every field is set, overrides change what a test needs. */
-import type { Trail } from '../../src/aws/collectors/cloudtrail.js';
-import type { DynamoTable } from '../../src/aws/collectors/dynamodb.js';
-import type { SecurityGroup, SgRule } from '../../src/aws/collectors/ec2.js';
-import type { IamAuthorization } from '../../src/aws/collectors/iam.js';
-import type { KmsKey } from '../../src/aws/collectors/kms.js';
-import type { RdsCluster, RdsInstance } from '../../src/aws/collectors/rds.js';
-import type { S3Bucket } from '../../src/aws/collectors/s3.js';
+import type { Trail } from '../../src/state/cloudtrail.js';
+import type { DynamoTable } from '../../src/state/dynamodb.js';
+import type { SecurityGroup, SgRule } from '../../src/state/ec2.js';
+import type { IamAuthorization } from '../../src/state/iam.js';
+import type { KmsKey } from '../../src/state/kms.js';
+import type { RdsCluster, RdsInstance } from '../../src/state/rds.js';
+import type { S3Bucket } from '../../src/state/s3.js';
 import { ok } from '../../src/engine/state.js';
 import { ACCOUNT } from '../helpers/state.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_SERVICES } from '../helpers/aws-model/all.js';
 import { AwsModel, applyToModel, undoOnModel } from '../helpers/aws-model/index.js';
 import { deletedBackups } from '../helpers/aws-model/rds.js';
-import type { LogGroup } from '../../src/aws/collectors/logs.js';
+import type { LogGroup } from '../../src/state/logs.js';
 import { ACCOUNT, state } from '../helpers/state.js';
 import { noAuthorization, rdsCluster, rdsInstance, rule, sg, trail } from './fixtures.js';
 import { planFor } from './harness.js';

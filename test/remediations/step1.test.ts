@@ -2,7 +2,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CredentialReportRow, IamAuthorization } from '../../src/aws/collectors/iam.js';
+import type { CredentialReportRow, IamAuthorization } from '../../src/state/iam.js';
 import { buildDemoState } from '../../src/demo/account.js';
 import { ACCOUNT, daysAgo, NOW, state } from '../helpers/state.js';
 import { ok } from '../../src/engine/state.js';

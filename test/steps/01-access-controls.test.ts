@@ -1,7 +1,7 @@
 /** Step 1 checks over built states: each one passes, fails and turns unknown when its data is refused. */
 import { describe, expect, it } from 'vitest';
-import type { CredentialReportRow, IamAuthorization, IamRole, IamUser, PasswordPolicy } from '../../src/aws/collectors/iam.js';
-import type { Ec2Instance } from '../../src/aws/collectors/ec2.js';
+import type { CredentialReportRow, IamAuthorization, IamRole, IamUser, PasswordPolicy } from '../../src/state/iam.js';
+import type { Ec2Instance } from '../../src/state/ec2.js';
 import { runCheckById } from '../helpers/run-check.js';
 import { ACCOUNT, ctx, daysAgo, denied, state } from '../helpers/state.js';
 

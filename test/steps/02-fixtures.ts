@@ -1,10 +1,10 @@
 /** Builders for the slices of steps 2-6, with AWS-like defaults that a test overrides. */
-import type { Trail } from '../../src/aws/collectors/cloudtrail.js';
-import type { SecurityGroup, SgRule } from '../../src/aws/collectors/ec2.js';
-import type { LoadBalancer } from '../../src/aws/collectors/elbv2.js';
-import type { KmsKey } from '../../src/aws/collectors/kms.js';
-import type { RdsInstance } from '../../src/aws/collectors/rds.js';
-import type { S3Bucket } from '../../src/aws/collectors/s3.js';
+import type { Trail } from '../../src/state/cloudtrail.js';
+import type { SecurityGroup, SgRule } from '../../src/state/ec2.js';
+import type { LoadBalancer } from '../../src/state/elbv2.js';
+import type { KmsKey } from '../../src/state/kms.js';
+import type { RdsInstance } from '../../src/state/rds.js';
+import type { S3Bucket } from '../../src/state/s3.js';
 import { ok } from '../../src/engine/state.js';
 import { ACCOUNT } from '../helpers/state.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Distribution } from '../../src/aws/collectors/cloudfront.js';
+import type { Distribution } from '../../src/state/cloudfront.js';
 import { err, ok } from '../../src/engine/state.js';
 import { runCheckById } from '../helpers/run-check.js';
 import { ACCOUNT, ctx, daysAgo, denied, state } from '../helpers/state.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ec2Instance } from '../../src/aws/collectors/ec2.js';
+import type { Ec2Instance } from '../../src/state/ec2.js';
 import { err, ok } from '../../src/engine/state.js';
 import { runCheckById } from '../helpers/run-check.js';
 import { ACCOUNT, denied, state } from '../helpers/state.js';

@@ -1,11 +1,11 @@
 /** Step 8 checks (and the two backup checks of step 3) over built states: pass, fail and unknown. */
 import { describe, expect, it } from 'vitest';
-import type { BackupPlan, BackupRule, BackupVault, RecoveryPoint } from '../../src/aws/collectors/backup.js';
-import type { DynamoTable } from '../../src/aws/collectors/dynamodb.js';
-import type { Ec2Instance } from '../../src/aws/collectors/ec2.js';
-import type { EfsFileSystem } from '../../src/aws/collectors/efs.js';
-import type { RdsCluster, RdsInstance } from '../../src/aws/collectors/rds.js';
-import type { S3Bucket } from '../../src/aws/collectors/s3.js';
+import type { BackupPlan, BackupRule, BackupVault, RecoveryPoint } from '../../src/state/backup.js';
+import type { DynamoTable } from '../../src/state/dynamodb.js';
+import type { Ec2Instance } from '../../src/state/ec2.js';
+import type { EfsFileSystem } from '../../src/state/efs.js';
+import type { RdsCluster, RdsInstance } from '../../src/state/rds.js';
+import type { S3Bucket } from '../../src/state/s3.js';
 import { intervalHours } from '../../steps/08-backup-and-recovery/schedule.js';
 import { runCheckById } from '../helpers/run-check.js';
 import { ACCOUNT, ctx, daysAgo, denied, state } from '../helpers/state.js';

@@ -1,6 +1,6 @@
 /** Step 9: the vendor inventory checks (records only: pass, fail, manual when empty), candidate BAs from Access Analyzer, the AWS BAA attestation. */
 import { describe, expect, it } from 'vitest';
-import type { ExternalAccessFinding } from '../../src/aws/collectors/accessanalyzer.js';
+import type { ExternalAccessFinding } from '../../src/state/accessanalyzer.js';
 import { EMPTY_RECORDS, type AttestationAnswer, type RecordsView, type Vendor } from '../../src/engine/model.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import { runAttestation } from '../../src/engine/runner.js';

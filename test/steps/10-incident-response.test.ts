@@ -1,7 +1,7 @@
 /** Step 10 checks over built states: pass, fail and unknown for each. */
 import { describe, expect, it } from 'vitest';
-import type { EventRule } from '../../src/aws/collectors/events.js';
-import type { GuardDutyDetector, GuardDutyFinding } from '../../src/aws/collectors/guardduty.js';
+import type { EventRule } from '../../src/state/events.js';
+import type { GuardDutyDetector, GuardDutyFinding } from '../../src/state/guardduty.js';
 import { runCheckById } from '../helpers/run-check.js';
 import { ACCOUNT, daysAgo, denied, state } from '../helpers/state.js';
 

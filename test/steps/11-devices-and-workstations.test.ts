@@ -1,7 +1,7 @@
 /** Step 11: WorkSpaces encryption, unattached volumes, and the device attestations' fields and lapsing. */
 import { describe, expect, it } from 'vitest';
-import type { EbsVolume } from '../../src/aws/collectors/ec2.js';
-import type { Workspace } from '../../src/aws/collectors/workspaces.js';
+import type { EbsVolume } from '../../src/state/ec2.js';
+import type { Workspace } from '../../src/state/workspaces.js';
 import { EMPTY_RECORDS, type AttestationAnswer } from '../../src/engine/model.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import { runAttestation } from '../../src/engine/runner.js';

@@ -1,6 +1,6 @@
 /** Step 12: the register-based checks (pass, fail, manual/none), the evidence bucket, classification tags, and the risk analysis going stale. */
 import { describe, expect, it } from 'vitest';
-import type { S3Bucket } from '../../src/aws/collectors/s3.js';
+import type { S3Bucket } from '../../src/state/s3.js';
 import { EMPTY_RECORDS, type AttestationAnswer, type Decision, type RecordsView } from '../../src/engine/model.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import { runAttestation } from '../../src/engine/runner.js';

@@ -5,20 +5,7 @@
 import { AccountClient, GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { type CollectorSet, globalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
-
-export interface AlternateContact {
-  readonly name: string;
-  readonly title: string;
-  readonly email: string;
-  readonly phone: string;
-}
-
-declare module '../../engine/state.js' {
-  interface GlobalSlices {
-    /** null when no security contact is set. */
-    'account.securityContact': AlternateContact | null;
-  }
-}
+import type { AlternateContact } from '../../state/account.js';
 
 export const collectors: CollectorSet = {
   'account.securityContact': globalCollector(['account:GetAlternateContact'], async (ctx) => {

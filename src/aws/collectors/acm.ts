@@ -1,25 +1,7 @@
 /** ACM, per region: certificates of every key type, with status, expiry and whether they are in use. */
 import { ACMClient, KeyAlgorithm, paginateListCertificates } from '@aws-sdk/client-acm';
 import { type CollectorSet, regionalCollector } from '../collector.js';
-
-export interface Certificate {
-  readonly arn: string;
-  readonly domain: string;
-  /** "ISSUED", "PENDING_VALIDATION", "EXPIRED", "REVOKED", "FAILED", … */
-  readonly status: string;
-  /** "AMAZON_ISSUED", "IMPORTED", "PRIVATE". */
-  readonly type: string;
-  readonly notAfter: string | null;
-  readonly inUse: boolean;
-  readonly renewalEligibility: string | null;
-  readonly keyAlgorithm: string | null;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'acm.certificates': readonly Certificate[];
-  }
-}
+import type { Certificate } from '../../state/acm.js';
 
 export const collectors: CollectorSet = {
   'acm.certificates': regionalCollector(['acm:ListCertificates'], async (ctx, region) => {

@@ -1,22 +1,7 @@
 /** CloudWatch, per region: metric alarms, with the metrics they watch and whether they notify anyone. */
 import { CloudWatchClient, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import { type CollectorSet, regionalCollector } from '../collector.js';
-
-export interface MetricAlarm {
-  readonly name: string;
-  readonly arn: string;
-  /** Every metric the alarm watches (a metric-math alarm watches several). */
-  readonly metrics: readonly { readonly name: string; readonly namespace: string }[];
-  readonly actionsEnabled: boolean;
-  readonly alarmActions: readonly string[];
-  readonly state: string;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'cloudwatch.alarms': readonly MetricAlarm[];
-  }
-}
+import type { MetricAlarm } from '../../state/cloudwatch.js';
 
 export const collectors: CollectorSet = {
   'cloudwatch.alarms': regionalCollector(['cloudwatch:DescribeAlarms'], async (ctx, region) => {

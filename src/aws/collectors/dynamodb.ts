@@ -15,23 +15,7 @@ import { errorName } from '../errors.js';
 import { as, attempt, type CollectorSet, regionalCollector } from '../collector.js';
 import { mapLimit } from '../limit.js';
 import { listKeys } from './kms.js';
-
-export interface DynamoTable {
-  readonly name: string;
-  readonly arn: string;
-  /** AES256-owned: the AWS owned key (the default); KMS-aws: aws/dynamodb; KMS-customer: a key you manage. */
-  readonly sseType: 'AES256-owned' | 'KMS-aws' | 'KMS-customer';
-  readonly kmsKeyArn: string | null;
-  readonly pitr: Result<boolean>;
-  readonly deletionProtection: boolean;
-  readonly tags: Result<Readonly<Record<string, string>>>;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'dynamodb.tables': readonly DynamoTable[];
-  }
-}
+import type { DynamoTable } from '../../state/dynamodb.js';
 
 export const collectors: CollectorSet = {
   'dynamodb.tables': regionalCollector(

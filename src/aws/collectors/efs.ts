@@ -5,25 +5,7 @@ import { attempt, type CollectorSet, regionalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
 import { mapLimit } from '../limit.js';
 import { tagMap } from './ec2.js';
-
-export type EfsBackupStatus = 'ENABLED' | 'DISABLED' | 'ENABLING' | 'DISABLING';
-
-export interface EfsFileSystem {
-  readonly id: string;
-  readonly arn: string;
-  readonly name: string | null;
-  readonly encrypted: boolean;
-  readonly kmsKeyId: string | null;
-  /** AWS Backup's automatic backups for the file system; no policy at all reads as DISABLED. */
-  readonly backupPolicy: Result<EfsBackupStatus>;
-  readonly tags: Readonly<Record<string, string>>;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'efs.fileSystems': readonly EfsFileSystem[];
-  }
-}
+import type { EfsBackupStatus, EfsFileSystem } from '../../state/efs.js';
 
 export const collectors: CollectorSet = {
   'efs.fileSystems': regionalCollector(['elasticfilesystem:DescribeFileSystems', 'elasticfilesystem:DescribeBackupPolicy'], async (ctx, region) => {

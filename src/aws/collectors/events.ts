@@ -4,21 +4,7 @@
  */
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { type CollectorSet, as, regionalCollector } from '../collector.js';
-
-export interface EventRule {
-  readonly name: string;
-  readonly arn: string;
-  readonly enabled: boolean;
-  /** The event pattern, parsed; null for scheduled rules or an unreadable pattern. */
-  readonly pattern: Readonly<Record<string, unknown>> | null;
-  readonly targets: readonly { readonly id: string; readonly arn: string }[];
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'events.rules': readonly EventRule[];
-  }
-}
+import type { EventRule } from '../../state/events.js';
 
 function parse(pattern: string | undefined): Record<string, unknown> | null {
   if (!pattern) return null;

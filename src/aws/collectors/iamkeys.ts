@@ -6,20 +6,7 @@
 import { IAMClient, paginateListAccessKeys } from '@aws-sdk/client-iam';
 import { type CollectorSet, globalCollector } from '../collector.js';
 import { mapLimit, RESOURCE_FANOUT } from '../limit.js';
-
-export interface AccessKey {
-  readonly user: string;
-  readonly accessKeyId: string;
-  readonly status: 'Active' | 'Inactive';
-  /** ISO timestamp; it equals the credential report's access_key_N_last_rotated. */
-  readonly createDate: string | null;
-}
-
-declare module '../../engine/state.js' {
-  interface GlobalSlices {
-    'iamkeys.accessKeys': readonly AccessKey[];
-  }
-}
+import type { AccessKey } from '../../state/iamkeys.js';
 
 export const collectors: CollectorSet = {
   'iamkeys.accessKeys': globalCollector(['iam:ListAccessKeys'], async (ctx) => {

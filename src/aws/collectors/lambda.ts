@@ -1,21 +1,7 @@
 /** Lambda, per region: every function's runtime, so a check can find runtimes AWS no longer patches. */
 import { LambdaClient, paginateListFunctions } from '@aws-sdk/client-lambda';
 import { type CollectorSet, regionalCollector } from '../collector.js';
-
-export interface LambdaFunction {
-  readonly name: string;
-  readonly arn: string;
-  /** null for container-image functions (they bring their own runtime). */
-  readonly runtime: string | null;
-  readonly packageType: string;
-  readonly lastModified: string | null;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'lambda.functions': readonly LambdaFunction[];
-  }
-}
+import type { LambdaFunction } from '../../state/lambda.js';
 
 export const collectors: CollectorSet = {
   'lambda.functions': regionalCollector(['lambda:ListFunctions'], async (ctx, region) => {

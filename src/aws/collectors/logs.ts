@@ -1,30 +1,7 @@
 /** CloudWatch Logs, per region: log groups (retention, KMS key, size) and metric filters. */
 import { CloudWatchLogsClient, paginateDescribeLogGroups, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
 import { type CollectorSet, regionalCollector } from '../collector.js';
-
-export interface LogGroup {
-  readonly name: string;
-  readonly arn: string;
-  /** null when events never expire. */
-  readonly retentionDays: number | null;
-  readonly kmsKeyId: string | null;
-  readonly storedBytes: number;
-  readonly createdAt: string | null;
-}
-
-export interface MetricFilter {
-  readonly name: string;
-  readonly logGroupName: string;
-  readonly pattern: string;
-  readonly metrics: readonly { readonly name: string; readonly namespace: string }[];
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'logs.logGroups': readonly LogGroup[];
-    'logs.metricFilters': readonly MetricFilter[];
-  }
-}
+import type { LogGroup, MetricFilter } from '../../state/logs.js';
 
 export const collectors: CollectorSet = {
   'logs.logGroups': regionalCollector(['logs:DescribeLogGroups'], async (ctx, region) => {

@@ -6,27 +6,7 @@ import { DescribeOrganizationCommand, OrganizationsClient, paginateListAccounts 
 import { as, type CollectorContext, type CollectorSet, globalCollector } from '../collector.js';
 import { perScan } from './ec2.js';
 import { orIfMissing } from '../errors.js';
-
-export interface Organization {
-  readonly id: string;
-  readonly managementAccountId: string;
-  readonly featureSet: string;
-}
-
-export interface OrgAccount {
-  readonly id: string;
-  readonly name: string;
-  readonly email: string;
-  readonly status: string;
-}
-
-declare module '../../engine/state.js' {
-  interface GlobalSlices {
-    /** null when the account is in no organization. */
-    'organizations.organization': Organization | null;
-    'organizations.accounts': readonly OrgAccount[];
-  }
-}
+import type { Organization, OrgAccount } from '../../state/organizations.js';
 
 /** The organization, read once per scan (the account listing needs to know whether there is one). */
 const describeOrganization = perScan(async (ctx: CollectorContext): Promise<Organization | null> => {

@@ -16,51 +16,7 @@ import type { Result } from '../../engine/state.js';
 import { as, attempt, type CollectorContext, type CollectorSet, regionalCollector } from '../collector.js';
 import { mapLimit } from '../limit.js';
 import { perScan, tagMap } from './ec2.js';
-
-export interface RdsInstance {
-  readonly id: string;
-  readonly arn: string;
-  readonly engine: string;
-  readonly engineVersion: string;
-  readonly instanceClass: string;
-  readonly status: string;
-  /** The Aurora cluster the instance belongs to, if any. */
-  readonly clusterId: string | null;
-  readonly storageEncrypted: boolean;
-  readonly kmsKeyId: string | null;
-  readonly publiclyAccessible: boolean;
-  readonly multiAZ: boolean;
-  readonly backupRetentionPeriod: number;
-  readonly autoMinorVersionUpgrade: boolean;
-  readonly deletionProtection: boolean;
-  readonly parameterGroups: readonly string[];
-  readonly enabledLogExports: readonly string[];
-  readonly iamAuth: boolean;
-  readonly caCertificate: string | null;
-  readonly vpcId: string | null;
-  readonly subnetIds: readonly string[];
-  readonly tags: Readonly<Record<string, string>>;
-  /** Changes waiting for the maintenance window (PendingModifiedValues), as "DBInstanceClass: db.r6g.large"; ApplyImmediately: true would apply them all now. */
-  readonly pendingModifications?: readonly string[];
-}
-
-export interface RdsCluster {
-  readonly id: string;
-  readonly arn: string;
-  readonly engine: string;
-  readonly engineVersion: string;
-  readonly storageEncrypted: boolean;
-  readonly kmsKeyId: string | null;
-  readonly deletionProtection: boolean;
-  readonly backupRetentionPeriod: number;
-  readonly multiAZ: boolean;
-  readonly parameterGroup: string | null;
-  readonly enabledLogExports: readonly string[];
-  readonly members: readonly string[];
-  readonly tags: Readonly<Record<string, string>>;
-  /** Changes waiting for the maintenance window (PendingModifiedValues), as "EngineVersion: 8.0.mysql_aurora.3.05.2". */
-  readonly pendingModifications?: readonly string[];
-}
+import type { RdsInstance, RdsCluster, RdsSnapshot } from '../../state/rds.js';
 
 /** PendingModifiedValues as "Field: value" lines, nested objects flattened; empty when nothing is pending. */
 export function pendingList(v: object | undefined): string[] {
@@ -73,41 +29,7 @@ export function pendingList(v: object | undefined): string[] {
   return out;
 }
 
-export interface RdsSnapshot {
-  readonly id: string;
-  readonly arn: string;
-  readonly instanceId: string;
-  /** "manual", "automated", "awsbackup", … */
-  readonly type: string;
-  readonly encrypted: boolean;
-  readonly engine: string;
-  readonly createdAt: string | null;
-  /** Whether anyone may restore it ("all" in the restore attribute); automated snapshots cannot be shared. */
-  readonly public: Result<boolean>;
-}
-
-/** A parameter group's TLS-related parameters (null when a parameter is unset or not in the engine). */
-export interface RdsTlsParameters {
-  readonly group: string;
-  readonly kind: 'instance' | 'cluster';
-  /** PostgreSQL, Aurora PostgreSQL and SQL Server: "1" forces TLS. */
-  readonly forceSsl: string | null;
-  /** MySQL, MariaDB and Aurora MySQL: "1"/"ON" forces TLS. */
-  readonly requireSecureTransport: string | null;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'rds.instances': readonly RdsInstance[];
-    'rds.clusters': readonly RdsCluster[];
-    'rds.snapshots': readonly RdsSnapshot[];
-    /** Keyed "instance:<group>" or "cluster:<group>". */
-    'rds.tlsParameters': Readonly<Record<string, Result<RdsTlsParameters>>>;
-  }
-}
-
 const TLS_PARAMETERS = new Set(['rds.force_ssl', 'require_secure_transport']);
-
 
 /** DB instances of one region, listed once per scan (the TLS check reuses the listing). */
 const listInstances = perScan(async (ctx: CollectorContext, region: string): Promise<RdsInstance[]> => {

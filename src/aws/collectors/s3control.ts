@@ -6,14 +6,9 @@
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { type CollectorContext, type CollectorSet, globalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
-import { type PublicAccessBlock, publicAccessBlockOf } from './s3.js';
-
-declare module '../../engine/state.js' {
-  interface GlobalSlices {
-    /** null when the account has no Block Public Access configuration. */
-    's3control.publicAccessBlock': PublicAccessBlock | null;
-  }
-}
+import type { PublicAccessBlock } from '../../state/s3.js';
+import { publicAccessBlockOf } from './s3.js';
+import type {} from '../../state/s3control.js';
 
 /** The S3 Control client for the home region, with the endpoint pinned when a custom one is set. */
 export function s3ControlClient(ctx: Pick<CollectorContext, 'clients' | 'homeRegion'>): S3ControlClient {

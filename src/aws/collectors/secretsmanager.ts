@@ -1,22 +1,7 @@
 /** Secrets Manager, per region: every secret with its rotation settings and last use. */
 import { paginateListSecrets, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { type CollectorSet, regionalCollector } from '../collector.js';
-
-export interface Secret {
-  readonly name: string;
-  readonly arn: string;
-  readonly rotationEnabled: boolean;
-  /** Days between automatic rotations, when rotation is on. */
-  readonly rotationDays: number | null;
-  readonly lastRotated: string | null;
-  readonly lastAccessed: string | null;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'secretsmanager.secrets': readonly Secret[];
-  }
-}
+import type { Secret } from '../../state/secretsmanager.js';
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : null);
 

@@ -7,20 +7,7 @@ import { DescribeHubCommand, GetEnabledStandardsCommand, SecurityHubClient } fro
 import type { Result } from '../../engine/state.js';
 import { type CollectorSet, as, attempt, regionalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
-
-export interface SecurityHubState {
-  readonly hubArn: string;
-  readonly subscribedAt: string | null;
-  /** The standards' ARNs whose subscription is READY or INCOMPLETE. */
-  readonly standards: Result<readonly string[]>;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    /** null when Security Hub is not enabled in the region. */
-    'securityhub.hub': SecurityHubState | null;
-  }
-}
+import type {} from '../../state/securityhub.js';
 
 export const collectors: CollectorSet = {
   'securityhub.hub': regionalCollector(['securityhub:DescribeHub', 'securityhub:GetEnabledStandards'], async (ctx, region) => {

@@ -4,21 +4,7 @@
  */
 import { SNSClient, paginateListSubscriptions } from '@aws-sdk/client-sns';
 import { type CollectorSet, regionalCollector } from '../collector.js';
-
-export interface SnsSubscription {
-  readonly topicArn: string;
-  /** email, sms, https, lambda, sqs, … */
-  readonly protocol: string;
-  readonly endpoint: string;
-  /** False while the subscription waits for confirmation ("PendingConfirmation"). */
-  readonly confirmed: boolean;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'sns.subscriptions': readonly SnsSubscription[];
-  }
-}
+import type { SnsSubscription } from '../../state/sns.js';
 
 export const collectors: CollectorSet = {
   'sns.subscriptions': regionalCollector(['sns:ListSubscriptions'], async (ctx, region) => {

@@ -13,66 +13,7 @@ import {
   paginateListResourceComplianceSummaries,
 } from '@aws-sdk/client-ssm';
 import { as, type CollectorSet, regionalCollector } from '../collector.js';
-
-export interface SsmManagedInstance {
-  readonly id: string;
-  /** Online, ConnectionLost, Inactive. */
-  readonly pingStatus: string;
-  readonly lastPing: string | null;
-  /** Linux, Windows, MacOS. */
-  readonly platformType: string;
-  /** "Amazon Linux", "Ubuntu", "Microsoft Windows Server 2022 Datacenter", … */
-  readonly platformName: string;
-  readonly platformVersion: string;
-}
-
-export interface PatchComplianceItem {
-  readonly resourceId: string;
-  readonly status: 'COMPLIANT' | 'NON_COMPLIANT';
-  readonly lastScan: string | null;
-  readonly criticalMissing: number;
-  readonly highMissing: number;
-  readonly missing: number;
-}
-
-export interface PatchBaseline {
-  readonly id: string;
-  readonly name: string;
-  /** AMAZON_LINUX_2, AMAZON_LINUX_2023, UBUNTU, WINDOWS, REDHAT_ENTERPRISE_LINUX, … */
-  readonly operatingSystem: string;
-  readonly isDefault: boolean;
-  /** True for the baselines AWS provides (their ids are ARNs). */
-  readonly awsOwned: boolean;
-}
-
-export interface PatchAssociation {
-  readonly id: string;
-  readonly name: string;
-  readonly targets: readonly { readonly key: string; readonly values: readonly string[] }[];
-  readonly schedule: string | null;
-  readonly lastRun: string | null;
-}
-
-export interface MaintenanceWindow {
-  readonly id: string;
-  readonly name: string;
-  readonly enabled: boolean;
-  readonly schedule: string | null;
-  /** The documents its Run Command tasks run (AWS-RunPatchBaseline, …). */
-  readonly taskDocuments: readonly string[];
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'ssm.managedInstances': readonly SsmManagedInstance[];
-    'ssm.patchCompliance': readonly PatchComplianceItem[];
-    'ssm.patchBaselines': readonly PatchBaseline[];
-    /** Associations that run AWS-RunPatchBaseline. */
-    'ssm.patchAssociations': readonly PatchAssociation[];
-    'ssm.maintenanceWindows': readonly MaintenanceWindow[];
-  }
-}
-
+import type { SsmManagedInstance, PatchComplianceItem, PatchBaseline, PatchAssociation, MaintenanceWindow } from '../../state/ssm.js';
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : null);
 

@@ -12,21 +12,7 @@ import {
 import { classify } from '../errors.js';
 import { mapLimit } from '../limit.js';
 import { as, type CollectorContext, type CollectorSet, globalCollector } from '../collector.js';
-
-export interface PermissionSet {
-  readonly name: string;
-  readonly arn: string;
-  /** ISO-8601 duration, e.g. "PT1H", "PT12H"; null when not set (Identity Center then uses one hour). */
-  readonly sessionDuration: string | null;
-  readonly instanceArn: string;
-  readonly region: string;
-}
-
-declare module '../../engine/state.js' {
-  interface GlobalSlices {
-    'ssoadmin.permissionSets': readonly PermissionSet[];
-  }
-}
+import type { PermissionSet } from '../../state/ssoadmin.js';
 
 async function instancesIn(ctx: CollectorContext, region: string): Promise<string[]> {
   const client = ctx.clients.get(SSOAdminClient, region);

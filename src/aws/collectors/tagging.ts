@@ -6,18 +6,7 @@
  */
 import { ResourceGroupsTaggingAPIClient, paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { type CollectorSet, regionalCollector } from '../collector.js';
-
-export interface TaggedResource {
-  readonly arn: string;
-  readonly tags: Readonly<Record<string, string>>;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    /** Data stores with their tags (S3 buckets are global: they are listed in the home region only). */
-    'tagging.dataStores': readonly TaggedResource[];
-  }
-}
+import type { TaggedResource } from '../../state/tagging.js';
 
 /** The resource types that hold data at rest. */
 export const DATA_STORE_TYPES = [

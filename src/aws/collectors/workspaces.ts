@@ -6,22 +6,7 @@
 import { WorkSpacesClient, paginateDescribeWorkspaces } from '@aws-sdk/client-workspaces';
 import { type CollectorSet, regionalCollector } from '../collector.js';
 import { errorName } from '../errors.js';
-
-export interface Workspace {
-  readonly id: string;
-  readonly userName: string;
-  readonly directoryId: string;
-  readonly state: string;
-  readonly rootVolumeEncrypted: boolean;
-  readonly userVolumeEncrypted: boolean;
-  readonly kmsKey: string | null;
-}
-
-declare module '../../engine/state.js' {
-  interface RegionalSlices {
-    'workspaces.workspaces': readonly Workspace[];
-  }
-}
+import type { Workspace } from '../../state/workspaces.js';
 
 /** True when the service has no endpoint in the region (DNS does not know the host name). */
 function noEndpoint(e: unknown): boolean {

@@ -114,17 +114,14 @@ export interface ApplyRun {
   readonly replan?: (plan: Plan) => Promise<Plan>;
 }
 
-/** Re-reads the slices a plan covers through a new collection and makes the same fix's plan again. */
+/** Re-reads the slices a plan covers (the live source's fresh read) and makes the same fix's plan again. */
 export function freshPlanner(registry: Registry, source: Source, ctx: EvalContext): ((plan: Plan) => Promise<Plan>) | undefined {
-  const clients = source.clients;
-  if (!clients) return undefined;
+  const readFresh = source.readFresh;
+  if (!readFresh) return undefined;
   return async (plan) => {
-    const { Collection } = await import('../../aws/collector.js');
     const def = registry.remediation(plan.remediation);
     if (!def) return plan;
-    const collection = new Collection({ clients, identity: source.identity, homeRegion: source.homeRegion, regions: source.regions });
-    await collection.collect(needsOfFix(registry, def));
-    return makePlan(registry, plan.remediation, collection.state(), ctx, { options: plan.options });
+    return makePlan(registry, plan.remediation, await readFresh(needsOfFix(registry, def)), ctx, { options: plan.options });
   };
 }
 

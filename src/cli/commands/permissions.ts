@@ -11,7 +11,7 @@ import { UsageError } from '../common.js';
 
 /** Every permission the collector modules declare (each module is loaded: no AWS call is made). */
 export async function collectorPermissions(): Promise<string[]> {
-  const { collectorLoaders } = await import('../../generated/index.js');
+  const { collectorLoaders } = await import('../../generated/collectors.js');
   const out: string[] = [];
   for (const load of Object.values(collectorLoaders) as (() => Promise<CollectorModule>)[]) {
     const mod = await load();

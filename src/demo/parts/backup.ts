@@ -4,7 +4,7 @@
  * an unlocked vault with one unencrypted recovery point (the billing desktop's volume), no restore
  * tests, and nothing at all in us-west-2 where the DR standby lives.
  */
-import type { RecoveryPoint } from '../../aws/collectors/backup.js';
+import type { RecoveryPoint } from '../../state/backup.js';
 import { ok } from '../../engine/state.js';
 import { arn, type DemoPart } from '../types.js';
 

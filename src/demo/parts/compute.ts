@@ -3,7 +3,7 @@
  * records worker behind it, a Windows billing box somebody launched by hand, and a disaster-recovery
  * standby in us-west-2. us-east-1 sets no metadata default; us-west-2 requires IMDSv2.
  */
-import type { Ec2Instance } from '../../aws/collectors/ec2.js';
+import type { Ec2Instance } from '../../state/ec2.js';
 import { ok } from '../../engine/state.js';
 import { arn, type DemoClock, type DemoPart } from '../types.js';
 

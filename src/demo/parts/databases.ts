@@ -4,8 +4,8 @@
  * upgrade, DynamoDB tables for appointments (ePHI, AWS owned key, no point-in-time recovery) and
  * sessions, and the encrypted EFS share for scanned documents.
  */
-import type { DynamoTable } from '../../aws/collectors/dynamodb.js';
-import type { RdsInstance } from '../../aws/collectors/rds.js';
+import type { DynamoTable } from '../../state/dynamodb.js';
+import type { RdsInstance } from '../../state/rds.js';
 import { ok } from '../../engine/state.js';
 import { type DemoPart, arn } from '../types.js';
 

@@ -3,7 +3,7 @@
  * created before encryption was switched on; the tagging API's view of the tagged data stores. The
  * scanning role was never granted WorkSpaces access in us-west-2.
  */
-import type { TaggedResource } from '../../aws/collectors/tagging.js';
+import type { TaggedResource } from '../../state/tagging.js';
 import { err, ok } from '../../engine/state.js';
 import { arn, type DemoPart } from '../types.js';
 

@@ -1,5 +1,5 @@
 /** The demo clinic's IAM: six people and robots, one shared front-desk login, a forgotten contractor. */
-import type { CredentialReportRow } from '../../aws/collectors/iam.js';
+import type { CredentialReportRow } from '../../state/iam.js';
 import { ok } from '../../engine/state.js';
 import { DEMO_ACCOUNT, type DemoPart } from '../types.js';
 

@@ -4,7 +4,7 @@
  * somebody scheduled for deletion, AWS managed keys, and a DR key whose policy the scanning role may
  * not read.
  */
-import type { KmsKey } from '../../aws/collectors/kms.js';
+import type { KmsKey } from '../../state/kms.js';
 import { err, ok } from '../../engine/state.js';
 import { DEMO_ACCOUNT, type DemoPart, arn } from '../types.js';
 

@@ -4,7 +4,7 @@
  * retention; alarms for root use and failed sign-ins but none for unauthorized calls; AWS Config
  * recording in us-east-1 only.
  */
-import type { Trail } from '../../aws/collectors/cloudtrail.js';
+import type { Trail } from '../../state/cloudtrail.js';
 import { ok } from '../../engine/state.js';
 import { DEMO_ACCOUNT, type DemoPart, arn } from '../types.js';
 

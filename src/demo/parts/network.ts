@@ -5,8 +5,8 @@
  * that still forwards plain HTTP and uses an old TLS policy, two CloudFront distributions, an
  * imported certificate about to expire, and no AWS Organization.
  */
-import type { SecurityGroup, SgRule, Subnet, Vpc } from '../../aws/collectors/ec2.js';
-import type { LoadBalancer } from '../../aws/collectors/elbv2.js';
+import type { SecurityGroup, SgRule, Subnet, Vpc } from '../../state/ec2.js';
+import type { LoadBalancer } from '../../state/elbv2.js';
 import { ok } from '../../engine/state.js';
 import { DEMO_ACCOUNT, type DemoPart, arn } from '../types.js';
 

@@ -6,7 +6,7 @@
  * evidence bucket under Object Lock, and the marketing site bucket that is public on purpose.
  * The account-level Block Public Access was never turned on.
  */
-import type { BucketEncryption, LifecycleRule, S3Bucket } from '../../aws/collectors/s3.js';
+import type { BucketEncryption, LifecycleRule, S3Bucket } from '../../state/s3.js';
 import { ok } from '../../engine/state.js';
 import { DEMO_ACCOUNT, type DemoClock, type DemoPart, arn } from '../types.js';
 

@@ -1,4 +1,4 @@
-import type { InlinePolicy } from '../../../src/aws/collectors/iam.js';
+import type { InlinePolicy } from '../../../src/state/iam.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { listNames, plural, read, summarize } from '../../../src/engine/outcome.js';

@@ -1,4 +1,4 @@
-import type { CredentialReportRow } from '../../../src/aws/collectors/iam.js';
+import type { CredentialReportRow } from '../../../src/state/iam.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { daysBetween, listNames, plural, read, summarize } from '../../../src/engine/outcome.js';

@@ -2,7 +2,7 @@ import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { regionalSlice } from '../../../src/engine/state.js';
-import type { FlowLog } from '../../../src/aws/collectors/ec2.js';
+import type { FlowLog } from '../../../src/state/ec2.js';
 
 export default defineCheck({
   id: 'vpc-flow-logs',

@@ -1,4 +1,4 @@
-import type { DynamoTable } from '../../../src/aws/collectors/dynamodb.js';
+import type { DynamoTable } from '../../../src/state/dynamodb.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';

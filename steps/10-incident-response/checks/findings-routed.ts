@@ -1,4 +1,4 @@
-import type { EventRule } from '../../../src/aws/collectors/events.js';
+import type { EventRule } from '../../../src/state/events.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { listNames, perRegion, summarize, unreadableResource } from '../../../src/engine/outcome.js';

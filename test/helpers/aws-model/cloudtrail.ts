@@ -1,5 +1,5 @@
 /** CloudTrail as the model sees it: the `cloudtrail.trails` slice of the trail's home region. */
-import type { Trail } from '../../../src/aws/collectors/cloudtrail.js';
+import type { Trail } from '../../../src/state/cloudtrail.js';
 import type { ModelContext, ServiceModel } from './index.js';
 
 type MutableTrail = { -readonly [K in keyof Trail]: Trail[K] };

@@ -3,7 +3,7 @@
  * source (with its description and owning account) as EC2 does; Revoke removes the matching sources
  * and fails with InvalidPermission.NotFound when none match.
  */
-import type { SecurityGroup, SgRule } from '../../../src/aws/collectors/ec2.js';
+import type { SecurityGroup, SgRule } from '../../../src/state/ec2.js';
 import type { ModelContext, ServiceModel } from './index.js';
 
 type Rule = { -readonly [K in keyof SgRule]: SgRule[K] };

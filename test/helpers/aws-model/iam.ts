@@ -4,8 +4,8 @@
  * NoSuchEntity for a missing user, group, policy or key; EntityAlreadyExists for a name in use;
  * DeleteConflict for a group with members or policies, or a policy still attached.
  */
-import type { CredentialReportRow, IamAuthorization, IamGroup, IamUser, ManagedPolicy, PasswordPolicy } from '../../../src/aws/collectors/iam.js';
-import type { AccessKey } from '../../../src/aws/collectors/iamkeys.js';
+import type { CredentialReportRow, IamAuthorization, IamGroup, IamUser, ManagedPolicy, PasswordPolicy } from '../../../src/state/iam.js';
+import type { AccessKey } from '../../../src/state/iamkeys.js';
 import type { ModelContext, ServiceModel } from './index.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };

@@ -1,5 +1,5 @@
 /** KMS as the model sees it: the `kms.keys` slice of each region. */
-import type { KmsKey } from '../../../src/aws/collectors/kms.js';
+import type { KmsKey } from '../../../src/state/kms.js';
 import type { ModelContext, ServiceModel } from './index.js';
 
 type Key = { -readonly [K in keyof KmsKey]: KmsKey[K] } & { aliases: string[] };

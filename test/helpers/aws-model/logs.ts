@@ -1,5 +1,5 @@
 /** CloudWatch Logs as the model sees it: the `logs.logGroups` slice of each region. */
-import type { LogGroup } from '../../../src/aws/collectors/logs.js';
+import type { LogGroup } from '../../../src/state/logs.js';
 import type { ModelContext, ServiceModel } from './index.js';
 
 type Group = { -readonly [K in keyof LogGroup]: LogGroup[K] };

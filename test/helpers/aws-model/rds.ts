@@ -6,7 +6,7 @@
  * (or back) waits for the maintenance window unless ApplyImmediately is true. Setting 0 deletes the
  * automated backups, which the model records in `deletedBackups`.
  */
-import type { RdsCluster, RdsInstance } from '../../../src/aws/collectors/rds.js';
+import type { RdsCluster, RdsInstance } from '../../../src/state/rds.js';
 import type { ModelContext, ServiceModel } from './index.js';
 
 type Db = { -readonly [K in keyof RdsInstance]: RdsInstance[K] } | { -readonly [K in keyof RdsCluster]: RdsCluster[K] };

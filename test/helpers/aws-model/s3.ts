@@ -1,5 +1,5 @@
 /** S3 as the model sees it: the `s3.buckets` slice, changed the way S3 changes a bucket. */
-import type { S3Bucket } from '../../../src/aws/collectors/s3.js';
+import type { S3Bucket } from '../../../src/state/s3.js';
 import type { ModelContext, ServiceModel } from './index.js';
 
 type Bucket = { -readonly [K in keyof S3Bucket]: S3Bucket[K] } & { /** Objects stored (the model's own count; DeleteBucket refuses while > 0). */ objects?: number };
