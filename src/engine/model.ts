@@ -256,6 +256,13 @@ export interface RemediationDef {
 // Decisions (stored in the records folder, applied to findings by the runner)
 
 /** §164.306(d)(3) outcomes for a safeguard, plus the two a register needs in practice. */
+/**
+ * What supports a decision or an answer: a file, hashed when recorded (its path relative to the records
+ * folder when `base` is "records", so verify works from any folder), or a web address (not hashed:
+ * what a page says can change, and the register cannot vouch for it).
+ */
+export type EvidenceItem = { readonly path: string; readonly sha256: string; readonly base?: 'records' } | { readonly url: string };
+
 export type DecisionStatus = 'implemented' | 'alternative' | 'not-reasonable' | 'risk-accepted' | 'not-applicable';
 
 export interface Decision {
@@ -273,7 +280,7 @@ export interface Decision {
   /** ISO date (YYYY-MM-DD) after which the decision lapses. */
   readonly reviewBy: string;
   readonly scope?: { readonly accounts?: readonly string[]; readonly regions?: readonly string[]; readonly resources?: readonly string[] };
-  readonly evidence?: readonly { readonly path: string; readonly sha256: string }[];
+  readonly evidence?: readonly EvidenceItem[];
 }
 
 /** A recorded answer to an attestation. */
@@ -284,7 +291,7 @@ export interface AttestationAnswer {
   readonly fields: Readonly<Record<string, string>>;
   readonly attestedBy: string;
   readonly attestedAt: string;
-  readonly evidence?: readonly { readonly path: string; readonly sha256: string }[];
+  readonly evidence?: readonly EvidenceItem[];
 }
 
 /** A business associate in the vendor inventory (step 9). */

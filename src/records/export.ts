@@ -5,6 +5,7 @@
  */
 import type { AttestationAnswer, Decision, Vendor } from '../engine/model.js';
 import { VERSION } from '../version.js';
+import { evidenceLabel } from './validate.js';
 import { decisionsAtRiskUnderProposedRule, PROPOSED_RULE_LABEL } from './proposed-rule.js';
 import type { RecordEntry, RecordProblem } from './store.js';
 import type { FullRecordsView } from './view.js';
@@ -128,7 +129,7 @@ const scopeText = (d: Decision) =>
         .join('; ')
     : 'everything';
 
-const evidenceText = (ev: Decision['evidence']) => (ev?.length ? ev.map((e) => `${e.path} (sha256 ${e.sha256})`).join('; ') : '');
+const evidenceText = (ev: Decision['evidence']) => (ev?.length ? ev.map((e) => evidenceLabel(e, true)).join('; ') : '');
 
 export function exportMarkdown(x: RecordsExport): string {
   const out: string[] = [];

@@ -8,6 +8,7 @@ import { appendRecord, currentUser, type RecordEntry } from './store.js';
 import {
   type AttestationInput,
   type DecisionInput,
+  rebaseEvidence,
   type SubjectRegistry,
   validateAttestation,
   validateDecision,
@@ -35,7 +36,7 @@ export async function recordDecision(dir: string, input: DecisionInput, options:
   const by = options.by ?? currentUser();
   const now = options.now ?? new Date();
   const body = await validateDecision(input, await registryOf(options), by, now);
-  const entry = await appendRecord(dir, 'decision', body, by, { now });
+  const entry = await appendRecord(dir, 'decision', { ...body, evidence: rebaseEvidence(body.evidence, dir) }, by, { now });
   return { entry, decision: decisionOf(entry) };
 }
 
@@ -43,7 +44,7 @@ export async function recordAttestation(dir: string, input: AttestationInput, op
   const by = options.by ?? currentUser();
   const now = options.now ?? new Date();
   const body = await validateAttestation(input, await registryOf(options), by, now);
-  const entry = await appendRecord(dir, 'attestation', body, by, { now });
+  const entry = await appendRecord(dir, 'attestation', { ...body, evidence: rebaseEvidence(body.evidence, dir) }, by, { now });
   return { entry, answer: attestationOf(entry) };
 }
 

@@ -69,11 +69,16 @@ function ruleProblem(name: string, rule: FieldRule, value: unknown): string | un
     case 'evidence?': {
       if (!Array.isArray(value)) return `"${name}" must be a list`;
       for (const e of value) {
-        if (!e || typeof e !== 'object') return `"${name}" must hold {path, sha256} items`;
+        if (!e || typeof e !== 'object') return `"${name}" must hold {path, sha256} or {url} items`;
         const keys = Object.keys(e);
-        const extra = keys.find((k) => k !== 'path' && k !== 'sha256');
+        if ('url' in e) {
+          if (keys.length !== 1 || typeof (e as { url?: unknown }).url !== 'string' || !/^https?:\/\//i.test((e as { url: string }).url)) return `"${name}" must hold an http or https address in each {url} item, and nothing else`;
+          continue;
+        }
+        const extra = keys.find((k) => k !== 'path' && k !== 'sha256' && k !== 'base');
         if (extra) return `"${name}" has an unknown field "${extra}"`;
-        const { path, sha256 } = e as { path?: unknown; sha256?: unknown };
+        const { path, sha256, base } = e as { path?: unknown; sha256?: unknown; base?: unknown };
+        if (base !== undefined && base !== 'records') return `"${name}" has a "base" other than "records"`;
         if (typeof path !== 'string' || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return `"${name}" must hold a path and a 64-digit SHA-256 for each file`;
       }
       return undefined;

@@ -3,10 +3,11 @@
  * that fails gives one sentence saying what to write instead. Pure apart from reading evidence
  * files to hash them.
  */
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { findSpec, HIPAA_SPECS } from '../engine/hipaa.js';
-import type { AttestationDef, CheckDef, DecisionStatus, FieldDef } from '../engine/model.js';
+import type { AttestationDef, CheckDef, DecisionStatus, FieldDef, EvidenceItem } from '../engine/model.js';
 import { RecordsError } from './errors.js';
 import { DECISION_STATUSES } from './shapes.js';
 
@@ -18,7 +19,14 @@ export interface SubjectRegistry {
   readonly attestations: readonly AttestationDef[];
 }
 
-export type Evidence = { readonly path: string; readonly sha256: string };
+export type FileEvidence = { readonly path: string; readonly sha256: string; readonly base?: 'records' };
+export type Evidence = EvidenceItem;
+
+/** A web address given as evidence (http or https). */
+export const isEvidenceUrl = (text: string) => /^https?:\/\//i.test(text.trim());
+
+/** One line naming an evidence item, for reports and exports. */
+export const evidenceLabel = (e: EvidenceItem, full = false) => ('url' in e ? e.url : `${e.path} (sha256 ${full ? e.sha256 : `${e.sha256.slice(0, 12)}…`})`);
 
 const PLACEHOLDERS = new Set(
   [
@@ -67,7 +75,7 @@ function fail(msg: string): never {
 }
 
 /** The SHA-256 of an evidence file, read from disk. */
-export async function evidenceOf(path: string): Promise<Evidence> {
+export async function evidenceOf(path: string): Promise<FileEvidence> {
   let data: Buffer;
   try {
     if (!(await stat(path)).isFile()) fail(`The evidence "${path}" is not a file.`);
@@ -86,7 +94,20 @@ export async function resolveEvidence(items: readonly (string | Evidence)[] | un
   const out: Evidence[] = [];
   for (const item of items) {
     if (typeof item === 'string') {
-      out.push(await evidenceOf(item));
+      if (isEvidenceUrl(item)) {
+        let url: URL;
+        try {
+          url = new URL(item.trim());
+        } catch {
+          return fail(`The evidence "${item}" is not a valid web address.`);
+        }
+        out.push({ url: url.href });
+      } else out.push(await evidenceOf(item));
+      continue;
+    }
+    if ('url' in item) {
+      if (!isEvidenceUrl(item.url)) fail(`The evidence "${item.url}" is not an http or https address.`);
+      out.push({ url: item.url });
       continue;
     }
     if (!/^[0-9a-f]{64}$/.test(item.sha256)) fail(`The SHA-256 given for "${item.path}" is not 64 hexadecimal digits.`);
@@ -95,6 +116,22 @@ export async function resolveEvidence(items: readonly (string | Evidence)[] | un
     out.push({ path: item.path, sha256: item.sha256 });
   }
   return out;
+}
+
+/**
+ * Stores file evidence relative to the records folder, so that `records verify` finds the files from
+ * any working folder (and on another machine that has the folder and its evidence side by side).
+ */
+export function rebaseEvidence(items: readonly Evidence[] | undefined, recordsDir: string): Evidence[] | undefined {
+  if (!items) return undefined;
+  const base = resolve(recordsDir);
+  return items.map((e) => ('url' in e || e.base === 'records' ? e : { path: relative(base, resolve(e.path)) || '.', sha256: e.sha256, base: 'records' as const }));
+}
+
+/** Where an evidence file recorded in a register is on disk now. */
+export function evidencePathOf(e: FileEvidence, recordsDir: string | undefined): string {
+  if (e.base === 'records' && recordsDir) return join(recordsDir, e.path);
+  return e.path;
 }
 
 /** The closest known ids, for "did you mean". */
@@ -358,15 +395,19 @@ export interface EvidenceDrift {
 
 /**
  * Evidence files named by entries that are missing or no longer match the SHA-256 recorded for
- * them (paths are read as recorded: relative ones from the current folder).
+ * them. Paths recorded relative to the records folder are read from there; older entries' paths are
+ * read as recorded (relative ones from the current folder, then from the records folder). Web
+ * addresses are not checked.
  */
-export async function evidenceDrift(entries: readonly { readonly id: string; readonly body: Readonly<Record<string, unknown>> }[]): Promise<EvidenceDrift[]> {
+export async function evidenceDrift(entries: readonly { readonly id: string; readonly body: Readonly<Record<string, unknown>> }[], recordsDir?: string): Promise<EvidenceDrift[]> {
   const out: EvidenceDrift[] = [];
   for (const e of entries) {
     const evidence = e.body.evidence;
     if (!Array.isArray(evidence)) continue;
     for (const item of evidence as Evidence[]) {
-      const now = await evidenceOf(item.path).catch(() => undefined);
+      if ('url' in item) continue;
+      let now = await evidenceOf(evidencePathOf(item, recordsDir)).catch(() => undefined);
+      if (!now && item.base !== 'records' && recordsDir && !isAbsolute(item.path)) now = await evidenceOf(join(recordsDir, item.path)).catch(() => undefined);
       if (!now) out.push({ entryId: e.id, path: item.path, problem: 'missing', message: `The evidence file "${item.path}" of ${e.id} cannot be found from here.` });
       else if (now.sha256 !== item.sha256)
         out.push({ entryId: e.id, path: item.path, problem: 'changed', message: `The evidence file "${item.path}" of ${e.id} has changed since it was recorded (SHA-256 now ${now.sha256}, recorded ${item.sha256}).` });

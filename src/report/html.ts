@@ -250,7 +250,7 @@ ${
           d.status,
           h`${d.reason}${d.alternative ? h`<br><em>Alternative:</em> ${d.alternative}` : ''}${
             d.scope ? h`<br><em>Scope:</em> ${[...d.scope.accounts, ...d.scope.regions, ...d.scope.resources].join(', ') || 'whole account'}` : ''
-          }${d.evidence.length ? h`<br><em>Evidence:</em> ${d.evidence.map((e, i) => h`${i ? ', ' : ''}<code>${e.path}</code> <small>sha256 ${e.sha256.slice(0, 12)}…</small>`)}` : ''}`,
+          }${d.evidence.length ? h`<br><em>Evidence:</em> ${d.evidence.map((e, i) => ('url' in e ? h`${i ? ', ' : ''}<a href="${e.url}">${e.url}</a>` : h`${i ? ', ' : ''}<code>${e.path}</code> <small>sha256 ${e.sha256.slice(0, 12)}…</small>`))}` : ''}`,
           h`${d.decidedBy}<br><small>${day(d.decidedAt)}</small>`,
           d.approvedBy ?? h`<span class="zero">not recorded</span>`,
           h`<span class="${d.lapsed ? 'overdue' : ''}">${d.reviewBy}${d.lapsed ? ' (lapsed)' : ''}</span>`,

@@ -11,6 +11,7 @@ import {
   type AttestationAnswer,
   type Decision,
   type DecisionStatus,
+  type EvidenceItem,
   type Finding,
   type Risk,
   SEVERITIES,
@@ -155,7 +156,7 @@ export interface ReportDecision {
   readonly reviewBy: string;
   readonly lapsed: boolean;
   readonly scope: { readonly accounts: readonly string[]; readonly regions: readonly string[]; readonly resources: readonly string[] } | null;
-  readonly evidence: readonly { readonly path: string; readonly sha256: string }[];
+  readonly evidence: readonly EvidenceItem[];
 }
 
 export interface ReportAttestation {
@@ -169,7 +170,7 @@ export interface ReportAttestation {
   /** The day the answer stops counting (attestedAt + the attestation's validity); null for an unknown attestation. */
   readonly lapsesOn: string | null;
   readonly lapsed: boolean;
-  readonly evidence: readonly { readonly path: string; readonly sha256: string }[];
+  readonly evidence: readonly EvidenceItem[];
 }
 
 export interface ReportVendor {
@@ -385,7 +386,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     scope: d.scope
       ? { accounts: [...(d.scope.accounts ?? [])], regions: [...(d.scope.regions ?? [])], resources: [...(d.scope.resources ?? [])] }
       : null,
-    evidence: (d.evidence ?? []).map((e) => ({ path: e.path, sha256: e.sha256 })),
+    evidence: (d.evidence ?? []).map((e) => ('url' in e ? { url: e.url } : { path: e.path, sha256: e.sha256 })),
   }));
 
   const attestations: ReportAttestation[] = input.records.attestations.map((a) => {
@@ -402,7 +403,7 @@ export function buildReport(input: ReportInput): ReportDocument {
       attestedAt: a.attestedAt,
       lapsesOn: valid ? isoDay(lapses) : null,
       lapsed: valid ? lapses.getTime() <= now.getTime() : false,
-      evidence: (a.evidence ?? []).map((e) => ({ path: e.path, sha256: e.sha256 })),
+      evidence: (a.evidence ?? []).map((e) => ('url' in e ? { url: e.url } : { path: e.path, sha256: e.sha256 })),
     };
   });
 

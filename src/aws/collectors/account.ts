@@ -5,7 +5,6 @@
 import { AccountClient, GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { type CollectorSet, globalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
-import type { AlternateContact } from '../../state/account.js';
 
 export const collectors: CollectorSet = {
   'account.securityContact': globalCollector(['account:GetAlternateContact'], async (ctx) => {

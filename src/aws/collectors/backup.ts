@@ -15,7 +15,6 @@ import {
   paginateListRestoreTestingPlans,
 } from '@aws-sdk/client-backup';
 import { type CollectorSet, as, attempt, regionalCollector } from '../collector.js';
-import type { Result } from '../../engine/state.js';
 import type { BackupRule, BackupSelection, BackupPlan, ProtectedResource, BackupVault, RecoveryPoint, RestoreTestingPlan } from '../../state/backup.js';
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : null);

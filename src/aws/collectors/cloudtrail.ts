@@ -11,7 +11,6 @@ import {
   GetEventSelectorsCommand,
   GetTrailStatusCommand,
 } from '@aws-sdk/client-cloudtrail';
-import type { Result } from '../../engine/state.js';
 import { attempt, type CollectorContext, type CollectorSet, regionalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
 import type { TrailSelectors, Trail } from '../../state/cloudtrail.js';

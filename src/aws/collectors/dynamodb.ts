@@ -10,7 +10,6 @@ import {
   ListTagsOfResourceCommand,
   paginateListTables,
 } from '@aws-sdk/client-dynamodb';
-import type { Result } from '../../engine/state.js';
 import { errorName } from '../errors.js';
 import { as, attempt, type CollectorSet, regionalCollector } from '../collector.js';
 import { mapLimit } from '../limit.js';

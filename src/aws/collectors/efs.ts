@@ -1,6 +1,5 @@
 /** EFS, per region: every file system with its encryption, automatic-backup policy and tags. */
 import { DescribeBackupPolicyCommand, EFSClient, paginateDescribeFileSystems } from '@aws-sdk/client-efs';
-import type { Result } from '../../engine/state.js';
 import { attempt, type CollectorSet, regionalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
 import { mapLimit } from '../limit.js';

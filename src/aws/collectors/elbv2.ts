@@ -10,7 +10,6 @@ import {
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { Result } from '../../engine/state.js';
 import { as, attempt, type CollectorContext, type CollectorSet, regionalCollector } from '../collector.js';
 import { perScan } from './ec2.js';
 import { mapLimit } from '../limit.js';

@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { errorName, orIfMissing } from '../errors.js';
 import { as, type CollectorContext, type CollectorSet, globalCollector } from '../collector.js';
-import type { PasswordPolicy, CredentialReportRow, PolicyDocument, InlinePolicy, IamUser, IamRole, IamGroup, ManagedPolicy, VirtualMfaDevice } from '../../state/iam.js';
+import type { CredentialReportRow, PolicyDocument, InlinePolicy, IamUser, IamRole, IamGroup, ManagedPolicy, VirtualMfaDevice } from '../../state/iam.js';
 
 const iam = (ctx: CollectorContext) => ctx.clients.get(IAMClient, ctx.homeRegion);
 

@@ -12,7 +12,6 @@ import {
   paginateListAliases,
   paginateListKeys,
 } from '@aws-sdk/client-kms';
-import type { CollectError, Result } from '../../engine/state.js';
 import { as, attempt, type CollectorContext, type CollectorSet, regionalCollector, toCollectError } from '../collector.js';
 import { perScan } from './ec2.js';
 import { mapLimit } from '../limit.js';

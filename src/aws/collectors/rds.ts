@@ -12,7 +12,6 @@ import {
   paginateDescribeDBSnapshots,
   RDSClient,
 } from '@aws-sdk/client-rds';
-import type { Result } from '../../engine/state.js';
 import { as, attempt, type CollectorContext, type CollectorSet, regionalCollector } from '../collector.js';
 import { mapLimit } from '../limit.js';
 import { perScan, tagMap } from './ec2.js';

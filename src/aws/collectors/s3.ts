@@ -22,7 +22,7 @@ import {
   paginateListBuckets,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { type Result, err } from '../../engine/state.js';
+import { err } from '../../engine/state.js';
 import { attempt, type CollectorContext, type CollectorSet, globalCollector, toCollectError } from '../collector.js';
 import { orIfMissing } from '../errors.js';
 import { mapLimit, RESOURCE_FANOUT } from '../limit.js';

@@ -6,7 +6,6 @@
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { type CollectorContext, type CollectorSet, globalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
-import type { PublicAccessBlock } from '../../state/s3.js';
 import { publicAccessBlockOf } from './s3.js';
 import type {} from '../../state/s3control.js';
 

@@ -4,7 +4,6 @@
  * InvalidAccessException ("not subscribed"), which is a value here (null), not an error.
  */
 import { DescribeHubCommand, GetEnabledStandardsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import type { Result } from '../../engine/state.js';
 import { type CollectorSet, as, attempt, regionalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
 import type {} from '../../state/securityhub.js';

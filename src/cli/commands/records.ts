@@ -2,15 +2,17 @@
  * `hipaa-wizard records list | show ID | verify | export`: read the records folder. Nothing here
  * writes to the register; `decide`, `attest` and `vendor` append to it.
  */
-import { writeFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Decision } from '../../engine/model.js';
 import { loadRegistry } from '../../engine/registry.js';
+import { type Anchor, AnchorError, anchorOf, checkAnchors, parseAnchorsFile } from '../../records/anchor.js';
 import { loadDemoRecords } from '../../records/demo-base.js';
 import { RecordsError } from '../../records/errors.js';
 import { buildExport, exportMarkdown } from '../../records/export.js';
 import { decisionsAtRiskUnderProposedRule, PROPOSED_RULE_LABEL, sectionResolver } from '../../records/proposed-rule.js';
-import { type RecordEntry, type RegisterScan, scanRegister } from '../../records/store.js';
+import { currentUser, type RecordEntry, type RegisterScan, scanRegister, trustedEntries } from '../../records/store.js';
 import { evidenceDrift } from '../../records/validate.js';
 import { DEFAULT_RECORDS_DIR, decisionOf, type FullRecordsView, viewOfScan } from '../../records/view.js';
 import { UsageError } from '../common.js';
@@ -36,6 +38,79 @@ export async function recordsAction(fn: () => Promise<void>): Promise<void> {
 
 export const RECORDS_OPTION = ['--records <dir>', 'the records folder', DEFAULT_RECORDS_DIR] as const;
 
+interface AnchorOptions {
+  anchors?: string;
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+}
+
+const anchorRegion = (o: AnchorOptions) => o.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+
+async function s3Anchors() {
+  const [{ ClientFactory }, anchors] = await Promise.all([import('../../aws/clients.js'), import('../../aws/anchors.js')]);
+  return { ClientFactory, ...anchors };
+}
+
+/** Reads the anchors from a file (JSON Lines) or from s3://bucket/prefix. */
+async function readAnchors(where: string, o: AnchorOptions): Promise<{ anchor: Anchor; from: string }[]> {
+  try {
+    if (where.startsWith('s3://')) {
+      const { ClientFactory, parseS3Url, listAnchorsS3 } = await s3Anchors();
+      const loc = parseS3Url(where);
+      if (!loc) throw new UsageError(`"${where}" is not an S3 location like s3://bucket/prefix.`);
+      const clients = new ClientFactory({ profile: o.profile, endpointUrl: o.endpointUrl });
+      try {
+        return await listAnchorsS3(clients, anchorRegion(o), loc);
+      } finally {
+        clients.destroy();
+      }
+    }
+    let text: string;
+    try {
+      text = await readFile(where, 'utf8');
+    } catch (e) {
+      throw new UsageError(`Cannot read the anchors file ${where}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+    }
+    return parseAnchorsFile(text, where);
+  } catch (e) {
+    if (e instanceof AnchorError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Writes the anchor; returns where, as words. */
+async function writeAnchor(anchor: Anchor, o: AnchorOptions & { to: string; retainDays: string }, now: Date): Promise<string> {
+  try {
+    if (o.to.startsWith('s3://')) {
+      const days = Number(o.retainDays);
+      if (!Number.isInteger(days) || days < 1) throw new UsageError(`--retain-days must be a whole number of days, not "${o.retainDays}".`);
+      const { ClientFactory, parseS3Url, putAnchorS3 } = await s3Anchors();
+      const loc = parseS3Url(o.to);
+      if (!loc) throw new UsageError(`"${o.to}" is not an S3 location like s3://bucket/prefix.`);
+      const clients = new ClientFactory({ profile: o.profile, endpointUrl: o.endpointUrl });
+      try {
+        const until = new Date(now.getTime() + days * 86_400_000);
+        const { key, existed } = await putAnchorS3(clients, anchorRegion(o), loc, anchor, until);
+        return existed
+          ? `already: s3://${loc.bucket}/${key} holds this head, locked`
+          : `to s3://${loc.bucket}/${key}, locked in COMPLIANCE mode until ${until.toISOString().slice(0, 10)} (nobody can delete or change it before then)`;
+      } finally {
+        clients.destroy();
+      }
+    }
+    try {
+      await appendFile(o.to, `${JSON.stringify(anchor)}\n`, { flag: 'a' });
+    } catch (e) {
+      throw new UsageError(`Cannot write the anchor to ${o.to}: ${(e as Error).message}`);
+    }
+    return `to ${o.to} (keep that file where the register's owner cannot change it, e.g. with the auditor)`;
+  } catch (e) {
+    if (e instanceof AnchorError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 const day = (iso: string) => iso.slice(0, 10);
 
 /** One line describing an entry's content. */
@@ -59,6 +134,31 @@ export function describeEntry(e: RecordEntry): string {
       return Object.keys(b).slice(0, 4).join(', ');
     }
   }
+}
+
+/**
+ * What each decision entry is now: in force (current or lapsed), superseded by a named later entry on
+ * the same subject, or not applied (it comes after a point where the register fails verification).
+ */
+export function decisionLabels(scan: RegisterScan, view: FullRecordsView, today: string): Map<string, { text: string; color: 'green' | 'red' | 'gray' | 'yellow' }> {
+  const current = new Set(view.decisions().map((d) => d.id));
+  const trusted = new Set(trustedEntries(scan).map((e) => e.id));
+  const out = new Map<string, { text: string; color: 'green' | 'red' | 'gray' | 'yellow' }>();
+  const decisions = scan.entries.filter((e) => e.kind === 'decision');
+  decisions.forEach((e, i) => {
+    const d = decisionOf(e);
+    if (!trusted.has(e.id)) {
+      out.set(e.id, { text: 'not applied: after a verification failure', color: 'yellow' });
+      return;
+    }
+    if (current.has(e.id)) {
+      out.set(e.id, d.reviewBy < today ? { text: 'lapsed', color: 'red' } : { text: 'current', color: 'green' });
+      return;
+    }
+    const later = decisions.slice(i + 1).find((x) => trusted.has(x.id) && decisionOf(x).subject === d.subject);
+    out.set(e.id, later ? { text: `superseded by ${later.id}`, color: 'gray' } : { text: 'not applied', color: 'yellow' });
+  });
+  return out;
 }
 
 function warnProblems(scan: RegisterScan, view: FullRecordsView): void {
@@ -125,14 +225,12 @@ export function registerRecords(program: Command): void {
           process.stdout.write(scan.entries.length === 0 ? `Nothing is recorded in ${o.records} yet.\n` : `No ${o.kind} entries in ${o.records}.\n`);
           return;
         }
-        const current = new Set(view.decisions().map((d) => d.id));
         const today = day(now.toISOString());
+        const labels = decisionLabels(scan, view, today);
         for (const e of entries) {
           let mark = '';
-          if (e.kind === 'decision') {
-            const d = decisionOf(e);
-            mark = !current.has(e.id) ? paint('gray', ' [superseded]') : d.reviewBy < today ? paint('red', ' [lapsed]') : paint('green', ' [current]');
-          }
+          const label = labels.get(e.id);
+          if (label) mark = paint(label.color, ` [${label.text}]`);
           process.stdout.write(`${paint('bold', e.id)}  ${day(e.at)}  ${e.kind.padEnd(11)} ${describeEntry(e)}${mark}\n`);
         }
       }),
@@ -172,17 +270,26 @@ export function registerRecords(program: Command): void {
     .description('check the hash chain: names the first edited, deleted, inserted, reordered or cut-short entry (exit 1 when it fails); also re-hashes evidence files')
     .option(...RECORDS_OPTION)
     .option('--format <format>', 'text or json', 'text')
-    .action((o: { records: string; format: string }) =>
+    .option('--anchors <where>', 'also prove every head anchored with "records anchor" is still in the register: the anchors file, or s3://bucket/prefix')
+    .option('--profile <name>', 'AWS profile for reading anchors from S3')
+    .option('--region <region>', "the anchors bucket's region (default: AWS_REGION or us-east-1)")
+    .option('--endpoint-url <url>', 'send the S3 calls to this endpoint (AWS_ENDPOINT_URL works too)')
+    .action((o: { records: string; format: string } & AnchorOptions) =>
       recordsAction(async () => {
         if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`--format must be text or json, not "${o.format}".`);
         const scan = await scanRegister(o.records);
+        const anchors = o.anchors ? await readAnchors(o.anchors, o) : undefined;
+        const anchorProblems = anchors ? checkAnchors(scan.entries, anchors) : [];
         const errors = scan.problems.filter((p) => p.severity === 'error');
         const notices = scan.problems.filter((p) => p.severity === 'notice');
         const last = scan.entries.at(-1);
-        const evidence = await evidenceDrift(scan.entries);
-        process.exitCode = errors.length ? 1 : 0;
+        const evidence = await evidenceDrift(scan.entries, o.records);
+        const ok = errors.length === 0 && anchorProblems.length === 0 && evidence.length === 0;
+        process.exitCode = ok ? 0 : 1;
         if (o.format === 'json') {
-          process.stdout.write(`${JSON.stringify({ file: scan.file, ok: errors.length === 0, entries: scan.entries.length, head: last ? { seq: last.seq, id: last.id, hash: last.hash } : null, errors, notices, evidence }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ file: scan.file, ok, entries: scan.entries.length, head: last ? { seq: last.seq, id: last.id, hash: last.hash } : null, errors, notices, evidence, anchors: anchors ? { checked: anchors.length, problems: anchorProblems } : undefined }, null, 2)}\n`,
+          );
           return;
         }
         const paint = painter(colorEnabled());
@@ -196,7 +303,38 @@ export function registerRecords(program: Command): void {
           process.stdout.write(`${paint('green', 'OK')} ${scan.file} verifies: ${scan.entries.length} entries, seq 1 to ${last.seq}, each chained to the one before. Last entry ${last.id}, hash ${last.hash}.\n`);
         }
         for (const n of notices) process.stdout.write(`  note: ${n.message}\n`);
-        for (const d of evidence) process.stdout.write(`  evidence: ${d.message}\n`);
+        for (const d of evidence) process.stdout.write(`  ${paint('red', 'evidence')}: ${d.message}\n`);
+        if (anchors) {
+          if (anchorProblems.length === 0)
+            process.stdout.write(
+              anchors.length === 0
+                ? `  anchors: none found in ${o.anchors}; nothing to compare with.\n`
+                : `  anchors: all ${anchors.length} anchored head${anchors.length === 1 ? ' is' : 's are'} still in the register, unchanged.\n`,
+            );
+          for (const p of anchorProblems) process.stdout.write(`  ${paint('red', 'anchor')}: ${p.message}\n`);
+        }
+      }),
+    );
+
+  records
+    .command('anchor')
+    .description("write the register's head (last entry and hash) where its owner cannot rewrite it: a file the auditor keeps, or an S3 bucket with Object Lock")
+    .option(...RECORDS_OPTION)
+    .requiredOption('--to <where>', 'a file to append the anchor to (JSON Lines), or s3://bucket/prefix (the bucket must have Object Lock)')
+    .option('--retain-days <days>', 'S3 only: how long Object Lock keeps the anchor (COMPLIANCE mode)', '2192')
+    .option('--by <person>', 'who anchors it (default: HIPAA_WIZARD_USER or the OS user)')
+    .option('--profile <name>', 'AWS profile for writing to S3')
+    .option('--region <region>', "the bucket's region (default: AWS_REGION or us-east-1)")
+    .option('--endpoint-url <url>', 'send the S3 calls to this endpoint (AWS_ENDPOINT_URL works too)')
+    .action((o: { records: string; to: string; retainDays: string; by?: string } & AnchorOptions) =>
+      recordsAction(async () => {
+        const scan = await scanRegister(o.records);
+        const errors = scan.problems.filter((p) => p.severity === 'error');
+        if (errors.length) throw new UsageError(`The register does not verify (${errors[0]!.message}); anchoring it now would vouch for a damaged register. Run "hipaa-wizard records verify".`);
+        const now = clockNow();
+        const anchor = anchorOf(scan.entries, resolve(scan.file), o.by ?? currentUser(), now);
+        const where = await writeAnchor(anchor, o, now);
+        process.stdout.write(`Anchored ${anchor.id} (seq ${anchor.seq}, hash ${anchor.hash}) ${where}. "hipaa-wizard records verify --anchors ${o.to}" proves later that the register still holds it.\n`);
       }),
     );
 
