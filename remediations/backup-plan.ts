@@ -14,7 +14,6 @@ export default defineRemediation({
   id: 'backup-plan',
   title: 'Back up the ePHI resources every day with AWS Backup',
   fixes: ['backup-plan'],
-  risk: 'costly',
   permissions: [
     'backup:CreateBackupVault',
     'backup:DeleteBackupVault',

@@ -66,7 +66,6 @@ export default defineRemediation({
   id: 'cloudtrail-trail',
   title: 'Record every API call in a multi-region CloudTrail trail',
   fixes: ['cloudtrail-multi-region'],
-  risk: 'safe',
   permissions: [
     'cloudtrail:CreateTrail',
     'cloudtrail:DeleteTrail',

@@ -41,7 +41,6 @@ export default defineRemediation({
   id: 'config-hipaa-pack',
   title: 'Record configuration with AWS Config and deploy the HIPAA conformance pack',
   fixes: ['config-recording'],
-  risk: 'costly',
   permissions: [
     'config:PutConfigurationRecorder',
     'config:DeleteConfigurationRecorder',

@@ -19,7 +19,6 @@ export default defineRemediation({
   id: 'deactivate-stale-access-keys',
   title: 'Turn off unused access keys and passwords',
   fixes: ['access-key-age', 'unused-credentials'],
-  risk: 'disruptive',
   permissions: ['iam:UpdateAccessKey', 'iam:DeleteLoginProfile', 'iam:ListAccessKeys'],
   needs: { global: ['iamkeys.accessKeys'] },
   options: [{ name: 'passwords', description: 'also remove console passwords unused for longer than the idle limit: yes or no', default: 'yes' }],

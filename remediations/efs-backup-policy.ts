@@ -11,7 +11,6 @@ export default defineRemediation({
   id: 'efs-backup-policy',
   title: 'Back up EFS file systems automatically',
   fixes: ['efs-backup-policy'],
-  risk: 'safe',
   permissions: ['elasticfilesystem:PutBackupPolicy'],
   notes: ['AWS Backup bills the storage of the daily EFS backups it keeps.'],
   plan(state) {

@@ -12,7 +12,6 @@ export default defineRemediation({
   id: 'guardduty-enable',
   title: 'Turn on GuardDuty in every region',
   fixes: ['guardduty-enabled'],
-  risk: 'costly',
   permissions: ['guardduty:CreateDetector', 'guardduty:DeleteDetector', 'guardduty:UpdateDetector', 'iam:CreateServiceLinkedRole'],
   notes: ['GuardDuty bills by the CloudTrail events, VPC flow records and DNS queries it analyses, after a 30-day free trial per region.'],
   plan(state) {

@@ -17,7 +17,6 @@ export default defineRemediation({
   id: 'log-retention',
   title: 'Keep CloudWatch logs for the required period',
   fixes: ['log-group-retention'],
-  risk: 'safe',
   permissions: ['logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:DescribeLogGroups'],
   notes: ['Longer retention means more stored log data, which CloudWatch Logs bills per GB-month.'],
   plan(state, { settings }) {

@@ -59,7 +59,6 @@ export default defineRemediation({
   id: 'mfa-enforcement-policy',
   title: 'Require MFA before console users can do anything',
   fixes: ['console-users-mfa'],
-  risk: 'disruptive',
   permissions: [
     'iam:CreatePolicy',
     'iam:DeletePolicy',

@@ -29,7 +29,6 @@ export default defineRemediation({
   id: 'password-policy',
   title: 'Set a strong IAM password policy',
   fixes: ['password-policy-strength', 'password-policy-rotation'],
-  risk: 'safe',
   permissions: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'],
   plan(state, ctx) {
     const { settings, now } = ctx;

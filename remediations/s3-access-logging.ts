@@ -36,7 +36,6 @@ export default defineRemediation({
   id: 's3-access-logging',
   title: 'Log every request to the ePHI buckets',
   fixes: ['s3-access-logging'],
-  risk: 'safe',
   permissions: [
     's3:PutBucketLogging',
     's3:CreateBucket',

@@ -54,7 +54,6 @@ export default defineRemediation({
   id: 's3-encryption-kms',
   title: 'Encrypt S3 buckets with a customer-managed KMS key',
   fixes: ['s3-default-encryption', 's3-phi-cmk'],
-  risk: 'safe',
   permissions: ['s3:PutEncryptionConfiguration', 's3:GetEncryptionConfiguration', 'kms:CreateKey', 'kms:CreateAlias', 'kms:DeleteAlias', 'kms:EnableKeyRotation', 'kms:DisableKeyRotation', 'kms:ScheduleKeyDeletion', 'cloudtrail:DescribeTrails'],
   needs: { regional: ['kms.keys', 'cloudtrail.trails'] },
   options: [

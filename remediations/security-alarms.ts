@@ -37,7 +37,6 @@ export default defineRemediation({
   id: 'security-alarms',
   title: 'Alarm on root use, failed sign-ins and unauthorized calls',
   fixes: ['security-alarms'],
-  risk: 'safe',
   permissions: [
     'logs:PutMetricFilter',
     'logs:DeleteMetricFilter',

@@ -31,7 +31,6 @@ export default defineRemediation({
   id: 'ssm-patch-baseline',
   title: 'Scan for and install security patches on a schedule',
   fixes: ['patch-baseline'],
-  risk: 'disruptive',
   permissions: [
     'ssm:CreatePatchBaseline',
     'ssm:DeletePatchBaseline',

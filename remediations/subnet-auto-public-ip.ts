@@ -10,7 +10,6 @@ export default defineRemediation({
   id: 'subnet-auto-public-ip',
   title: 'Stop assigning public IPs automatically',
   fixes: ['subnet-auto-public-ip'],
-  risk: 'disruptive',
   permissions: ['ec2:ModifySubnetAttribute'],
   notes: ['Launch templates or Auto Scaling groups that rely on the subnet to give instances a public IP must then ask for one explicitly.'],
   plan(state) {

@@ -29,7 +29,6 @@ export default defineRemediation({
   id: 'vpc-flow-logs',
   title: 'Record VPC traffic in flow logs',
   fixes: ['vpc-flow-logs'],
-  risk: 'safe',
   permissions: [
     'ec2:CreateFlowLogs',
     'ec2:DeleteFlowLogs',

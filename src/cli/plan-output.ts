@@ -1,7 +1,7 @@
 /**
  * The dry-run: a plan as text a person reviews before anything changes. Each action shows its
  * effect (+ add, ~ change, - remove), what it touches and where, the AWS CLI line that does the same,
- * and how it would be undone; a count line closes it, as Terraform's plan does.
+ * its risk (from what the call does, src/engine/effects.ts) and how it would be undone; a count line closes it, as Terraform's plan does.
  */
 import type { Plan, PlanAction } from '../engine/model.js';
 import { cliEquivalent, countLine, planCounts } from '../engine/plan.js';
@@ -15,12 +15,17 @@ const RISK_LABEL: Record<Plan['risk'], string> = {
   irreversible: 'partly cannot be undone',
 };
 
+const RISK_STYLE: Record<Plan['risk'], StyleName> = { safe: 'green', costly: 'yellow', disruptive: 'yellow', irreversible: 'magenta' };
+
 function renderAction(a: PlanAction, paint: Paint): string[] {
   const lines = [
     `  ${paint(EFFECT_STYLE[a.effect], a.effect)} ${paint('bold', a.resource)} ${paint('dim', `(${a.region})`)}`,
     `      ${a.summary}`,
     `      ${paint('cyan', cliEquivalent(a))}`,
   ];
+  if (a.risk && a.effectClass) {
+    lines.push(`      ${paint(RISK_STYLE[a.risk], `risk: ${a.risk} (${a.effectClass})`)}${a.riskBecause ? ` ${paint('dim', a.riskBecause)}` : ''}`);
+  }
   if (a.reversible && a.undo && a.undo.length === 0) {
     lines.push(`      ${paint('dim', 'undo: taken back with the rest of this plan')}`);
   } else if (a.reversible && a.undo && a.undo.length > 0) {

@@ -70,7 +70,7 @@ function actionResult(r: Obj | undefined): Pick<JournalAction, 'result' | 'error
 export function journalItem(
   entry: RecordEntryLike,
   index: number,
-  catalog: { remediation(id: string): { readonly title: string; readonly risk: Risk } | undefined },
+  catalog: { remediation(id: string): { readonly title: string } | undefined },
 ): JournalItem {
   const body: Obj = isObj(entry.body) ? entry.body : {};
   const remediation = first(body.remediation);
