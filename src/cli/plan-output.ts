@@ -4,6 +4,7 @@
  * its risk (from what the call does, src/engine/effects.ts) and how it would be undone; a count line closes it, as Terraform's plan does.
  */
 import type { Plan, PlanAction } from '../engine/model.js';
+import { EFFECTS, effectKey, rateCall } from '../engine/effects.js';
 import { cliEquivalent, countLine, planCounts } from '../engine/plan.js';
 import type { Paint, StyleName } from './style.js';
 
@@ -30,6 +31,8 @@ function renderAction(a: PlanAction, paint: Paint): string[] {
     lines.push(`      ${paint('dim', 'undo: taken back with the rest of this plan')}`);
   } else if (a.reversible && a.undo && a.undo.length > 0) {
     lines.push(`      ${paint('dim', `undo: ${a.undo.map(cliEquivalent).join(' && ')}`)}`);
+    const destroys = a.undo.map((u) => EFFECTS[effectKey(u)] && rateCall(u)).find((x) => x?.class === 'destructive');
+    if (destroys) lines.push(`      ${paint('magenta', `the undo destroys data: ${destroys.because}`)}`);
   } else {
     lines.push(`      ${paint('magenta', `cannot be undone${a.irreversibleBecause ? `: ${a.irreversibleBecause.replace(/\.$/, '')}` : ''}.`)}`);
   }

@@ -384,7 +384,9 @@ export function rateActions(actions: readonly PlanAction[], opts: { readonly str
       if (opts.strict || !(e instanceof UnratedCall)) throw e;
       return UNRATED(e.key);
     }
-    if (created.has(`${a.region} ${a.resource}`) && rating.class !== 'costly' && rating.class !== 'additive' && rating.class !== 'read-only') {
+    // Only what acts on the resource itself: a charge, or an effect on other things (a maintenance
+    // window's task patching and restarting instances), stays as it is.
+    if (created.has(`${a.region} ${a.resource}`) && (rating.class === 'reconfiguring' || rating.class === 'tightening' || rating.class === 'destructive')) {
       rating = { class: 'additive', because: `${a.resource} is created by this plan, so nothing that existed is changed. (${rating.because})` };
     }
     if (a.effect === '+' && a.command.startsWith('Create')) created.add(`${a.region} ${a.resource}`);

@@ -249,6 +249,12 @@ export interface RemediationDef {
   readonly title: string;
   /** The checks this fix makes pass; they are re-run after apply. */
   readonly fixes: readonly string[];
+  /**
+   * What the fix never changes, as short phrases for the README's fix table (the skip rules its
+   * plan() follows: buckets something depends on, the caller, keys in use). Its risk is not set
+   * here: it follows from the calls its plan makes (src/engine/effects.ts).
+   */
+  readonly leavesAlone?: readonly string[];
   /** Every IAM action apply (and undo) needs. */
   readonly permissions: readonly string[];
   readonly options?: readonly RemediationOption[];

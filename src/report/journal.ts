@@ -4,7 +4,6 @@
  * only what an auditor asks: what was changed, where, by whom, when, with what result, and whether
  * the checks passed afterwards. Unknown or missing fields are left out, never guessed.
  */
-import type { Risk } from '../engine/model.js';
 
 /** One entry of the records folder as src/records returns it (only the fields the report reads). */
 export interface RecordEntryLike {
