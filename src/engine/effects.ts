@@ -387,7 +387,7 @@ export function rateActions(actions: readonly PlanAction[], opts: { readonly str
     // Only what acts on the resource itself: a charge, or an effect on other things (a maintenance
     // window's task patching and restarting instances), stays as it is.
     if (created.has(`${a.region} ${a.resource}`) && (rating.class === 'reconfiguring' || rating.class === 'tightening' || rating.class === 'destructive')) {
-      rating = { class: 'additive', because: `${a.resource} is created by this plan, so nothing that existed is changed. (${rating.because})` };
+      rating = { class: 'additive', because: `This plan creates ${a.resource}, so nothing that existed is changed (on an existing one: ${rating.because.replace(/\.$/, '')}).` };
     }
     if (a.effect === '+' && a.command.startsWith('Create')) created.add(`${a.region} ${a.resource}`);
     return { effectClass: rating.class, risk: RISK_OF_CLASS[rating.class], riskBecause: rating.because };
