@@ -158,13 +158,13 @@ function failureSentence(outcome: ApplyOutcome): string {
   return outcome.message;
 }
 
-/** Why --yes does not cover a plan, in one sentence. */
+/** Why --yes does not cover a plan: its risk, and the call that earns it. */
 function needsConfirmation(plan: Plan): string {
   const risk = riskOf(plan);
-  const worst = plan.actions.find((a) => a.risk === risk && a.effectClass);
-  const cause = worst ? ` (${worst.effectClass}: ${worst.riskBecause?.replace(/\.$/, '')})` : '';
   const oneWay = plan.actions.some((a) => !a.reversible) ? ' and has a step that cannot be undone' : '';
-  return `${plan.remediation} is ${risk}${cause}${oneWay}, and --yes covers safe fixes only. Type its id at the prompt, or pass --yes --allow-disruptive ${plan.remediation} to apply it without one.`;
+  const worst = risk === 'safe' ? undefined : plan.actions.find((a) => a.risk === risk && a.effectClass);
+  const cause = worst ? ` Its ${risk} call: ${worst.command} on ${worst.resource} (${worst.region}) is ${worst.effectClass}.` : '';
+  return `${plan.remediation} is ${risk}${oneWay}, and --yes covers safe fixes only. Type its id at the prompt, or pass --yes --allow-disruptive ${plan.remediation} to apply it without one.${cause}`;
 }
 
 /**
