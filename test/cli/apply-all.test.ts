@@ -45,7 +45,6 @@ const report = [
   `tester,arn:aws:iam::${ACCOUNT}:user/tester,2024-03-01T00:00:00+00:00,true,2026-11-23T08:00:00+00:00,2026-10-01T00:00:00+00:00,N/A,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`,
   `alice,arn:aws:iam::${ACCOUNT}:user/alice,2024-03-01T00:00:00+00:00,true,2026-11-20T08:00:00+00:00,2026-10-01T00:00:00+00:00,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`,
 ].join('\n');
-const analyzer = { name: 'hipaa-wizard-external-access', arn: `arn:aws:access-analyzer:us-east-1:${ACCOUNT}:analyzer/hipaa-wizard-external-access`, type: 'ACCOUNT', status: 'ACTIVE', createdAt: new Date(), tags: {} };
 
 let dir: string;
 let out: string;
