@@ -4,7 +4,7 @@
  * its risk (from what the call does, src/engine/effects.ts) and how it would be undone; a count line closes it, as Terraform's plan does.
  */
 import type { Plan, PlanAction } from '../engine/model.js';
-import { EFFECTS, effectKey, rateCall } from '../engine/effects.js';
+import { type ActionRisk, EFFECTS, effectKey, rateActions, rateCall } from '../engine/effects.js';
 import { cliEquivalent, countLine, planCounts } from '../engine/plan.js';
 import type { Paint, StyleName } from './style.js';
 
@@ -18,15 +18,15 @@ const RISK_LABEL: Record<Plan['risk'], string> = {
 
 const RISK_STYLE: Record<Plan['risk'], StyleName> = { safe: 'green', costly: 'yellow', disruptive: 'yellow', irreversible: 'magenta' };
 
-function renderAction(a: PlanAction, paint: Paint): string[] {
+function renderAction(a: PlanAction, paint: Paint, rated?: ActionRisk): string[] {
   const lines = [
     `  ${paint(EFFECT_STYLE[a.effect], a.effect)} ${paint('bold', a.resource)} ${paint('dim', `(${a.region})`)}`,
     `      ${a.summary}`,
     `      ${paint('cyan', cliEquivalent(a))}`,
   ];
-  if (a.risk && a.effectClass) {
-    lines.push(`      ${paint(RISK_STYLE[a.risk], `risk: ${a.risk} (${a.effectClass})`)}${a.riskBecause ? ` ${paint('dim', a.riskBecause)}` : ''}`);
-  }
+  // Plans carry their actions' risk; an undo plan (made from a journal entry) is rated here.
+  const r = a.risk && a.effectClass ? { risk: a.risk, effectClass: a.effectClass, riskBecause: a.riskBecause } : rated;
+  if (r) lines.push(`      ${paint(RISK_STYLE[r.risk], `risk: ${r.risk} (${r.effectClass})`)}${r.riskBecause ? ` ${paint('dim', r.riskBecause)}` : ''}`);
   if (a.reversible && a.undo && a.undo.length === 0) {
     lines.push(`      ${paint('dim', 'undo: taken back with the rest of this plan')}`);
   } else if (a.reversible && a.undo && a.undo.length > 0) {
@@ -49,9 +49,10 @@ export function renderPlanText(plan: Plan, paint: Paint, opts: { readonly counts
     for (const n of plan.notes) lines.push(`  - ${n}`);
   } else {
     lines.push('');
+    const rated = rateActions(plan.actions);
     plan.actions.forEach((a, i) => {
       if (i > 0) lines.push('');
-      lines.push(...renderAction(a, paint));
+      lines.push(...renderAction(a, paint, rated[i]));
     });
     if (plan.notes.length > 0) {
       lines.push('', `  ${paint('yellow', 'Before you apply:')}`);

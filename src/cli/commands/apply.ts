@@ -164,7 +164,8 @@ function needsConfirmation(plan: Plan): string {
   const oneWay = plan.actions.some((a) => !a.reversible) ? ' and has a step that cannot be undone' : '';
   const worst = risk === 'safe' ? undefined : plan.actions.find((a) => a.risk === risk && a.effectClass);
   const cause = worst ? ` Its ${risk} call: ${worst.command} on ${worst.resource} (${worst.region}) is ${worst.effectClass}.` : '';
-  return `${plan.remediation} is ${risk}${oneWay}, and --yes covers safe fixes only. Type its id at the prompt, or pass --yes --allow-disruptive ${plan.remediation} to apply it without one.${cause}`;
+  const what = risk === 'safe' ? `${plan.remediation} has a step that cannot be undone, and --yes covers only safe fixes whose every step can be undone.` : `${plan.remediation} is ${risk}${oneWay}, and --yes covers safe fixes only.`;
+  return `${what} Type its id at the prompt, or pass --yes --allow-disruptive ${plan.remediation} to apply it without one.${cause}`;
 }
 
 /**
