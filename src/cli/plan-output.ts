@@ -26,7 +26,7 @@ function renderAction(a: PlanAction, paint: Paint, rated?: ActionRisk): string[]
   ];
   // Plans carry their actions' risk; an undo plan (made from a journal entry) is rated here.
   const r = a.risk && a.effectClass ? { risk: a.risk, effectClass: a.effectClass, riskBecause: a.riskBecause } : rated;
-  if (r) lines.push(`      ${paint(RISK_STYLE[r.risk], `risk: ${r.risk} (${r.effectClass})`)}${r.riskBecause ? ` ${paint('dim', r.riskBecause)}` : ''}`);
+  if (r) lines.push(`      ${paint(RISK_STYLE[r.risk], `risk: ${r.risk}${r.effectClass === r.risk ? '' : ` (${r.effectClass})`}`)}${r.riskBecause ? ` ${paint('dim', r.riskBecause)}` : ''}`);
   if (a.reversible && a.undo && a.undo.length === 0) {
     lines.push(`      ${paint('dim', 'undo: taken back with the rest of this plan')}`);
   } else if (a.reversible && a.undo && a.undo.length > 0) {
