@@ -283,7 +283,7 @@ export const EFFECTS: Readonly<Record<string, Rule>> = {
   'iam:DeleteServiceLinkedRole': r('reconfiguring', 'The service-linked role is deleted; IAM refuses while the service still uses it.'),
   // Inspector
   'inspector2:Enable': r('costly', 'Inspector scans the chosen resource types continuously, billed per instance, image and function scanned (after a 15-day trial).'),
-  'inspector2:Disable': r('disruptive', 'Inspector stops scanning, and its findings are closed.'),
+  'inspector2:Disable': r('destructive', 'Inspector stops scanning those resource types, and the findings they produced are removed (after 24 hours), for good.'),
   // KMS
   'kms:CreateKey': r('additive', 'A new customer-managed key is created ($1 a month each).'),
   'kms:CreateAlias': r('additive', 'A new alias names the key.'),
