@@ -13,7 +13,7 @@ export default defineRemediation({
   id: 'access-analyzer',
   title: 'Turn on IAM Access Analyzer in every region',
   fixes: ['access-analyzer'],
-  risk: 'safe',
+  leavesAlone: ['regions that already have an active external-access analyzer'],
   permissions: ['access-analyzer:CreateAnalyzer', 'access-analyzer:DeleteAnalyzer', 'access-analyzer:ListAnalyzers', 'iam:CreateServiceLinkedRole'],
   options: [{ name: 'name', description: 'the name of the analyzer to create in each region', default: 'hipaa-wizard-external-access' }],
   plan(state, { options }) {

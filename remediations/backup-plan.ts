@@ -14,7 +14,7 @@ export default defineRemediation({
   id: 'backup-plan',
   title: 'Back up the ePHI resources every day with AWS Backup',
   fixes: ['backup-plan'],
-  risk: 'costly',
+  leavesAlone: ['resources not tagged as ePHI', 'regions that already have a daily plan', 'a vault that holds backups (undo)'],
   permissions: [
     'backup:CreateBackupVault',
     'backup:DeleteBackupVault',

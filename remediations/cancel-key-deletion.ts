@@ -11,7 +11,7 @@ export default defineRemediation({
   id: 'cancel-key-deletion',
   title: 'Cancel the deletion of KMS keys',
   fixes: ['kms-pending-deletion'],
-  risk: 'safe',
+  leavesAlone: ['AWS-managed keys', 'a cancelled key stays disabled with enable=no'],
   permissions: ['kms:CancelKeyDeletion', 'kms:EnableKey', 'kms:DisableKey', 'kms:ScheduleKeyDeletion'],
   options: [{ name: 'enable', description: 'enable each key again after cancelling its deletion: yes or no', default: 'yes' }],
   plan(state, { now, options }) {

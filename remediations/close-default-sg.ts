@@ -13,7 +13,7 @@ export default defineRemediation({
   id: 'close-default-sg',
   title: 'Close the default security groups',
   fixes: ['default-sg-closed'],
-  risk: 'disruptive',
+  leavesAlone: ["security groups other than each VPC's default group"],
   permissions: ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress', 'ec2:AuthorizeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress'],
   notes: ['Instances, databases or functions that use a default security group lose the traffic it allowed: move them to their own groups first.'],
   plan(state) {

@@ -66,7 +66,7 @@ export default defineRemediation({
   id: 'cloudtrail-trail',
   title: 'Record every API call in a multi-region CloudTrail trail',
   fixes: ['cloudtrail-multi-region'],
-  risk: 'safe',
+  leavesAlone: ['an existing multi-region trail (a stopped one is only started)', 'the log bucket, its logs and the key (undo)'],
   permissions: [
     'cloudtrail:CreateTrail',
     'cloudtrail:DeleteTrail',

@@ -41,7 +41,7 @@ export default defineRemediation({
   id: 'config-hipaa-pack',
   title: 'Record configuration with AWS Config and deploy the HIPAA conformance pack',
   fixes: ['config-recording'],
-  risk: 'costly',
+  leavesAlone: ['regions whose recorder already records every resource type and delivers'],
   permissions: [
     'config:PutConfigurationRecorder',
     'config:DeleteConfigurationRecorder',

@@ -19,7 +19,7 @@ export default defineRemediation({
   id: 'deactivate-stale-access-keys',
   title: 'Turn off unused access keys and passwords',
   fixes: ['access-key-age', 'unused-credentials'],
-  risk: 'disruptive',
+  leavesAlone: ['the root user', 'keys used within the idle limit (named, with the steps to rotate them)'],
   permissions: ['iam:UpdateAccessKey', 'iam:DeleteLoginProfile', 'iam:ListAccessKeys'],
   needs: { global: ['iamkeys.accessKeys'] },
   options: [{ name: 'passwords', description: 'also remove console passwords unused for longer than the idle limit: yes or no', default: 'yes' }],

@@ -10,7 +10,6 @@ export default defineRemediation({
   id: 'dynamodb-deletion-protection',
   title: 'Protect DynamoDB tables from deletion',
   fixes: ['dynamodb-deletion-protection'],
-  risk: 'safe',
   permissions: ['dynamodb:UpdateTable'],
   plan(state) {
     const actions: PlanAction[] = [];

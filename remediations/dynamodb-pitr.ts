@@ -10,7 +10,6 @@ export default defineRemediation({
   id: 'dynamodb-pitr',
   title: 'Turn on DynamoDB point-in-time recovery',
   fixes: ['dynamodb-pitr'],
-  risk: 'safe',
   permissions: ['dynamodb:UpdateContinuousBackups'],
   notes: ['Point-in-time recovery is billed per GB of table data each month.'],
   plan(state) {

@@ -11,7 +11,7 @@ export default defineRemediation({
   id: 'ebs-default-encryption',
   title: 'Encrypt new EBS volumes by default',
   fixes: ['ebs-default-encryption'],
-  risk: 'safe',
+  leavesAlone: ['existing volumes'],
   permissions: ['ec2:EnableEbsEncryptionByDefault', 'ec2:DisableEbsEncryptionByDefault'],
   notes: ['Instance types that do not support encrypted volumes (a few old generations) can no longer launch in these regions.'],
   plan(state) {

@@ -11,7 +11,7 @@ export default defineRemediation({
   id: 'efs-backup-policy',
   title: 'Back up EFS file systems automatically',
   fixes: ['efs-backup-policy'],
-  risk: 'safe',
+  leavesAlone: ['file systems already covered by a backup plan'],
   permissions: ['elasticfilesystem:PutBackupPolicy'],
   notes: ['AWS Backup bills the storage of the daily EFS backups it keeps.'],
   plan(state) {

@@ -12,7 +12,7 @@ export default defineRemediation({
   id: 'guardduty-enable',
   title: 'Turn on GuardDuty in every region',
   fixes: ['guardduty-enabled'],
-  risk: 'costly',
+  leavesAlone: ['regions with a detector already on'],
   permissions: ['guardduty:CreateDetector', 'guardduty:DeleteDetector', 'guardduty:UpdateDetector', 'iam:CreateServiceLinkedRole'],
   notes: ['GuardDuty bills by the CloudTrail events, VPC flow records and DNS queries it analyses, after a 30-day free trial per region.'],
   plan(state) {

@@ -12,7 +12,7 @@ export default defineRemediation({
   id: 'inspector-enable',
   title: 'Scan EC2 instances and container images with Amazon Inspector',
   fixes: ['inspector-enabled'],
-  risk: 'costly',
+  leavesAlone: ['scan types already on'],
   permissions: ['inspector2:Enable', 'inspector2:Disable', 'iam:CreateServiceLinkedRole'],
   notes: ['Amazon Inspector bills each EC2 instance and each container image it scans per month, after a 15-day free trial in each account.'],
   plan(state) {

@@ -11,7 +11,7 @@ export default defineRemediation({
   id: 'kms-rotation',
   title: 'Rotate customer-managed KMS keys every year',
   fixes: ['kms-rotation'],
-  risk: 'safe',
+  leavesAlone: ['AWS-managed keys', 'keys whose rotation could not be read'],
   permissions: ['kms:EnableKeyRotation', 'kms:DisableKeyRotation'],
   notes: ['Each rotation adds key material that KMS bills like a key version (about $1 a month for the first two rotations).'],
   plan(state) {

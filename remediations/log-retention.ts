@@ -17,7 +17,7 @@ export default defineRemediation({
   id: 'log-retention',
   title: 'Keep CloudWatch logs for the required period',
   fixes: ['log-group-retention'],
-  risk: 'safe',
+  leavesAlone: ['log groups that keep events forever', 'log groups already kept long enough'],
   permissions: ['logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:DescribeLogGroups'],
   notes: ['Longer retention means more stored log data, which CloudWatch Logs bills per GB-month.'],
   plan(state, { settings }) {

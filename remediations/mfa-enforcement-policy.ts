@@ -59,7 +59,7 @@ export default defineRemediation({
   id: 'mfa-enforcement-policy',
   title: 'Require MFA before console users can do anything',
   fixes: ['console-users-mfa'],
-  risk: 'disruptive',
+  leavesAlone: ['the identity running the tool (the plan is refused while it has no MFA)', 'users whose access keys were used within the idle limit (named; key-users option)'],
   permissions: [
     'iam:CreatePolicy',
     'iam:DeletePolicy',

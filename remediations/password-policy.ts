@@ -29,7 +29,7 @@ export default defineRemediation({
   id: 'password-policy',
   title: 'Set a strong IAM password policy',
   fixes: ['password-policy-strength', 'password-policy-rotation'],
-  risk: 'safe',
+  leavesAlone: ['any setting already stricter than the threshold', "users' ability to change their own password"],
   permissions: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'],
   plan(state, ctx) {
     const { settings, now } = ctx;

@@ -16,7 +16,7 @@ export default defineRemediation({
   id: 'rds-backup-retention',
   title: 'Keep automated RDS backups for at least 7 days',
   fixes: ['rds-backup-retention'],
-  risk: 'disruptive',
+  leavesAlone: ['pending modifications (never ApplyImmediately)', 'instances inside a cluster (the cluster is changed)'],
   permissions: ['rds:ModifyDBInstance', 'rds:ModifyDBCluster'],
   options: [{ name: 'days', description: 'days of automated backups to keep (7 to 35)', default: String(MIN_RDS_BACKUP_DAYS) }],
   notes: [

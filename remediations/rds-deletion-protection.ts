@@ -17,7 +17,7 @@ export default defineRemediation({
   id: 'rds-deletion-protection',
   title: 'Protect RDS databases from deletion',
   fixes: ['rds-deletion-protection'],
-  risk: 'safe',
+  leavesAlone: ['pending modifications (never ApplyImmediately)'],
   permissions: ['rds:ModifyDBInstance', 'rds:ModifyDBCluster'],
   notes: ['Deletion protection takes effect at once without a restart; the plan does not apply immediately, so changes already waiting for the maintenance window stay there.'],
   plan(state) {

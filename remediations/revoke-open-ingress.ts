@@ -16,7 +16,7 @@ export default defineRemediation({
   id: 'revoke-open-ingress',
   title: 'Close administrative and database ports to the internet',
   fixes: ['sg-open-admin-ports', 'sg-open-database-ports'],
-  risk: 'disruptive',
+  leavesAlone: ['other sources of the same rule', 'ports other than administrative and database ports'],
   permissions: ['ec2:RevokeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupIngress'],
   notes: [
     'Anyone who reaches these servers from the internet (an administrator at home, a vendor) loses access at once: give them a VPN, Session Manager or an allow-listed address first.',

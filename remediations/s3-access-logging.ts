@@ -36,7 +36,7 @@ export default defineRemediation({
   id: 's3-access-logging',
   title: 'Log every request to the ePHI buckets',
   fixes: ['s3-access-logging'],
-  risk: 'safe',
+  leavesAlone: ['buckets the check does not flag (only ePHI-tagged ones when any is tagged)', 'the log bucket itself', 'the log bucket and its logs (undo)'],
   permissions: [
     's3:PutBucketLogging',
     's3:CreateBucket',

@@ -13,7 +13,6 @@ export default defineRemediation({
   id: 's3-account-block-public-access',
   title: 'Block public access to S3 for the whole account',
   fixes: ['s3-account-public-access'],
-  risk: 'disruptive',
   permissions: ['s3:PutAccountPublicAccessBlock', 's3:GetAccountPublicAccessBlock'],
   notes: ['Anything served publicly from S3 (a static website, shared downloads) stops being reachable; CloudFront with origin access control keeps working.'],
   plan(state) {

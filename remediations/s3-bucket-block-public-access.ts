@@ -14,7 +14,7 @@ export default defineRemediation({
   id: 's3-bucket-block-public-access',
   title: 'Block public access on each bucket',
   fixes: ['s3-bucket-public-access'],
-  risk: 'disruptive',
+  leavesAlone: ['buckets already covered by the account-wide setting'],
   permissions: ['s3:PutBucketPublicAccessBlock'],
   notes: ['A bucket that serves a website or public downloads stops being reachable from the internet.'],
   plan(state) {

@@ -15,7 +15,7 @@ export default defineRemediation({
   id: 's3-deny-non-tls',
   title: 'Refuse S3 requests that do not use TLS',
   fixes: ['s3-tls-only'],
-  risk: 'safe',
+  leavesAlone: ['website buckets (their endpoints serve only HTTP)', 'buckets whose website setting could not be read'],
   permissions: ['s3:PutBucketPolicy', 's3:DeleteBucketPolicy', 's3:GetBucketPolicy'],
   notes: ['Clients that still call S3 over plain HTTP (very old SDKs, misconfigured scripts) get Access Denied.'],
   plan(state, { failing, note }) {

@@ -13,7 +13,7 @@ export default defineRemediation({
   id: 's3-versioning',
   title: 'Keep previous versions of ePHI and log objects',
   fixes: ['s3-versioning'],
-  risk: 'safe',
+  leavesAlone: ['buckets the check does not flag (only ePHI-tagged and log buckets when any is tagged)'],
   permissions: ['s3:PutBucketVersioning'],
   notes: ['Every overwritten or deleted object is kept as a noncurrent version and billed as storage; add a lifecycle rule to expire old versions after the retention period.'],
   plan(state, { failing }) {

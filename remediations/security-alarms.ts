@@ -37,7 +37,7 @@ export default defineRemediation({
   id: 'security-alarms',
   title: 'Alarm on root use, failed sign-ins and unauthorized calls',
   fixes: ['security-alarms'],
-  risk: 'safe',
+  leavesAlone: ['the log group and the events it holds (undo)', 'a topic that existed before (undo)'],
   permissions: [
     'logs:PutMetricFilter',
     'logs:DeleteMetricFilter',

@@ -11,7 +11,6 @@ export default defineRemediation({
   id: 'security-contact',
   title: 'Name the security contact AWS writes to',
   fixes: ['security-contact'],
-  risk: 'safe',
   permissions: ['account:PutAlternateContact', 'account:DeleteAlternateContact', 'account:GetAlternateContact'],
   options: [
     { name: 'email', description: 'the security contact e-mail address (required)' },

@@ -11,7 +11,6 @@ export default defineRemediation({
   id: 'securityhub-enable',
   title: 'Turn on Security Hub in every region',
   fixes: ['securityhub-enabled'],
-  risk: 'costly',
   permissions: ['securityhub:EnableSecurityHub', 'securityhub:DisableSecurityHub', 'iam:CreateServiceLinkedRole'],
   notes: ['Security Hub bills each security check it runs and each finding it ingests, after a 30-day free trial per region; its checks rely on AWS Config recording.'],
   plan(state) {

@@ -31,7 +31,7 @@ export default defineRemediation({
   id: 'ssm-patch-baseline',
   title: 'Scan for and install security patches on a schedule',
   fixes: ['patch-baseline'],
-  risk: 'disruptive',
+  leavesAlone: ['regions without managed instances', 'operating systems that already have a default baseline'],
   permissions: [
     'ssm:CreatePatchBaseline',
     'ssm:DeletePatchBaseline',

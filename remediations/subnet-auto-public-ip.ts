@@ -10,7 +10,7 @@ export default defineRemediation({
   id: 'subnet-auto-public-ip',
   title: 'Stop assigning public IPs automatically',
   fixes: ['subnet-auto-public-ip'],
-  risk: 'disruptive',
+  leavesAlone: ['running instances (they keep their public addresses)'],
   permissions: ['ec2:ModifySubnetAttribute'],
   notes: ['Launch templates or Auto Scaling groups that rely on the subnet to give instances a public IP must then ask for one explicitly.'],
   plan(state) {

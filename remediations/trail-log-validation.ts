@@ -10,7 +10,6 @@ export default defineRemediation({
   id: 'trail-log-validation',
   title: 'Sign CloudTrail log files so tampering shows',
   fixes: ['trail-log-validation'],
-  risk: 'safe',
   permissions: ['cloudtrail:UpdateTrail'],
   plan(state) {
     return allTrails(state)

@@ -29,7 +29,7 @@ export default defineRemediation({
   id: 'vpc-flow-logs',
   title: 'Record VPC traffic in flow logs',
   fixes: ['vpc-flow-logs'],
-  risk: 'safe',
+  leavesAlone: ['VPCs that already have an active flow log', 'the log group and the records it holds (undo)'],
   permissions: [
     'ec2:CreateFlowLogs',
     'ec2:DeleteFlowLogs',

@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Plan } from '../engine/model.js';
-import { confirmationRule } from '../engine/risk.js';
+import { confirmationRule, riskOf } from '../engine/risk.js';
 import { UsageError } from './common.js';
 
 export interface ConfirmIO {
@@ -22,7 +22,7 @@ export function confirmationWord(plan: Pick<Plan, 'risk' | 'remediation' | 'undo
 }
 
 const RISK_REASON: Record<Plan['risk'], string> = {
-  safe: '',
+  safe: 'Part of this change cannot be taken back.',
   disruptive: 'This change can break workloads that rely on what it removes or restricts.',
   costly: 'This change turns on a service that AWS charges for.',
   irreversible: 'Part of this change cannot be taken back.',
@@ -46,7 +46,7 @@ export async function confirmPlan(plan: Plan, io: ConfirmIO, flag = '--yes'): Pr
   const ask = (q: string) => Promise.race([rl.question(q), closed]);
   try {
     if (word) {
-      const reason = plan.undoOf ? 'Undoing puts back what was there before the fix.' : RISK_REASON[plan.risk];
+      const reason = plan.undoOf ? 'Undoing puts back what was there before the fix.' : RISK_REASON[riskOf(plan)];
       const answer = await ask(`${reason} Type "${word}" to ${plan.undoOf ? 'undo' : 'apply'} it, anything else to stop: `);
       return answer.trim() === word;
     }

@@ -2,6 +2,7 @@
  * The model: steps, checks, attestations, findings, remediations, plans and decisions.
  * Checks and attestations are data plus a pure function; nothing here does I/O.
  */
+import type { EffectClass } from './effects.js';
 import type { Obligation } from './hipaa.js';
 import type { AccountState, CollectError, GlobalKey, RegionalKey } from './state.js';
 
@@ -191,11 +192,19 @@ export interface PlanAction extends PlannedCall {
   readonly undo?: readonly PlannedCall[];
   /** Why it cannot be undone, when it cannot. */
   readonly irreversibleBecause?: string;
+  /**
+   * Filled in by makePlan from the table in src/engine/effects.ts, never by a fix: what the call does
+   * (additive, tightening, costly…), the risk that follows, and the sentence saying why.
+   */
+  readonly effectClass?: EffectClass;
+  readonly risk?: Risk;
+  readonly riskBecause?: string;
 }
 
 export interface Plan {
   readonly remediation: string;
   readonly checks: readonly string[];
+  /** The most severe risk of its actions (src/engine/effects.ts), never hand-set. */
   readonly risk: Risk;
   readonly title: string;
   readonly actions: readonly PlanAction[];
@@ -240,7 +249,12 @@ export interface RemediationDef {
   readonly title: string;
   /** The checks this fix makes pass; they are re-run after apply. */
   readonly fixes: readonly string[];
-  readonly risk: Risk;
+  /**
+   * What the fix never changes, as short phrases for the README's fix table (the skip rules its
+   * plan() follows: buckets something depends on, the caller, keys in use). Its risk is not set
+   * here: it follows from the calls its plan makes (src/engine/effects.ts).
+   */
+  readonly leavesAlone?: readonly string[];
   /** Every IAM action apply (and undo) needs. */
   readonly permissions: readonly string[];
   readonly options?: readonly RemediationOption[];

@@ -5,6 +5,7 @@
  * talks to AWS; `cliEquivalent` only writes the AWS CLI line a person could run instead.
  */
 import { createHash } from 'node:crypto';
+import { maxRisk, rateActions, UnratedCall } from './effects.js';
 import { SERVICES, isService } from './services.js';
 import type { EvalContext, Plan, PlanAction, PlannedCall, RemediationDef, ResourceResult } from './model.js';
 import { Unreadable } from './outcome.js';
@@ -131,12 +132,19 @@ export function makePlan(registry: Registry, remediationId: string, state: Accou
   for (const a of actions) {
     if (!isService(a.service)) throw new PlanError(`The fix ${def.id} plans a call to an unknown service "${a.service}".`);
   }
+  let rated: ReturnType<typeof rateActions>;
+  try {
+    rated = rateActions(actions, { strict: true });
+  } catch (e) {
+    if (e instanceof UnratedCall) throw new PlanError(`Cannot plan ${def.id}: ${e.message}`);
+    throw e;
+  }
   return {
     remediation: def.id,
     checks: [...def.fixes],
-    risk: def.risk,
+    risk: maxRisk(...rated.map((x) => x.risk)),
     title: def.title,
-    actions: actions.map((a) => JSON.parse(JSON.stringify(a)) as PlanAction),
+    actions: actions.map((a, i) => JSON.parse(JSON.stringify({ ...a, ...rated[i] })) as PlanAction),
     basis: basisOf(slicesOf(state, needs)),
     createdAt: ctx.now.toISOString(),
     notes: [...(actions.length > 0 ? (def.notes ?? []) : []), ...skipped],
@@ -218,5 +226,35 @@ export function planJson(plan: Plan): Record<string, unknown> {
     ...plan,
     counts: planCounts(plan),
     actions: plan.actions.map((a) => ({ ...a, cli: cliEquivalent(a), undoCli: a.undo?.map(cliEquivalent) })),
+  };
+}
+
+/**
+ * The registry as a catalog whose fixes carry the risk of their plan on this state (for the report):
+ * a fix's risk follows from the calls it would make, so it is planned; a fix that cannot be planned on
+ * what was read has no risk to show.
+ */
+export function catalogWithRisks(
+  registry: Registry,
+  state: AccountState,
+  ctx: EvalContext,
+): Pick<Registry, 'attestation'> & { remediation(id: string): (RemediationDef & { readonly risk?: Plan['risk'] }) | undefined } {
+  const risks = new Map<string, Plan['risk'] | undefined>();
+  return {
+    attestation: (id) => registry.attestation(id),
+    remediation: (id) => {
+      const def = registry.remediation(id);
+      if (!def) return undefined;
+      if (!risks.has(id)) {
+        try {
+          const plan = makePlan(registry, id, state, ctx);
+          risks.set(id, plan.actions.length > 0 ? plan.risk : undefined);
+        } catch {
+          risks.set(id, undefined);
+        }
+      }
+      const risk = risks.get(id);
+      return risk ? { ...def, risk } : def;
+    },
   };
 }

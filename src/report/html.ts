@@ -121,7 +121,7 @@ function findingCard(f: ReportFinding): Html {
   }</dd>
 <dt>HIPAA</dt><dd>${f.hipaa.section} ${f.hipaa.title} <span class="obl obl-${f.hipaa.obligation}">${f.hipaa.obligation}</span></dd>
 <dt>HITRUST</dt><dd>${f.hitrust.length ? f.hitrust.join(', ') : 'none mapped'}</dd>
-${f.remediation ? h`<dt>Fix</dt><dd>${f.remediation.title} (<code>${f.remediation.id}</code>, ${f.remediation.risk}); preview with <code>${f.remediation.planCommand}</code></dd>` : ''}
+${f.remediation ? h`<dt>Fix</dt><dd>${f.remediation.title} (<code>${f.remediation.id}</code>${f.remediation.risk ? `, ${f.remediation.risk}` : ''}); preview with <code>${f.remediation.planCommand}</code></dd>` : ''}
 ${f.missingPermissions.length ? h`<dt>Missing</dt><dd>${f.missingPermissions.map((p, i) => h`${i ? ', ' : ''}<code>${p}</code>`)}</dd>` : ''}
 ${
   f.decision

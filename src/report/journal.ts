@@ -4,7 +4,6 @@
  * only what an auditor asks: what was changed, where, by whom, when, with what result, and whether
  * the checks passed afterwards. Unknown or missing fields are left out, never guessed.
  */
-import type { Risk } from '../engine/model.js';
 
 /** One entry of the records folder as src/records returns it (only the fields the report reads). */
 export interface RecordEntryLike {
@@ -70,7 +69,7 @@ function actionResult(r: Obj | undefined): Pick<JournalAction, 'result' | 'error
 export function journalItem(
   entry: RecordEntryLike,
   index: number,
-  catalog: { remediation(id: string): { readonly title: string; readonly risk: Risk } | undefined },
+  catalog: { remediation(id: string): { readonly title: string } | undefined },
 ): JournalItem {
   const body: Obj = isObj(entry.body) ? entry.body : {};
   const remediation = first(body.remediation);

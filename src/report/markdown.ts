@@ -43,7 +43,7 @@ function findingBlock(f: ReportFinding): string[] {
   if (f.kind === 'attestation') out.push('- **Kind:** attestation (answered by a person)');
   if (f.status !== f.evaluatedStatus) out.push(`- **Evaluated as:** ${STATUS_TEXT[f.evaluatedStatus]} before the recorded decision`);
   if (f.remediation) {
-    out.push(`- **Fix:** ${md(f.remediation.title)} (${code(f.remediation.id)}, ${f.remediation.risk}); preview it with ${code(f.remediation.planCommand)}`);
+    out.push(`- **Fix:** ${md(f.remediation.title)} (${code(f.remediation.id)}${f.remediation.risk ? `, ${f.remediation.risk}` : ''}); preview it with ${code(f.remediation.planCommand)}`);
   }
   if (f.missingPermissions.length) out.push(`- **Missing permissions:** ${f.missingPermissions.map(code).join(', ')}`);
   if (f.decision) {

@@ -35,9 +35,13 @@ export const REPORT_SCHEMA_ID = 'https://hipaa-wizard.dev/schema/report/1.0/repo
 export const STATUS_ORDER: readonly Status[] = ['fail', 'unknown', 'manual', 'accepted', 'pass'];
 export type CategoryStatus = Status | 'none';
 
-/** What the report needs from the registry: a fix's title and risk, an attestation's title and validity. */
+/**
+ * What the report needs from the registry: a fix's title and risk, an attestation's title and
+ * validity. A fix's risk follows from the calls its plan makes on this account (src/engine/effects.ts);
+ * it is absent when the fix could not be planned on the state the report read.
+ */
 export interface ReportCatalog {
-  remediation(id: string): { readonly id: string; readonly title: string; readonly risk: Risk } | undefined;
+  remediation(id: string): { readonly id: string; readonly title: string; readonly risk?: Risk } | undefined;
   attestation(id: string): { readonly id: string; readonly title: string; readonly validForDays: number } | undefined;
 }
 
@@ -117,7 +121,7 @@ export interface ReportFinding {
   readonly hipaa: ReportCitation;
   readonly hitrust: readonly string[];
   readonly resources: readonly ReportResource[];
-  readonly remediation: { readonly id: string; readonly title: string; readonly risk: Risk; readonly planCommand: string } | null;
+  readonly remediation: { readonly id: string; readonly title: string; readonly risk: Risk | null; readonly planCommand: string } | null;
   readonly missingPermissions: readonly string[];
   readonly decision: {
     readonly id: string;
@@ -295,7 +299,7 @@ function reportFinding(f: Finding, catalog: ReportCatalog): ReportFinding {
       missingPermission: r.missing ?? null,
     })),
     remediation: f.remediation
-      ? { id: f.remediation, title: fix?.title ?? f.remediation, risk: fix?.risk ?? 'safe', planCommand: `hipaa-wizard plan ${f.id}` }
+      ? { id: f.remediation, title: fix?.title ?? f.remediation, risk: fix?.risk ?? null, planCommand: `hipaa-wizard plan ${f.id}` }
       : null,
     missingPermissions: [...(f.missing ?? [])],
     decision: f.decision

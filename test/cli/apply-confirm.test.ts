@@ -13,7 +13,14 @@ const plan = (risk: Plan['risk'], extra: Partial<Plan> = {}): Plan => ({
   basis: 'b',
   createdAt: '',
   notes: [],
-  actions: [{ effect: '-', service: 'ec2', command: 'RevokeSecurityGroupIngress', input: {}, region: 'us-east-1', resource: 'sg-1', summary: 'S.', reversible: true }],
+  // The risk a plan shows follows from its calls: a safe plan's call only reconfigures.
+  actions: [
+    risk === 'safe'
+      ? { effect: '~', service: 'kms', command: 'EnableKeyRotation', input: { KeyId: 'k1' }, region: 'us-east-1', resource: 'k1', summary: 'S.', reversible: true }
+      : risk === 'costly'
+        ? { effect: '+', service: 'guardduty', command: 'CreateDetector', input: { Enable: true }, region: 'us-east-1', resource: 'detector', summary: 'S.', reversible: true }
+        : { effect: '-', service: 'ec2', command: 'RevokeSecurityGroupIngress', input: {}, region: 'us-east-1', resource: 'sg-1', summary: 'S.', reversible: true },
+  ],
   ...extra,
 });
 

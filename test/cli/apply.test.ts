@@ -41,7 +41,7 @@ describe('apply --yes against a live account', () => {
   it('sends the planned call, reports the refusal with what did not change, and journals it', async () => {
     const cwd = workDir();
     const before = aws.requests.length;
-    const r = await runCli(['apply', 'password-policy', '--yes', '--region', 'us-east-1', '--regions', 'us-east-1'], { env: liveEnv(), cwd });
+    const r = await runCli(['apply', 'password-policy', '--yes', '--allow-disruptive', 'password-policy', '--region', 'us-east-1', '--regions', 'us-east-1'], { env: liveEnv(), cwd });
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('aws iam update-account-password-policy --minimum-password-length 14');
@@ -64,14 +64,14 @@ describe('apply --plan-file', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(`${cwd}/plan.json`, saved.stdout);
     const before = aws.requests.length;
-    const r = await runCli(['apply', 'password-policy', '--plan-file', 'plan.json', '--yes', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
+    const r = await runCli(['apply', 'password-policy', '--plan-file', 'plan.json', '--yes', '--allow-disruptive', 'password-policy', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
     expect(r.stdout).toContain('Stopped at change 1 of 1 (UpdateAccountPasswordPolicy');
     expect(aws.requests.slice(before).filter((q) => q.action === 'UpdateAccountPasswordPolicy')).toHaveLength(1);
 
     const stale = { ...JSON.parse(saved.stdout), basis: '0'.repeat(64) };
     writeFileSync(`${cwd}/stale.json`, JSON.stringify(stale));
     const again = aws.requests.length;
-    const refused = await runCli(['apply', 'password-policy', '--plan-file', 'stale.json', '--yes', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
+    const refused = await runCli(['apply', 'password-policy', '--plan-file', 'stale.json', '--yes', '--allow-disruptive', 'password-policy', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('Nothing was applied: the account changed since this plan was made');
     expect(aws.requests.slice(again).filter((q) => q.action === 'UpdateAccountPasswordPolicy')).toHaveLength(0);

@@ -109,7 +109,7 @@ describe('buildRegistry', () => {
   });
 
   it('refuses a remediation that fixes a check that does not exist', () => {
-    const fix = defineRemediation({ id: 'root-keys', title: 'x', fixes: ['root-access-keys'], risk: 'safe', permissions: ['iam:DeleteAccessKey'], plan: () => [] });
+    const fix = defineRemediation({ id: 'root-keys', title: 'x', fixes: ['root-access-keys'], permissions: ['iam:DeleteAccessKey'], plan: () => [] });
     const problems = problemsOf(input({ remediations: [{ file: 'remediations/root-keys.ts', def: fix }] }));
     expect(problems).toEqual(['remediations/root-keys.ts: fixes "root-access-keys", which is not a check']);
   });

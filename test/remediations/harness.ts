@@ -6,13 +6,18 @@
 import { ClientFactory } from '../../src/aws/clients.js';
 import { type ApplyOutcome, applyPlan, type JournalEntryLike, planUndo } from '../../src/engine/apply.js';
 import type { EvalContext, Plan } from '../../src/engine/model.js';
+import { unratedCalls } from '../../src/engine/effects.js';
 import { makePlan } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import type { AccountState } from '../../src/engine/state.js';
 import { ctx as defaultCtx } from '../helpers/state.js';
 
+/** Makes the plan; fails when it or its undo sends a call with no effect class (src/engine/effects.ts). */
 export async function planFor(id: string, s: AccountState, options: Record<string, string> = {}, c: EvalContext = defaultCtx()): Promise<Plan> {
-  return makePlan(await loadRegistry(), id, s, c, { options });
+  const plan = makePlan(await loadRegistry(), id, s, c, { options });
+  const unrated = unratedCalls(plan.actions);
+  if (unrated.length > 0) throw new Error(`${id} plans calls with no effect class in src/engine/effects.ts: ${unrated.join(', ')}`);
+  return plan;
 }
 
 export interface Applied {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { buildDemoState } from '../../src/demo/account.js';
 import { DEFAULT_SETTINGS, type AttestationAnswer, type Decision, type Vendor } from '../../src/engine/model.js';
+import { catalogWithRisks } from '../../src/engine/plan.js';
 import { loadRegistry, type Registry } from '../../src/engine/registry.js';
 import { runAll } from '../../src/engine/runner.js';
 import type { RecordEntry } from '../../src/records/store.js';
@@ -157,7 +158,7 @@ export async function demoInput(overrides: Partial<ReportInput> = {}): Promise<R
     steps: registry.steps,
     findings: runAll(registry, state, ctx),
     records: recordsForReport(records, 'hipaa-records'),
-    catalog: registry,
+    catalog: catalogWithRisks(registry, state, ctx),
     settings: DEFAULT_SETTINGS,
     now: NOW,
     dueWithinDays: 60,

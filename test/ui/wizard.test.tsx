@@ -306,9 +306,10 @@ describe('the wizard on a live account (mocked SDK clients)', () => {
   it('cancels an apply without sending anything', async () => {
     const { app } = await openPasswordFinding();
     await press(app.stdin, 'a');
-    const confirm = await waitFor(app.lastFrame, 'Apply these changes to the account? (y/n)');
-    expect(confirm).toContain('Plan: 0 to add, 1 to change, 0 to remove.');
-    await press(app.stdin, 'n');
+    // A stronger password policy restricts people, so its risk (from its call) asks for the typed id.
+    const confirm = await waitFor(app.lastFrame, 'To apply, type password-policy and press enter');
+    expect(confirm).toContain('Plan: 0 to add, 1 to change, 0 to remove. It may disrupt running');
+    await press(app.stdin, KEY.esc);
     expect(await waitFor(app.lastFrame, 'Cancelled: nothing was changed.')).toContain('Preview: nothing has changed yet.');
     expect(iam.commandCalls(UpdateAccountPasswordPolicyCommand)).toHaveLength(0);
   });
@@ -319,8 +320,8 @@ describe('the wizard on a live account (mocked SDK clients)', () => {
     await press(app.stdin, 'p');
     await waitFor(app.lastFrame, 'aws iam update-account-password-policy');
     await press(app.stdin, 'a');
-    await waitFor(app.lastFrame, '(y/n)');
-    await press(app.stdin, 'y');
+    await waitFor(app.lastFrame, 'To apply, type password-policy');
+    await press(app.stdin, ...'password-policy', KEY.enter);
     const done = await waitFor(app.lastFrame, 'Re-checked: PASS');
     expect(done).toContain('✔');
     const calls = iam.commandCalls(UpdateAccountPasswordPolicyCommand);

@@ -1,19 +1,21 @@
 /**
  * `hipaa-wizard apply CHECK|FIX|all`: shows each plan, asks the confirmation its risk calls for
- * (or takes --yes), applies it through the one executor, journals it, and re-checks. Never runs on
+ * (or takes --yes), applies it through the one executor, journals it, and re-checks. Each fix is its
+ * own unit: a failure does not stop the fixes that do not depend on it, and a run of several ends
+ * with a table of what was applied, what failed (with the error) and what was not attempted (why). Never runs on
  * --demo or --snapshot, and never without a confirmation or --yes. Ctrl-C stops after the call in
  * flight; what happened is still journaled.
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type ApplyEvent, type ApplyOutcome, applyPlan } from '../../engine/apply.js';
-import type { EvalContext, Plan } from '../../engine/model.js';
+import type { EvalContext, Plan, PlanAction } from '../../engine/model.js';
 import { makePlan, needsOfFix, PlanError } from '../../engine/plan.js';
 import { loadRegistry, type Registry } from '../../engine/registry.js';
 import { loadRecordsView } from '../../records/view.js';
 import { openSource, type Source } from '../../session/source.js';
 import { type CommonOptions, evalContext, sourceOptions, UsageError, withCommonOptions } from '../common.js';
-import { coveredByYes } from '../../engine/risk.js';
+import { coveredByFlags, riskOf } from '../../engine/risk.js';
 import { confirmPlan } from '../confirm.js';
 import { renderPlanText } from '../plan-output.js';
 import { colorEnabled, type Paint, painter } from '../style.js';
@@ -125,10 +127,61 @@ export function freshPlanner(registry: Registry, source: Source, ctx: EvalContex
   };
 }
 
-/** Shows, confirms and applies plans one by one; stops after a failure, a drift or an interruption. */
-export async function applyPlans(plans: readonly Plan[], run: ApplyRun): Promise<ApplyOutcome[]> {
+/** What became of one fix in a run: the rows of the table `apply` ends with. */
+export interface RunRow {
+  readonly fix: string;
+  readonly result: 'applied' | 'failed' | 'not attempted';
+  /** The error sentence (failed) or why it was not attempted; for applied, what the re-check found. */
+  readonly why: string;
+}
+
+export interface RunResult {
+  readonly outcomes: ApplyOutcome[];
+  readonly rows: RunRow[];
+}
+
+const STOPPED: readonly ApplyOutcome['status'][] = ['failed', 'drifted', 'refused'];
+
+/** Where an action lands, to tell whether two fixes change the same thing. */
+const targetOf = (a: PlanAction) => `${a.service} ${a.region} ${a.resource}`;
+
+/** The sentence for a failed outcome: the AWS error of the call that failed, else the outcome's message. */
+function failureSentence(outcome: ApplyOutcome): string {
+  const failed = outcome.results.find((r) => r.status === 'failed');
+  const action = failed ? outcome.plan.actions[failed.index] : undefined;
+  if (failed?.error && action) {
+    return `${action.command} on ${action.resource} (${action.region}) failed: ${failed.error.name}: ${failed.error.message.replace(/\.?$/, '.')}`;
+  }
+  return outcome.message;
+}
+
+/** Why --yes does not cover a plan: its risk, and the call that earns it. */
+function needsConfirmation(plan: Plan): string {
+  const risk = riskOf(plan);
+  const oneWay = plan.actions.some((a) => !a.reversible) ? ' and has a step that cannot be undone' : '';
+  const worst = risk === 'safe' ? undefined : plan.actions.find((a) => a.risk === risk && a.effectClass);
+  const cause = worst ? ` Its ${risk} call: ${worst.command} on ${worst.resource} (${worst.region}) is ${worst.effectClass}.` : '';
+  const what = risk === 'safe' ? `${plan.remediation} has a step that cannot be undone, and --yes covers only safe fixes whose every step can be undone.` : `${plan.remediation} is ${risk}${oneWay}, and --yes covers safe fixes only.`;
+  return `${what} Type its id at the prompt, or pass --yes --allow-disruptive ${plan.remediation} to apply it without one.${cause}`;
+}
+
+/**
+ * Shows, confirms and applies plans one by one. Each fix is its own unit: after a failure the run
+ * goes on with the fixes that do not depend on the failed one (a fix depends on a failed one when it
+ * changes something the failed one was changing); it stops only when interrupted. Returns every
+ * outcome and a row per fix: applied, failed (with the error) or not attempted (with why).
+ */
+export async function applyPlansWithSummary(plans: readonly Plan[], run: ApplyRun): Promise<RunResult> {
   const outcomes: ApplyOutcome[] = [];
+  const rows: RunRow[] = [];
+  /** What each failed fix was changing: fix id → targets. */
+  const failedTargets = new Map<string, Set<string>>();
+  let interrupted = false;
   for (const [i, planned] of plans.entries()) {
+    if (interrupted) {
+      rows.push({ fix: planned.remediation, result: 'not attempted', why: 'The run was interrupted before this fix.' });
+      continue;
+    }
     // The first plan was just made; each later one is made again after the changes before it.
     let plan = planned;
     if (i > 0 && run.replan && outcomes.length > 0) {
@@ -137,21 +190,34 @@ export async function applyPlans(plans: readonly Plan[], run: ApplyRun): Promise
       } catch (e) {
         if (!(e instanceof PlanError)) throw e;
         process.stdout.write(`Not planned: ${e.message}\n\n`);
+        rows.push({ fix: planned.remediation, result: 'not attempted', why: `It could not be planned again after the changes before it: ${e.message}` });
         continue;
       }
     }
     process.stdout.write(renderPlanText(plan, run.paint));
-    if (plan.actions.length === 0) continue;
-    if (run.yes && !coveredByYes(plan) && !(run.allowDisruptive ?? []).includes(plan.remediation)) {
-      process.stdout.write(
-        `Not applied: ${plan.remediation} is ${plan.risk}${plan.actions.some((a) => !a.reversible) ? ' and has a step that cannot be undone' : ''}, and --yes covers safe fixes only. Type its id at the prompt, or pass --yes --allow-disruptive ${plan.remediation} to apply it without one.\n\n`,
-      );
+    if (plan.actions.length === 0) {
+      rows.push({ fix: plan.remediation, result: 'not attempted', why: plan.notes.length > 0 ? `Nothing to do; left alone: ${plan.notes.join(' ')}` : 'Nothing to do: the account already has what this fix sets.' });
+      continue;
+    }
+    const blocker = [...failedTargets].find(([, targets]) => plan.actions.concat(planned.actions).some((a) => targets.has(targetOf(a))));
+    if (blocker) {
+      const shared = [...new Set(plan.actions.concat(planned.actions).filter((a) => blocker[1].has(targetOf(a))).map((a) => `${a.resource} (${a.region})`))];
+      const why = `It depends on ${blocker[0]}, which failed: both change ${shared.join(', ')}, now left half-changed by that failure.`;
+      process.stdout.write(`Not applied: ${plan.remediation}. ${why}\n\n`);
+      rows.push({ fix: plan.remediation, result: 'not attempted', why });
+      continue;
+    }
+    if (run.yes && !coveredByFlags(plan, run.allowDisruptive ?? [])) {
+      const why = needsConfirmation(plan);
+      process.stdout.write(`Not applied: ${why}\n\n`);
+      rows.push({ fix: plan.remediation, result: 'not attempted', why: `It needs a confirmation: ${why}` });
       continue;
     }
     if (!run.yes) {
       const ok = await confirmPlan(plan, { input: process.stdin, output: process.stdout });
       if (!ok) {
         process.stdout.write(`Not applied: ${plan.remediation}.\n\n`);
+        rows.push({ fix: plan.remediation, result: 'not attempted', why: 'It was not confirmed at the prompt.' });
         continue;
       }
     }
@@ -167,9 +233,41 @@ export async function applyPlans(plans: readonly Plan[], run: ApplyRun): Promise
     });
     outcomes.push(outcome);
     process.stdout.write(`${outcomeText(outcome, run.paint)}\n`);
-    if (outcome.status !== 'applied') break;
+    if (outcome.status === 'applied') {
+      const open = outcome.verification.filter((v) => v.status !== 'pass');
+      rows.push({ fix: plan.remediation, result: 'applied', why: open.length === 0 ? 'Re-checked: passes.' : `Re-checked: ${open.map((v) => `${v.check} is still ${v.status}`).join('; ')}.` });
+    } else if (outcome.status === 'interrupted') {
+      interrupted = true;
+      rows.push({ fix: plan.remediation, result: 'failed', why: outcome.message });
+    } else if (STOPPED.includes(outcome.status)) {
+      failedTargets.set(plan.remediation, new Set(plan.actions.map(targetOf)));
+      rows.push({ fix: plan.remediation, result: 'failed', why: failureSentence(outcome) });
+    }
   }
-  return outcomes;
+  return { outcomes, rows };
+}
+
+/** Shows, confirms and applies plans one by one (see applyPlansWithSummary); returns the outcomes. */
+export async function applyPlans(plans: readonly Plan[], run: ApplyRun): Promise<ApplyOutcome[]> {
+  return (await applyPlansWithSummary(plans, run)).outcomes;
+}
+
+/** The table a run of several fixes ends with: each fix, what became of it, and why. */
+export function summaryTable(rows: readonly RunRow[], paint: Paint): string {
+  const width = Math.max(3, ...rows.map((r) => r.fix.length));
+  const style = (r: RunRow) => (r.result === 'applied' ? 'green' : r.result === 'failed' ? 'red' : 'dim');
+  const count = (k: RunRow['result']) => rows.filter((r) => r.result === k).length;
+  const lines = [
+    paint('bold', `Summary: ${count('applied')} applied, ${count('failed')} failed, ${count('not attempted')} not attempted.`),
+    `  ${'fix'.padEnd(width)}  ${'result'.padEnd(13)}  why`,
+    ...rows.map((r) => `  ${r.fix.padEnd(width)}  ${paint(style(r), r.result.padEnd(13))}  ${r.why}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The fix a "could not be planned" sentence is about (it names the fix first). */
+function fixOfProblem(problem: string, registry: Registry): string {
+  return registry.remediations.find((r) => problem.includes(` ${r.id}:`) || problem.includes(` ${r.id} `))?.id ?? '(unknown fix)';
 }
 
 export function registerApply(program: Command): void {
@@ -201,7 +299,7 @@ export function registerApply(program: Command): void {
         else for (const p of plans) process.stdout.write(renderPlanText(p, painter(colorEnabled())));
         return;
       }
-      const outcomes = await applyPlans(plans, {
+      const { outcomes, rows } = await applyPlansWithSummary(plans, {
         registry,
         source,
         ctx,
@@ -211,6 +309,8 @@ export function registerApply(program: Command): void {
         paint: painter(colorEnabled()),
         replan: saved ? undefined : freshPlanner(registry, source, ctx),
       });
+      const unplanned = built.problems.map((p): RunRow => ({ fix: fixOfProblem(p, registry), result: 'not attempted', why: `It could not be planned: ${p}` }));
+      if (plans.length + unplanned.length > 1) process.stdout.write(`\n${summaryTable([...rows, ...unplanned], painter(colorEnabled()))}`);
       process.exitCode = exitCodeOf(outcomes);
     } finally {
       source.close();

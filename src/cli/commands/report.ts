@@ -6,6 +6,7 @@
  */
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { catalogWithRisks } from '../../engine/plan.js';
 import { loadRegistry } from '../../engine/registry.js';
 import { needsOf, runAll } from '../../engine/runner.js';
 import { loadDemoRecords } from '../../records/demo-base.js';
@@ -65,7 +66,7 @@ export function registerReport(program: Command): void {
         steps,
         findings,
         records: recordsForReport(records, o.records, base !== undefined),
-        catalog: registry,
+        catalog: catalogWithRisks(registry, state, ctx),
         settings: ctx.settings,
         now: ctx.now,
         dueWithinDays,

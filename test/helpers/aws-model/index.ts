@@ -137,6 +137,9 @@ export interface ModelRun {
  */
 export async function applyToModel(plan: Plan, model: AwsModel, c: EvalContext = defaultCtx(), entryId = 'J-0001'): Promise<ModelRun> {
   const { loadRegistry } = await import('../../../src/engine/registry.js');
+  const { unratedCalls } = await import('../../../src/engine/effects.js');
+  const unrated = unratedCalls(plan.actions);
+  if (unrated.length > 0) throw new Error(`${plan.remediation} sends calls with no effect class in src/engine/effects.ts: ${unrated.join(', ')}`);
   const registry = await loadRegistry();
   const before = model.read();
   const clients = new ClientFactory({ maxAttempts: 1 });
