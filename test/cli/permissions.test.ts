@@ -7,7 +7,7 @@ beforeAll(() => ensureBuilt(), 240_000);
 
 interface Policy {
   Version: string;
-  Statement: { Sid: string; Effect: string; Action: string[]; Resource: string }[];
+  Statement: { Sid: string; Effect: string; Action: string[]; Resource: string | string[]; Condition?: Record<string, Record<string, string | string[]>> }[];
 }
 
 describe('permissions', () => {
@@ -40,6 +40,45 @@ describe('permissions', () => {
     expect(byCheck.Statement[0]?.Action).toEqual(['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress']);
     const all = JSON.parse((await runCli(['permissions', '--fix', 'all'])).stdout) as Policy;
     expect(all.Statement.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('allows the role actions of --fix only on the role the fix creates, passing it only to the service that uses it', async () => {
+    const r = await runCli(['permissions', '--fix', 'security-alarms']);
+    expect(r.code).toBe(0);
+    const policy = JSON.parse(r.stdout) as Policy;
+    const role = 'arn:aws:iam::*:role/hipaa-wizard-cloudtrail-to-logs';
+    expect(policy.Statement.filter((s) => s.Resource !== '*')).toEqual([
+      { Sid: 'HipaaWizardFixSecurityAlarmsScoped1', Effect: 'Allow', Action: ['iam:CreateRole', 'iam:DeleteRole', 'iam:DeleteRolePolicy', 'iam:PutRolePolicy'], Resource: [role] },
+      { Sid: 'HipaaWizardFixSecurityAlarmsScoped2', Effect: 'Allow', Action: ['iam:PassRole'], Resource: [role], Condition: { StringEquals: { 'iam:PassedToService': 'cloudtrail.amazonaws.com' } } },
+    ]);
+    const open = policy.Statement.find((s) => s.Resource === '*');
+    expect(open?.Action.filter((a) => a.startsWith('iam:'))).toEqual([]);
+  });
+
+  it('fills in the account, and the role a fix option names', async () => {
+    const r = await runCli(['permissions', '--fix', 'vpc-flow-logs', '--account', '111122223333', '--option', 'role=flow-writer']);
+    const scoped = (JSON.parse(r.stdout) as Policy).Statement.filter((s) => s.Resource !== '*');
+    expect(scoped.map((s) => s.Resource)).toEqual([['arn:aws:iam::111122223333:role/flow-writer']]);
+    expect(scoped[0]?.Action).toEqual(['iam:CreateRole', 'iam:DeleteRole', 'iam:DeleteRolePolicy', 'iam:PassRole', 'iam:PutRolePolicy']);
+  });
+
+  it('with --fix all, allows no role action on every resource', async () => {
+    const all = JSON.parse((await runCli(['permissions', '--fix', 'all'])).stdout) as Policy;
+    const roleActions = /^iam:(PassRole|CreateRole|DeleteRole|PutRolePolicy|DeleteRolePolicy|AttachRolePolicy|DetachRolePolicy|UpdateAssumeRolePolicy|CreateServiceLinkedRole|DeleteServiceLinkedRole)$/;
+    expect(all.Statement.filter((s) => s.Resource === '*').flatMap((s) => s.Action.filter((a) => roleActions.test(a)))).toEqual([]);
+    const passes = all.Statement.filter((s) => s.Action.includes('iam:PassRole'));
+    expect(passes.map((s) => [s.Resource, s.Condition?.StringEquals?.['iam:PassedToService'] ?? null])).toEqual([
+      [['arn:aws:iam::*:role/service-role/AWSBackupDefaultServiceRole'], 'backup.amazonaws.com'],
+      [['arn:aws:iam::*:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig'], 'config.amazonaws.com'],
+      [['arn:aws:iam::*:role/hipaa-wizard-cloudtrail-to-logs'], 'cloudtrail.amazonaws.com'],
+      [['arn:aws:iam::*:role/hipaa-wizard-vpc-flow-logs'], null],
+    ]);
+  });
+
+  it('refuses an account id that is not 12 digits', async () => {
+    const r = await runCli(['permissions', '--fix', 'vpc-flow-logs', '--account', '1234']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('hipaa-wizard: --account takes a 12-digit AWS account id, not "1234".\n');
   });
 
   it('refuses an unknown fix in one sentence', async () => {
