@@ -100,8 +100,11 @@ export interface CheckDef {
   readonly severity: Severity;
   readonly hipaa: Citation;
   readonly hitrust: readonly string[];
-  /** Every IAM action the check's data needs: it feeds `hipaa-wizard permissions`. */
-  readonly permissions: readonly string[];
+  /**
+   * IAM actions the check needs beyond those of the slices it reads. A check's actions are derived
+   * from `needs`: each slice's collector (src/aws/collectors) declares the actions its calls need.
+   */
+  readonly permissions?: readonly string[];
   /** The slices evaluate() reads; the runner collects exactly these. */
   readonly needs: { readonly global?: readonly GlobalKey[]; readonly regional?: readonly RegionalKey[] };
   /** Why a gap matters, in plain words (one or two sentences). */

@@ -3,7 +3,7 @@
  * permissions for a read-only scan, and a fix's own permissions for applying (and undoing) it.
  * Pure: the caller passes the collector permissions it loaded.
  */
-import type { PermissionScope, RemediationDef } from './model.js';
+import type { CheckDef, PermissionScope, RemediationDef } from './model.js';
 import type { Registry } from './registry.js';
 
 export interface PolicyStatement {
@@ -24,9 +24,35 @@ export const BASE_PERMISSIONS = ['sts:GetCallerIdentity', 'ec2:DescribeRegions',
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
 
+/** Each slice's collector: the IAM actions of its own calls and the slices it builds on. */
+export type SliceActions = ReadonlyMap<string, { readonly permissions: readonly string[]; readonly reads?: readonly string[] }>;
+
+/** The actions collecting these slices needs, with the slices their collectors build on. */
+export function slicesActions(slices: SliceActions, keys: readonly string[]): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const def = slices.get(key);
+    for (const p of def?.permissions ?? []) out.add(p);
+    for (const dep of def?.reads ?? []) visit(dep);
+  };
+  for (const k of keys) visit(k);
+  return sorted(out);
+}
+
+/**
+ * A check's IAM actions: those of the slices it reads (from their collectors, the one place they are
+ * declared) and any extra its own `permissions` name.
+ */
+export function checkActions(check: Pick<CheckDef, 'needs' | 'permissions'>, slices: SliceActions): string[] {
+  return sorted([...slicesActions(slices, [...(check.needs.global ?? []), ...(check.needs.regional ?? [])]), ...(check.permissions ?? [])]);
+}
+
 /** The actions a read-only scan needs. */
 export function scanActions(registry: Registry, collectorPermissions: readonly string[]): string[] {
-  return sorted([...BASE_PERMISSIONS, ...collectorPermissions, ...registry.checks.flatMap((c) => c.permissions)]);
+  return sorted([...BASE_PERMISSIONS, ...collectorPermissions, ...registry.checks.flatMap((c) => c.permissions ?? [])]);
 }
 
 export function scanPolicy(registry: Registry, collectorPermissions: readonly string[]): PolicyDocument {

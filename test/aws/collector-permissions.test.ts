@@ -31,28 +31,43 @@ const unwrap = (r: { ok: boolean; value?: unknown; error?: unknown } | undefined
   return r.value;
 };
 
+/** The slices each collector asked the context for, while it ran. */
+const DEPS = new Map<string, Set<string>>();
+let running = '';
+
 interface Sent {
   readonly slice: string;
   readonly service: string;
   readonly command: string;
 }
 
-async function sentBy(): Promise<{ sent: Sent[]; declared: Map<string, readonly string[]> }> {
+async function sentBy(): Promise<{ sent: Sent[]; declared: Map<string, { permissions: readonly string[]; reads?: readonly string[] }> }> {
   const sent: Sent[] = [];
-  const declared = new Map<string, readonly string[]>();
+  const declared = new Map<string, { permissions: readonly string[]; reads?: readonly string[] }>();
   const clients = new ClientFactory({ maxAttempts: 1 });
   const ctx: CollectorContext = {
     clients,
     identity: demo.identity,
     homeRegion: demo.homeRegion,
     regions: ['us-east-1'],
-    global: async (key: GlobalKey) => unwrap(demo.global[key] as never) as never,
-    regional: async (key: RegionalKey, region: string) => unwrap(demo.regional[region]?.[key] as never) as never,
+    global: async (key: GlobalKey) => {
+      DEPS.get(running)?.add(key);
+      return unwrap(demo.global[key] as never) as never;
+    },
+    regional: async (key: RegionalKey, region: string) => {
+      DEPS.get(running)?.add(key);
+      return unwrap(demo.regional[region]?.[key] as never) as never;
+    },
   } as CollectorContext;
   for (const load of Object.values(collectorLoaders) as (() => Promise<CollectorModule>)[]) {
     const mod = await load();
-    for (const [slice, def] of Object.entries(mod.collectors) as [string, { scope: string; permissions: readonly string[]; collect: (c: CollectorContext, r?: string) => Promise<unknown> }][]) {
-      declared.set(slice, def.permissions);
+    for (const [slice, def] of Object.entries(mod.collectors) as [
+      string,
+      { scope: string; permissions: readonly string[]; reads?: readonly string[]; collect: (c: CollectorContext, r?: string) => Promise<unknown> },
+    ][]) {
+      declared.set(slice, def);
+      running = slice;
+      DEPS.set(slice, new Set());
       for (const { mock } of mocks) mock.resetHistory();
       const run = def.scope === 'global' ? def.collect(ctx) : def.collect(ctx, 'us-east-1');
       await Promise.race([run.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
@@ -86,10 +101,16 @@ describe('collector permissions', () => {
       ...new Set(
         SENT.filter((s) => {
           const action = READ_ACTIONS[s.service]?.[s.command];
-          return action !== undefined && !(DECLARED.get(s.slice) ?? []).includes(action);
+          return action !== undefined && !(DECLARED.get(s.slice)?.permissions ?? []).includes(action);
         }).map((s) => `${s.slice}: ${s.service} ${s.command} needs ${READ_ACTIONS[s.service]?.[s.command]}`),
       ),
     ].sort();
     expect(gaps).toEqual([]);
+  });
+
+  it('declares, as reads, every other slice a collector builds on, so a check reading its slice gets their actions too', () => {
+    const undeclared = [...DEPS].flatMap(([slice, deps]) => [...deps].filter((d) => !(DECLARED.get(slice)?.reads ?? []).includes(d)).map((d) => `${slice} reads ${d}`));
+    expect(undeclared).toEqual([]);
+    expect([...DEPS.values()].some((d) => d.size > 0)).toBe(true);
   });
 });

@@ -106,5 +106,6 @@ export const collectors: CollectorSet = {
       }
       return out;
     },
+    ['accessanalyzer.analyzers'],
   ),
 };

@@ -111,5 +111,5 @@ export const collectors: CollectorSet = {
       }
     }
     return out;
-  }),
+  }, ['guardduty.detectors']),
 };

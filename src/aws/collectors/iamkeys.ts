@@ -41,5 +41,5 @@ export const collectors: CollectorSet = {
       return keys;
     });
     return perUser.flat();
-  }),
+  }, ['iam.credentialReport']),
 };

@@ -89,5 +89,5 @@ export const collectors: CollectorSet = {
       }
     }
     return out;
-  }),
+  }, ['inspector2.status']),
 };
