@@ -15,6 +15,7 @@ export default defineRemediation({
   fixes: ['access-analyzer'],
   leavesAlone: ['regions that already have an active external-access analyzer'],
   permissions: ['access-analyzer:CreateAnalyzer', 'access-analyzer:DeleteAnalyzer', 'access-analyzer:ListAnalyzers', 'iam:CreateServiceLinkedRole'],
+  scopes: [{ actions: ['iam:CreateServiceLinkedRole'], resources: ['arn:{partition}:iam::{account}:role/aws-service-role/access-analyzer.amazonaws.com/AWSServiceRoleForAccessAnalyzer'], condition: { StringEquals: { 'iam:AWSServiceName': 'access-analyzer.amazonaws.com' } } }],
   options: [{ name: 'name', description: 'the name of the analyzer to create in each region', default: 'hipaa-wizard-external-access' }],
   plan(state, { options }) {
     const name = options.name ?? 'hipaa-wizard-external-access';

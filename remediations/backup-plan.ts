@@ -33,6 +33,10 @@ export default defineRemediation({
     'iam:DetachRolePolicy',
     'iam:PassRole',
   ],
+  scopes: [
+    { actions: ['iam:CreateRole', 'iam:DeleteRole', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy'], resources: ['arn:{partition}:iam::{account}:role/service-role/AWSBackupDefaultServiceRole'] },
+    { actions: ['iam:PassRole'], resources: ['arn:{partition}:iam::{account}:role/service-role/AWSBackupDefaultServiceRole'], condition: { StringEquals: { 'iam:PassedToService': 'backup.amazonaws.com' } } },
+  ],
   needs: { global: ['iam.authorization'], regional: ['backup.vaults'] },
   options: [
     { name: 'vault', description: 'the backup vault (created when missing)', default: 'hipaa-wizard-vault' },

@@ -53,6 +53,7 @@ export default defineRemediation({
     'config:DeleteConformancePack',
     'ssm:GetDocument',
     'iam:CreateServiceLinkedRole',
+    'iam:DeleteServiceLinkedRole',
     'iam:PassRole',
     's3:CreateBucket',
     's3:DeleteBucket',
@@ -60,6 +61,16 @@ export default defineRemediation({
     's3:PutEncryptionConfiguration',
     's3:PutBucketPolicy',
     's3:DeleteBucketPolicy',
+  ],
+  scopes: [
+    // Config's own service-linked roles only: the recorder's, and the one conformance packs use.
+    {
+      actions: ['iam:CreateServiceLinkedRole'],
+      resources: ['arn:{partition}:iam::{account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig', 'arn:{partition}:iam::{account}:role/aws-service-role/config-conforms.amazonaws.com/AWSServiceRoleForConfigConforms'],
+      condition: { StringEquals: { 'iam:AWSServiceName': ['config.amazonaws.com', 'config-conforms.amazonaws.com'] } },
+    },
+    { actions: ['iam:DeleteServiceLinkedRole'], resources: ['arn:{partition}:iam::{account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig'] },
+    { actions: ['iam:PassRole'], resources: ['arn:{partition}:iam::{account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig'], condition: { StringEquals: { 'iam:PassedToService': 'config.amazonaws.com' } } },
   ],
   needs: { global: ['iam.authorization', 's3.buckets'] },
   options: [

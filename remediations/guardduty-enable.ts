@@ -14,6 +14,7 @@ export default defineRemediation({
   fixes: ['guardduty-enabled'],
   leavesAlone: ['regions with a detector already on'],
   permissions: ['guardduty:CreateDetector', 'guardduty:DeleteDetector', 'guardduty:UpdateDetector', 'iam:CreateServiceLinkedRole'],
+  scopes: [{ actions: ['iam:CreateServiceLinkedRole'], resources: ['arn:{partition}:iam::{account}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty', 'arn:{partition}:iam::{account}:role/aws-service-role/malware-protection.guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDutyMalwareProtection'], condition: { StringEquals: { 'iam:AWSServiceName': ['guardduty.amazonaws.com', 'malware-protection.guardduty.amazonaws.com'] } } }],
   notes: ['GuardDuty bills by the CloudTrail events, VPC flow records and DNS queries it analyses, after a 30-day free trial per region.'],
   plan(state) {
     const actions: PlanAction[] = [];

@@ -14,6 +14,7 @@ export default defineRemediation({
   fixes: ['inspector-enabled'],
   leavesAlone: ['scan types already on'],
   permissions: ['inspector2:Enable', 'inspector2:Disable', 'iam:CreateServiceLinkedRole'],
+  scopes: [{ actions: ['iam:CreateServiceLinkedRole'], resources: ['arn:{partition}:iam::{account}:role/aws-service-role/inspector2.amazonaws.com/AWSServiceRoleForAmazonInspector2', 'arn:{partition}:iam::{account}:role/aws-service-role/agentless.inspector2.amazonaws.com/AWSServiceRoleForAmazonInspector2Agentless'], condition: { StringEquals: { 'iam:AWSServiceName': ['inspector2.amazonaws.com', 'agentless.inspector2.amazonaws.com'] } } }],
   notes: ['Amazon Inspector bills each EC2 instance and each container image it scans per month, after a 15-day free trial in each account.'],
   plan(state) {
     const actions: PlanAction[] = [];

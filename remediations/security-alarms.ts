@@ -56,6 +56,10 @@ export default defineRemediation({
     'iam:DeleteRolePolicy',
     'iam:PassRole',
   ],
+  scopes: [
+    { actions: ['iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy'], resources: ['arn:{partition}:iam::{account}:role/hipaa-wizard-cloudtrail-to-logs'] },
+    { actions: ['iam:PassRole'], resources: ['arn:{partition}:iam::{account}:role/hipaa-wizard-cloudtrail-to-logs'], condition: { StringEquals: { 'iam:PassedToService': 'cloudtrail.amazonaws.com' } } },
+  ],
   needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'sns.subscriptions'] },
   options: [
     { name: 'email', description: 'an address the alarms e-mail (it must confirm the subscription)' },

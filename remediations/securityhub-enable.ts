@@ -12,6 +12,7 @@ export default defineRemediation({
   title: 'Turn on Security Hub in every region',
   fixes: ['securityhub-enabled'],
   permissions: ['securityhub:EnableSecurityHub', 'securityhub:DisableSecurityHub', 'iam:CreateServiceLinkedRole'],
+  scopes: [{ actions: ['iam:CreateServiceLinkedRole'], resources: ['arn:{partition}:iam::{account}:role/aws-service-role/securityhub.amazonaws.com/AWSServiceRoleForSecurityHub'], condition: { StringEquals: { 'iam:AWSServiceName': 'securityhub.amazonaws.com' } } }],
   notes: ['Security Hub bills each security check it runs and each finding it ingests, after a 30-day free trial per region; its checks rely on AWS Config recording.'],
   plan(state) {
     const actions: PlanAction[] = [];

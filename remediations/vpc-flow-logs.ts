@@ -42,6 +42,10 @@ export default defineRemediation({
     'iam:DeleteRolePolicy',
     'iam:PassRole',
   ],
+  scopes: [
+    // Only the role this fix creates, never any role: creating or passing any role is a way to escalate privileges.
+    { actions: ['iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:PassRole'], resources: ['arn:{partition}:iam::{account}:role/{role}'] },
+  ],
   needs: { global: ['iam.authorization'], regional: ['logs.logGroups'] },
   options: [
     { name: 'log-group', description: 'the CloudWatch log group the flow logs write to, in each region', default: '/hipaa-wizard/vpc-flow-logs' },

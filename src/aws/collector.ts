@@ -38,12 +38,18 @@ export interface CollectorContext {
 
 export interface GlobalCollectorDef<K extends GlobalKey> {
   readonly scope: 'global';
+  /** The IAM actions the collector's own calls need. */
   readonly permissions: readonly string[];
+  /** Other slices it builds on (through ctx.global / ctx.regional): their actions are needed too. */
+  readonly reads?: readonly (GlobalKey | RegionalKey)[];
   readonly collect: (ctx: CollectorContext) => Promise<GlobalSlices[K]>;
 }
 export interface RegionalCollectorDef<K extends RegionalKey> {
   readonly scope: 'regional';
+  /** The IAM actions the collector's own calls need. */
   readonly permissions: readonly string[];
+  /** Other slices it builds on (through ctx.global / ctx.regional): their actions are needed too. */
+  readonly reads?: readonly (GlobalKey | RegionalKey)[];
   readonly collect: (ctx: CollectorContext, region: string) => Promise<RegionalSlices[K]>;
 }
 
@@ -58,12 +64,14 @@ export interface CollectorModule {
 export const globalCollector = <K extends GlobalKey>(
   permissions: readonly string[],
   collect: (ctx: CollectorContext) => Promise<GlobalSlices[K]>,
-): GlobalCollectorDef<K> => ({ scope: 'global', permissions, collect });
+  reads?: readonly (GlobalKey | RegionalKey)[],
+): GlobalCollectorDef<K> => ({ scope: 'global', permissions, collect, ...(reads ? { reads } : {}) });
 
 export const regionalCollector = <K extends RegionalKey>(
   permissions: readonly string[],
   collect: (ctx: CollectorContext, region: string) => Promise<RegionalSlices[K]>,
-): RegionalCollectorDef<K> => ({ scope: 'regional', permissions, collect });
+  reads?: readonly (GlobalKey | RegionalKey)[],
+): RegionalCollectorDef<K> => ({ scope: 'regional', permissions, collect, ...(reads ? { reads } : {}) });
 
 /** Marks an error with the IAM action of the call that threw it, so AccessDenied names it precisely. */
 export async function as<T>(action: string, call: Promise<T>): Promise<T> {

@@ -101,8 +101,11 @@ export interface CheckDef {
   readonly severity: Severity;
   readonly hipaa: Citation;
   readonly hitrust: readonly string[];
-  /** Every IAM action the check's data needs: it feeds `hipaa-wizard permissions`. */
-  readonly permissions: readonly string[];
+  /**
+   * IAM actions the check needs beyond those of the slices it reads. A check's actions are derived
+   * from `needs`: each slice's collector (src/aws/collectors) declares the actions its calls need.
+   */
+  readonly permissions?: readonly string[];
   /** The slices evaluate() reads; the runner collects exactly these. */
   readonly needs: { readonly global?: readonly GlobalKey[]; readonly regional?: readonly RegionalKey[] };
   /** Why a gap matters, in plain words (one or two sentences). */
@@ -224,6 +227,15 @@ export interface Plan {
   readonly undoOf?: string;
 }
 
+/** Some of a fix's IAM actions, allowed only on these resources (and under this condition). */
+export interface PermissionScope {
+  readonly actions: readonly string[];
+  /** ARN patterns: "{partition}" and "{account}" are filled in by `permissions`, "{name}" with the fix's option of that name. */
+  readonly resources: readonly string[];
+  /** An IAM Condition block, e.g. { StringEquals: { 'iam:PassedToService': 'vpc-flow-logs.amazonaws.com' } }. */
+  readonly condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
 /** Options a person can give a fix (a group name, a key alias); each has a default. */
 export interface RemediationOption {
   readonly name: string;
@@ -257,6 +269,11 @@ export interface RemediationDef {
   readonly leavesAlone?: readonly string[];
   /** Every IAM action apply (and undo) needs. */
   readonly permissions: readonly string[];
+  /**
+   * Actions of `permissions` granted only on the named resources (the roles the fix creates or
+   * passes), never on "*": `permissions --fix` prints them as their own statements.
+   */
+  readonly scopes?: readonly PermissionScope[];
   readonly options?: readonly RemediationOption[];
   /** Slices plan() reads beyond the fixed checks' needs (they join the plan's basis). */
   readonly needs?: { readonly global?: readonly GlobalKey[]; readonly regional?: readonly RegionalKey[] };

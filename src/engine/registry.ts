@@ -103,8 +103,9 @@ export function buildRegistry(input: RegistryInput): Registry {
     if (!stepFolders.has(folder)) problems.push(`${file}: no step.ts in steps/${folder}`);
     checkCitation(file, def.hipaa);
     const readsNoSlices = (def.needs.global ?? []).length === 0 && (def.needs.regional ?? []).length === 0;
-    checkPermissions(file, def.permissions, readsNoSlices);
-    if (readsNoSlices && def.permissions.length > 0) problems.push(`${file}: declares IAM permissions but reads no account data`);
+    // A check's actions come from the slices it reads; `permissions` holds only extras, so it may be empty.
+    checkPermissions(file, def.permissions ?? [], true);
+    if (readsNoSlices && (def.permissions ?? []).length > 0) problems.push(`${file}: declares IAM permissions but reads no account data`);
     checkHitrust(file, def.hitrust);
     if (!SEVERITIES.includes(def.severity)) problems.push(`${file}: unknown severity "${def.severity}"`);
     if (typeof def.evaluate !== 'function') problems.push(`${file}: no evaluate function`);

@@ -79,9 +79,10 @@ describe('buildRegistry', () => {
     expect(problems[0]).toMatch(/§164\.312\(a\)\(2\)\(iv\) \(Encryption and decryption\) is addressable in HIPAA, but it is declared required/);
   });
 
-  it('refuses a check that declares no IAM permissions', () => {
-    const problems = problemsOf(input({ checks: [{ file: 'steps/01-access-controls/checks/root-mfa.ts', folder: '01-access-controls', def: check({ permissions: [] }) }] }));
-    expect(problems).toEqual(['steps/01-access-controls/checks/root-mfa.ts: declares no IAM permissions']);
+  it('takes a check that declares no IAM permissions of its own (they come from the slices it reads), but refuses a malformed one', () => {
+    expect(problemsOf(input({ checks: [{ file: 'steps/01-access-controls/checks/root-mfa.ts', folder: '01-access-controls', def: check({ permissions: [] }) }] }))).toEqual([]);
+    const problems = problemsOf(input({ checks: [{ file: 'steps/01-access-controls/checks/root-mfa.ts', folder: '01-access-controls', def: check({ permissions: ['GetAccountSummary'] }) }] }));
+    expect(problems).toEqual(['steps/01-access-controls/checks/root-mfa.ts: "GetAccountSummary" is not an IAM action like "iam:GetAccountSummary"']);
   });
 
   it('lets a check that reads only the records folder declare no IAM permissions, and no other', () => {

@@ -76,5 +76,6 @@ export const collectors: CollectorSet = {
       }
       return out;
     },
+    ['accessanalyzer.analyzers'],
   ),
 };

@@ -140,7 +140,7 @@ export const collectors: CollectorSet = {
       }
     }
     return out;
-  }),
+  }, ['backup.vaults']),
 
   'backup.restoreTestingPlans': regionalCollector(['backup:ListRestoreTestingPlans'], async (ctx, region) => {
     const client = ctx.clients.get(BackupClient, region);

@@ -18,7 +18,8 @@ import type { DynamoTable } from '../../state/dynamodb.js';
 
 export const collectors: CollectorSet = {
   'dynamodb.tables': regionalCollector(
-    ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups', 'dynamodb:ListTagsOfResource'],
+    // The KMS reads tell an AWS managed key from a customer managed one (the same reads as kms.keys, shared per scan).
+    ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups', 'dynamodb:ListTagsOfResource', 'kms:ListKeys', 'kms:ListAliases', 'kms:DescribeKey', 'kms:GetKeyRotationStatus', 'kms:GetKeyPolicy'],
     async (ctx, region) => {
       const client = ctx.clients.get(DynamoDBClient, region);
       const names: string[] = [];

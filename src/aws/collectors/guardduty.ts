@@ -84,5 +84,5 @@ export const collectors: CollectorSet = {
       }
     }
     return out;
-  }),
+  }, ['guardduty.detectors']),
 };

@@ -28,5 +28,5 @@ export const collectors: CollectorSet = {
       return keys;
     });
     return perUser.flat();
-  }),
+  }, ['iam.credentialReport']),
 };

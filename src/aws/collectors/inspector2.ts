@@ -60,5 +60,5 @@ export const collectors: CollectorSet = {
       }
     }
     return out;
-  }),
+  }, ['inspector2.status']),
 };

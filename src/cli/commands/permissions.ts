@@ -1,13 +1,15 @@
 /**
  * `hipaa-wizard permissions`: the least-privilege IAM policy for a read-only scan, built from what
  * every check and collector declares; `--fix ID` (or `--fix all`) prints the extra actions a fix
- * needs to apply and undo, as a policy to attach alongside.
+ * needs to apply and undo, as a policy to attach alongside. Actions on roles are printed in their own
+ * statements, allowed only on the roles the fix creates or passes (any account unless --account).
  */
 import type { Command } from 'commander';
 import type { CollectorModule } from '../../aws/collector.js';
 import { fixPolicy, scanPolicy } from '../../engine/permissions.js';
 import { loadRegistry } from '../../engine/registry.js';
 import { UsageError } from '../common.js';
+import { withFixOptions } from './plan.js';
 
 /** Every permission the collector modules declare (each module is loaded: no AWS call is made). */
 export async function collectorPermissions(): Promise<string[]> {
@@ -21,22 +23,26 @@ export async function collectorPermissions(): Promise<string[]> {
 }
 
 export function registerPermissions(program: Command): void {
-  program
+  const cmd = program
     .command('permissions')
     .description('print the least-privilege IAM policy for a read-only scan, or with --fix the extra actions a fix needs')
     .option('--fix <id>', 'a fix id, a check id, or "all": print the actions applying and undoing it needs beyond a scan')
-    .action(async (o: { fix?: string }) => {
-      const registry = await loadRegistry();
-      const collected = await collectorPermissions();
-      if (!o.fix) {
-        process.stdout.write(`${JSON.stringify(scanPolicy(registry, collected), null, 2)}\n`);
-        return;
-      }
-      let ids: string[];
-      if (o.fix === 'all') ids = registry.remediations.map((r) => r.id);
-      else if (registry.remediation(o.fix)) ids = [o.fix];
-      else if (registry.remediationFor(o.fix)) ids = [registry.remediationFor(o.fix)?.id as string];
-      else throw new UsageError(`There is no fix called "${o.fix}". Fixes: ${registry.remediations.map((r) => r.id).join(', ')}.`);
-      process.stdout.write(`${JSON.stringify(fixPolicy(registry, ids, collected), null, 2)}\n`);
-    });
+    .option('--account <id>', 'with --fix: the account whose roles the policy names (any account when absent)')
+    .option('--partition <name>', 'with --fix: the AWS partition of those roles (aws, aws-us-gov, aws-cn)', 'aws');
+  withFixOptions(cmd).action(async (o: { fix?: string; account?: string; partition: string; option?: Record<string, string> }) => {
+    const registry = await loadRegistry();
+    const collected = await collectorPermissions();
+    if (!o.fix) {
+      process.stdout.write(`${JSON.stringify(scanPolicy(registry, collected), null, 2)}\n`);
+      return;
+    }
+    let ids: string[];
+    if (o.fix === 'all') ids = registry.remediations.map((r) => r.id);
+    else if (registry.remediation(o.fix)) ids = [o.fix];
+    else if (registry.remediationFor(o.fix)) ids = [registry.remediationFor(o.fix)?.id as string];
+    else throw new UsageError(`There is no fix called "${o.fix}". Fixes: ${registry.remediations.map((r) => r.id).join(', ')}.`);
+    if (o.account !== undefined && !/^\d{12}$/.test(o.account)) throw new UsageError(`--account takes a 12-digit AWS account id, not "${o.account}".`);
+    const values = { account: o.account, partition: o.partition, options: o.option };
+    process.stdout.write(`${JSON.stringify(fixPolicy(registry, ids, collected, values), null, 2)}\n`);
+  });
 }

@@ -10,7 +10,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(4)', obligation: 'required' },
   hitrust: ['01.c', '01.j'],
-  permissions: ['access-analyzer:ListAnalyzers'],
   needs: { regional: ['accessanalyzer.analyzers'] },
   why: 'A bucket, key or role shared with another account or the whole internet is easy to miss by reading policies; Access Analyzer finds such grants for free, but only in the regions where it runs.',
   evaluate(state) {

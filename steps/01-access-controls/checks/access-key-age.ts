@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(4)(ii)(C)', obligation: 'addressable' },
   hitrust: ['01.d'],
-  permissions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
   needs: { global: ['iam.credentialReport'] },
   why: 'An access key works from anywhere until it is turned off; the older it is, the more copies of it exist in laptops, scripts and build logs.',
   evaluate(state, { now, settings }) {

@@ -10,7 +10,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(4)', obligation: 'required' },
   hitrust: ['01.c'],
-  permissions: ['iam:GetAccountAuthorizationDetails'],
   needs: { global: ['iam.authorization'] },
   why: 'A policy that allows "*" on "*" gives its holder the whole account, patient data included, which is the opposite of minimum necessary access; it is usually written in a hurry and forgotten.',
   evaluate(state) {

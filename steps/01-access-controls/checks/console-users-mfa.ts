@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(d)', obligation: 'required' },
   hitrust: ['01.j', '05.k'],
-  permissions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
   needs: { global: ['iam.credentialReport'] },
   why: 'A password alone is easy to phish or guess; a second factor is what makes a sign-in prove who the person is.',
   evaluate(state) {

@@ -35,7 +35,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['01.j'],
-  permissions: ['iam:GetAccountAuthorizationDetails'],
   needs: { global: ['iam.authorization'] },
   why: 'Access should belong to identities the organization controls: a user named after a private mailbox, or a role any key in another account can assume, escapes your joiner-leaver process.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['01.c'],
-  permissions: ['ec2:DescribeInstances', 'ec2:GetInstanceMetadataDefaults'],
   needs: { regional: ['ec2.instances', 'ec2.metadataDefaults'] },
   why: "An instance that still answers IMDSv1 hands its role's credentials to any request it can be tricked into making (SSRF), which is how several large health-data breaches began.",
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(5)(ii)(D)', obligation: 'addressable' },
   hitrust: ['01.d'],
-  permissions: ['iam:GetAccountPasswordPolicy'],
   needs: { global: ['iam.passwordPolicy'] },
   why: 'A password that never changes, or that comes back after each change, stays useful to whoever once learned it; the checklist asks for rotation every 45 to 90 days.',
   evaluate(state, { settings }) {

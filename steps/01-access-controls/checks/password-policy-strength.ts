@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(5)(ii)(D)', obligation: 'addressable' },
   hitrust: ['01.d'],
-  permissions: ['iam:GetAccountPasswordPolicy'],
   needs: { global: ['iam.passwordPolicy'] },
   why: 'Short or simple console passwords fall to guessing and credential stuffing; HIPAA asks for procedures that create and protect passwords.',
   evaluate(state, { settings }) {

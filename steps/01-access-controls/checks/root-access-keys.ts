@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(a)(2)(i)', obligation: 'required' },
   hitrust: ['01.b', '01.c'],
-  permissions: ['iam:GetAccountSummary'],
   needs: { global: ['iam.accountSummary'] },
   why: 'A root access key acts as nobody in particular with every permission in the account, and it cannot be limited by any policy; a leaked one hands over all patient data.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(d)', obligation: 'required' },
   hitrust: ['01.j', '05.k'],
-  permissions: ['iam:GetAccountSummary', 'iam:ListVirtualMFADevices'],
   needs: { global: ['iam.accountSummary', 'iam.virtualMfaDevices'] },
   why: 'The root user can do anything in the account, including reading every record and deleting every log; a password alone is one phishing email away from all of it.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(2)(i)', obligation: 'required' },
   hitrust: ['01.c'],
-  permissions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
   needs: { global: ['iam.credentialReport'] },
   why: 'Everything done as root is done by an anonymous all-powerful identity: the logs cannot tell which person it was, which defeats unique user identification.',
   evaluate(state, { now, settings }) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(5)(ii)(D)', obligation: 'addressable' },
   hitrust: ['01.d'],
-  permissions: ['secretsmanager:ListSecrets'],
   needs: { regional: ['secretsmanager.secrets'] },
   why: 'Database passwords and API keys that never change keep working for everyone who ever saw them; automatic rotation limits how long a leaked secret is useful.',
   evaluate(state, { now }) {

@@ -18,7 +18,6 @@ export default defineCheck({
   severity: 'low',
   hipaa: { section: '164.312(a)(2)(iii)', obligation: 'addressable' },
   hitrust: ['01.t'],
-  permissions: ['iam:ListRoles', 'sso:ListInstances', 'sso:ListPermissionSets', 'sso:DescribePermissionSet'],
   needs: { global: ['iam.roleSessions', 'ssoadmin.permissionSets'] },
   why: 'A console or CLI session that lasts all day stays open on an unattended screen; a maximum session length is the cloud side of automatic logoff.',
   evaluate(state, { settings }) {

@@ -21,7 +21,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(2)(i)', obligation: 'required' },
   hitrust: ['01.b'],
-  permissions: ['iam:GetAccountAuthorizationDetails'],
   needs: { global: ['iam.authorization'] },
   why: 'A login named "frontdesk" or "billing" is almost always shared, so the audit trail cannot say which person looked at a record; HIPAA requires a unique identity for each user.',
   evaluate(state) {

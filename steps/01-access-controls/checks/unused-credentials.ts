@@ -17,7 +17,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(3)(ii)(C)', obligation: 'addressable' },
   hitrust: ['02.g', '02.h', '02.i'],
-  permissions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
   needs: { global: ['iam.credentialReport'] },
   why: 'A password or key nobody has used for months usually belongs to someone who has left; it still opens the door, and nobody would notice if it did.',
   evaluate(state, { now, settings }) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'low',
   hipaa: { section: '164.308(a)(4)(ii)(B)', obligation: 'addressable' },
   hitrust: ['01.b', '01.c'],
-  permissions: ['iam:GetAccountAuthorizationDetails'],
   needs: { global: ['iam.authorization'] },
   why: 'Permissions attached to individual users are hard to review and are easily left behind when someone changes jobs; groups and roles make access a matter of job function.',
   evaluate(state) {

@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.ab', '09.ae'],
-  permissions: ['cloudtrail:DescribeTrails', 's3:ListAllMyBuckets', 's3:GetBucketPolicyStatus', 's3:GetBucketAcl', 's3:GetBucketLogging'],
   needs: { global: ['s3.buckets'], regional: ['cloudtrail.trails'] },
   why: 'The audit trail shows which resources exist and who touches them; a readable log bucket hands that map to anyone, and without access logging nobody knows who read the logs.',
   evaluate(state) {

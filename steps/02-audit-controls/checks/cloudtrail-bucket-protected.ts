@@ -14,7 +14,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.ab', '09.ae'],
-  permissions: ['cloudtrail:DescribeTrails', 's3:ListAllMyBuckets', 's3:GetBucketPolicy', 's3:GetBucketObjectLockConfiguration'],
   needs: { global: ['s3.buckets'], regional: ['cloudtrail.trails'] },
   why: 'An administrator who can delete the log bucket’s objects can erase the record of their own actions; logs belong in a separate account, or behind Object Lock or a policy that denies deletion.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(1)(ii)(D)', obligation: 'required' },
   hitrust: ['09.ab', '09.ad'],
-  permissions: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus'],
   needs: { regional: ['cloudtrail.trails'] },
   why: 'Logs that sit only in an S3 bucket are read after the fact, if ever; in CloudWatch Logs they can feed metric filters and alarms, which is how activity review becomes routine.',
   evaluate(state, { now }) {

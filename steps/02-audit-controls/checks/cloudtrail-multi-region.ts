@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.aa', '09.ab'],
-  permissions: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors'],
   needs: { regional: ['cloudtrail.trails'] },
   why: 'CloudTrail is the account’s record of who did what through the AWS API; without a trail that covers every region and is actually logging, activity in a forgotten region leaves no trace.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.aa', '09.ab'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetBucketLogging', 'cloudtrail:DescribeTrails', 'cloudtrail:GetEventSelectors', 'cloudtrail:GetTrailStatus'],
   needs: { global: ['s3.buckets'], regional: ['cloudtrail.trails'] },
   why: 'Management events show who changed a bucket, not who downloaded a patient file; only S3 data events record each GetObject and PutObject on ePHI.',
   evaluate(state, { settings }) {

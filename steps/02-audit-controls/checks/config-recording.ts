@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(1)(ii)(D)', obligation: 'required' },
   hitrust: ['09.aa', '09.ad'],
-  permissions: ['config:DescribeConfigurationRecorders', 'config:DescribeConfigurationRecorderStatus', 'config:DescribeDeliveryChannels'],
   needs: { regional: ['config.recorders'] },
   why: 'AWS Config keeps the history of every resource’s configuration, so you can show when a bucket became public or a security group opened, and who was on duty.',
   evaluate(state) {

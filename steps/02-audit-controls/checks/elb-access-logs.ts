@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.aa', '09.ab'],
-  permissions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes'],
   needs: { regional: ['elbv2.loadBalancers'] },
   why: 'A load balancer’s access log is the record of every request that reached the application, with its source address; without it, the first hop of an attack is invisible.',
   evaluate(state) {

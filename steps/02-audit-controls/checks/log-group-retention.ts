@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.aa', '09.ab', '09.ad', '09.ae'],
-  permissions: ['logs:DescribeLogGroups'],
   needs: { regional: ['logs.logGroups'] },
   why: 'HIPAA keeps documentation for six years (§164.316(b)(2)(i)); a log group that deletes events after a month cannot show what happened during an incident discovered later.',
   evaluate(state, { settings }) {

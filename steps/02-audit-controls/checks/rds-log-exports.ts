@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.aa', '09.ab'],
-  permissions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
   needs: { regional: ['rds.instances', 'rds.clusters'] },
   why: 'Database logs (connections, errors, audit events) stay on the instance and rotate away unless exported; exported, they can be kept and searched after an incident.',
   evaluate(state) {

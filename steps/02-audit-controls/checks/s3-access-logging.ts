@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.aa', '09.ab'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetBucketLogging'],
   needs: { global: ['s3.buckets'] },
   why: 'Server access logs record every request to a bucket, including anonymous and failed ones, which CloudTrail does not; they show who tried to reach patient files.',
   evaluate(state, { settings }) {

@@ -16,7 +16,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(5)(ii)(C)', obligation: 'addressable' },
   hitrust: ['09.ab', '09.ad', '06.i'],
-  permissions: ['cloudtrail:DescribeTrails', 'logs:DescribeMetricFilters', 'cloudwatch:DescribeAlarms', 'sns:ListSubscriptions'],
   needs: { regional: ['cloudtrail.trails', 'logs.metricFilters', 'cloudwatch.alarms', 'sns.subscriptions'] },
   why: 'Logs nobody reads do not detect anything; a metric filter with an alarm turns a root sign-in or a burst of access denials into a message to a person within minutes.',
   evaluate(state) {

@@ -10,7 +10,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.ab', '09.m'],
-  permissions: ['ec2:DescribeVpcs', 'ec2:DescribeFlowLogs', 'ec2:DescribeSubnets'],
   needs: { regional: ['ec2.vpcs', 'ec2.flowLogs', 'ec2.subnets'] },
   why: 'Flow logs show which addresses talked to which systems; after a breach they are often the only evidence of where data went.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(c)(1)', obligation: 'required' },
   hitrust: ['09.l', '06.c'],
-  permissions: ['backup:ListBackupVaults'],
   needs: { regional: ['backup.vaults'] },
   why: 'Ransomware crews delete backups before they encrypt production; AWS Backup Vault Lock stops anyone, administrators included, from deleting recovery points before their minimum retention.',
   evaluate(state) {

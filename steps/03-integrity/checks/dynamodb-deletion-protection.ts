@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'low',
   hipaa: { section: '164.312(c)(1)', obligation: 'required' },
   hitrust: ['09.ab', '10.c'],
-  permissions: ['dynamodb:ListTables', 'dynamodb:DescribeTable'],
   needs: { regional: ['dynamodb.tables'] },
   why: 'A DynamoDB table without deletion protection disappears with one DeleteTable call, together with every item in it.',
   evaluate(state, { settings }) {

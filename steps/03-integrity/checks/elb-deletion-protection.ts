@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'low',
   hipaa: { section: '164.312(c)(1)', obligation: 'required' },
   hitrust: ['10.c'],
-  permissions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes'],
   needs: { regional: ['elbv2.loadBalancers'] },
   why: 'Deleting the load balancer in front of a patient portal takes it offline and loses its listener and certificate setup; protection makes that a deliberate act.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(c)(1)', obligation: 'required' },
   hitrust: ['06.d', '10.c'],
-  permissions: ['kms:ListKeys', 'kms:DescribeKey'],
   needs: { regional: ['kms.keys'] },
   why: 'Once a KMS key is deleted, everything encrypted under it, backups included, can never be decrypted again; a scheduled deletion is destruction of ePHI on a timer.',
   evaluate(state, { now }) {

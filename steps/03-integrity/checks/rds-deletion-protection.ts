@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(c)(1)', obligation: 'required' },
   hitrust: ['09.ab', '10.c'],
-  permissions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
   needs: { regional: ['rds.instances', 'rds.clusters'] },
   why: 'Deletion protection makes dropping a production database a deliberate two-step act instead of one mistaken click or script run.',
   evaluate(state) {

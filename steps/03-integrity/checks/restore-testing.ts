@@ -11,7 +11,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(7)(ii)(D)', obligation: 'addressable' },
   hitrust: ['09.l', '12.e'],
-  permissions: ['backup:ListBackupVaults', 'backup:ListRestoreTestingPlans'],
   needs: { regional: ['backup.vaults', 'backup.restoreTestingPlans'] },
   why: 'A backup proves nothing until it is restored: corrupted, incomplete or unreadable recovery points are found only by restoring them, and AWS Backup restore testing does that on a schedule.',
   evaluate(state, { now }) {

@@ -11,7 +11,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(c)(1)', obligation: 'required' },
   hitrust: ['09.ab', '10.c', '10.d'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetBucketObjectLockConfiguration', 's3:GetBucketLogging', 'cloudtrail:DescribeTrails'],
   needs: { global: ['s3.buckets'], regional: ['cloudtrail.trails'] },
   why: 'Object Lock makes a stored object unchangeable for a set period, even for the account’s administrators; it is how audit logs and compliance records stay trustworthy.',
   evaluate(state) {

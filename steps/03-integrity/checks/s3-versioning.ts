@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(c)(1)', obligation: 'required' },
   hitrust: ['09.ab', '10.c'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetBucketVersioning', 's3:GetBucketLogging', 'cloudtrail:DescribeTrails'],
   needs: { global: ['s3.buckets'], regional: ['cloudtrail.trails'] },
   why: 'Without versioning an overwrite or delete, accidental or malicious, destroys the only copy; with it, the earlier version of a record can be restored and compared.',
   evaluate(state, { settings }) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(c)(2)', obligation: 'addressable' },
   hitrust: ['09.ab', '10.c'],
-  permissions: ['cloudtrail:DescribeTrails'],
   needs: { regional: ['cloudtrail.trails'] },
   why: 'With validation on, CloudTrail signs an hourly digest of every log file, so anyone can prove later that no log was edited or removed; without it, a tampered log looks like any other.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(e)(1)', obligation: 'required' },
   hitrust: ['06.d'],
-  permissions: ['acm:ListCertificates'],
   needs: { regional: ['acm.certificates'] },
   why: 'An expired certificate either takes the portal down or, worse, trains staff and patients to click through browser warnings, which is exactly what an attacker needs.',
   evaluate(state, { now, settings }) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['cloudfront:ListDistributions'],
   needs: { global: ['cloudfront.distributions'] },
   why: 'The viewer certificate’s security policy sets the oldest TLS version viewers may use; with the default *.cloudfront.net certificate CloudFront still accepts TLS 1.0.',
   evaluate(state) {

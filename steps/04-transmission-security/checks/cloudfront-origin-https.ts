@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d', '09.m'],
-  permissions: ['cloudfront:ListDistributions'],
   needs: { global: ['cloudfront.distributions'] },
   why: 'HTTPS between viewer and CloudFront protects only the first half of the trip; an http-only origin sends the same data on to the server in clear text.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['cloudfront:ListDistributions'],
   needs: { global: ['cloudfront.distributions'] },
   why: 'A behaviour set to allow-all serves pages and accepts form posts over plain HTTP; redirect-to-https or https-only keeps every viewer on TLS.',
   evaluate(state) {

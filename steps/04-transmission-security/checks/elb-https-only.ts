@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d', '09.m'],
-  permissions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners'],
   needs: { regional: ['elbv2.loadBalancers'] },
   why: 'An HTTP listener that forwards to the application sends logins, session cookies and form data in clear text; it should only redirect to HTTPS.',
   evaluate(state) {

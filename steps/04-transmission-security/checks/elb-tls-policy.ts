@@ -10,7 +10,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeSSLPolicies'],
   needs: { regional: ['elbv2.loadBalancers', 'elbv2.sslPolicies'] },
   why: 'TLS 1.0 and 1.1 have known weaknesses and are deprecated; a listener that still accepts them lets a downgraded connection carry ePHI.',
   evaluate(state) {

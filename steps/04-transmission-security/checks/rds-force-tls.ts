@@ -11,7 +11,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters', 'rds:DescribeDBParameters', 'rds:DescribeDBClusterParameters'],
   needs: { regional: ['rds.instances', 'rds.clusters', 'rds.tlsParameters'] },
   why: 'RDS offers TLS but, unless the parameter group forces it, accepts a client that connects without it; queries and results then cross the network in clear text.',
   evaluate(state) {

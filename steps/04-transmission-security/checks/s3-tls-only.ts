@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(e)(2)(ii)', obligation: 'addressable' },
   hitrust: ['06.d', '09.m'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketPolicy'],
   needs: { global: ['s3.buckets'] },
   why: 'S3 still answers plain HTTP; unless the bucket policy denies requests where aws:SecureTransport is false, an old client or misconfigured tool can move patient files in clear text.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d', '09.ab'],
-  permissions: ['cloudtrail:DescribeTrails'],
   needs: { regional: ['cloudtrail.trails'] },
   why: 'Trail logs name every resource and principal in the account; with SSE-KMS, reading them also needs permission on the key, which keeps them from anyone who merely can read the bucket.',
   evaluate(state) {

@@ -11,7 +11,6 @@ export default defineCheck({
   severity: 'low',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:ListTagsOfResource', 'kms:DescribeKey'],
   needs: { regional: ['dynamodb.tables'] },
   why: 'DynamoDB always encrypts, but with the AWS owned key nobody in your account can see or restrict its use; a customer managed key gives you a key policy and a log of every decrypt.',
   evaluate(state, { settings }) {

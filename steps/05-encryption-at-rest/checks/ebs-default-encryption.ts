@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['ec2:GetEbsEncryptionByDefault'],
   needs: { regional: ['ec2.ebsDefaultEncryption'] },
   why: 'With the regional default on, every new volume and snapshot copy is encrypted without anyone remembering a checkbox; an unencrypted volume cannot be encrypted in place later.',
   evaluate(state) {

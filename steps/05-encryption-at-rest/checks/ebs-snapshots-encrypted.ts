@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['ec2:DescribeSnapshots'],
   needs: { regional: ['ec2.snapshots'] },
   why: 'Snapshots outlive the volumes they came from and are easy to share or copy; an unencrypted one is a full copy of the disk in the clear.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['ec2:DescribeVolumes'],
   needs: { regional: ['ec2.volumes'] },
   why: 'An unencrypted volume’s data is readable by anyone who gets a snapshot of it; encrypting means copying to a new encrypted volume, so it is best found early.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['elasticfilesystem:DescribeFileSystems'],
   needs: { regional: ['efs.fileSystems'] },
   why: 'Encryption of an EFS file system is chosen at creation and cannot be added later; scanned documents and exports on an unencrypted share sit on disk in the clear.',
   evaluate(state) {

@@ -11,7 +11,6 @@ export default defineCheck({
   severity: 'low',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyPolicy'],
   needs: { regional: ['kms.keys'] },
   why: 'Keeping keys apart from the data they protect means the people who can change or delete a key are not the same people who decrypt ePHI with it; a principal holding both can read the data and hide it.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d', '01.d'],
-  permissions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],
   needs: { regional: ['kms.keys'] },
   why: 'Automatic rotation replaces the key material every year while old data stays readable; it limits how much data any one leaked key version could expose.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'low',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d', '09.ab'],
-  permissions: ['logs:DescribeLogGroups'],
   needs: { regional: ['logs.logGroups'] },
   why: 'Application logs often capture patient names or identifiers by accident; a KMS key on the log group limits who can read them to those allowed to use the key.',
   evaluate(state) {

@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
   needs: { regional: ['rds.instances', 'rds.clusters'] },
   why: 'RDS encryption covers the storage, its backups, snapshots and read replicas; it can only be chosen at creation, so an unencrypted database must be copied into an encrypted one.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['rds:DescribeDBSnapshots'],
   needs: { regional: ['rds.snapshots'] },
   why: 'A database snapshot is the whole database; unencrypted, it can be restored and read by anyone it is shared with.',
   evaluate(state) {

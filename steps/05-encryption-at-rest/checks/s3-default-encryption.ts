@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetEncryptionConfiguration'],
   needs: { global: ['s3.buckets'] },
   why: 'Default encryption guarantees every object is encrypted at rest, whatever tool uploaded it; a bucket without it depends on each client remembering to ask.',
   evaluate(state) {

@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(2)(iv)', obligation: 'addressable' },
   hitrust: ['06.d'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:GetEncryptionConfiguration', 's3:GetBucketLogging', 'kms:ListKeys', 'kms:ListAliases', 'kms:DescribeKey', 'cloudtrail:DescribeTrails'],
   needs: { global: ['s3.buckets'], regional: ['kms.keys', 'cloudtrail.trails'] },
   why: 'With SSE-S3 or the AWS managed key, anyone who can read the bucket can read the data; a customer managed key adds a key policy you control, a record of every decrypt, and the option to revoke access at once.',
   evaluate(state, { settings }) {

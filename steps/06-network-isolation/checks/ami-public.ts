@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m'],
-  permissions: ['ec2:DescribeImages'],
   needs: { regional: ['ec2.images'] },
   why: 'An AMI carries its snapshots’ full disks, often with configuration files, keys or cached data; a public one can be launched by anyone.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m'],
-  permissions: ['ec2:DescribeSecurityGroups'],
   needs: { regional: ['ec2.securityGroups'] },
   why: 'Anything launched without an explicit security group lands in the VPC’s default group; with its rules removed, a forgotten choice fails closed instead of open.',
   evaluate(state) {

@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m', '01.m'],
-  permissions: ['ec2:DescribeSnapshots'],
   needs: { regional: ['ec2.publicSnapshots'] },
   why: 'Any AWS customer can restore a public snapshot into a volume and read the whole disk; it is one of the most common silent leaks.',
   evaluate(state) {

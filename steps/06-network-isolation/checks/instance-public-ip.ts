@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m', '01.m'],
-  permissions: ['ec2:DescribeInstances'],
   needs: { regional: ['ec2.instances'] },
   why: 'An instance with a public address is one security-group mistake from the internet; ePHI systems should sit in private subnets behind a load balancer or NAT.',
   evaluate(state, { settings }) {

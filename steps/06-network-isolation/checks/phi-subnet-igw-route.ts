@@ -10,7 +10,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(e)(1)', obligation: 'required' },
   hitrust: ['09.m', '01.m'],
-  permissions: ['ec2:DescribeSubnets', 'ec2:DescribeRouteTables', 'ec2:DescribeInstances', 'rds:DescribeDBInstances'],
   needs: { regional: ['ec2.subnets', 'ec2.routeTables', 'ec2.instances', 'rds.instances'] },
   why: 'A subnet whose default route points at an internet gateway is a public subnet; systems holding ePHI belong in private subnets whose outbound traffic leaves through a NAT gateway or proxy.',
   evaluate(state, { settings }) {

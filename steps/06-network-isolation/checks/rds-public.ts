@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m', '01.m'],
-  permissions: ['rds:DescribeDBInstances'],
   needs: { regional: ['rds.instances'] },
   why: 'A publicly accessible DB instance gets an internet-resolvable address; one loosened security group then exposes the database directly.',
   evaluate(state) {

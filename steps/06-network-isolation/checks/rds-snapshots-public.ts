@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m', '01.m'],
-  permissions: ['rds:DescribeDBSnapshots', 'rds:DescribeDBSnapshotAttributes'],
   needs: { regional: ['rds.snapshots'] },
   why: 'A manual DB snapshot shared with "all" can be copied and restored by any AWS account, with every table in it.',
   evaluate(state) {

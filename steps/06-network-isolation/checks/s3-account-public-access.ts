@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['01.m', '09.m'],
-  permissions: ['s3:GetAccountPublicAccessBlock'],
   needs: { global: ['s3control.publicAccessBlock'] },
   why: 'The account-wide setting overrides any bucket policy or ACL that would make data public, including on buckets created tomorrow by someone in a hurry.',
   evaluate(state) {

@@ -10,7 +10,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['01.m', '09.m'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketPublicAccessBlock', 's3:GetAccountPublicAccessBlock'],
   needs: { global: ['s3.buckets', 's3control.publicAccessBlock'] },
   why: 'Block Public Access on the bucket is the seatbelt under its policy and ACL: a later edit that grants public read is refused instead of silently publishing patient files.',
   evaluate(state) {

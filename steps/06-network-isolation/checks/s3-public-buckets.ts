@@ -10,7 +10,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['01.m', '09.m'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketPolicyStatus', 's3:GetBucketAcl', 's3:GetBucketPublicAccessBlock', 's3:GetAccountPublicAccessBlock'],
   needs: { global: ['s3.buckets', 's3control.publicAccessBlock'] },
   why: 'A public bucket is the most common way health records end up on the internet; S3 itself judges the policy public, and an ACL granting AllUsers does the same.',
   evaluate(state) {

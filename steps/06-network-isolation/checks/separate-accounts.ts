@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m', '01.m'],
-  permissions: ['organizations:DescribeOrganization', 'organizations:ListAccounts'],
   needs: { global: ['organizations.organization', 'organizations.accounts'] },
   why: 'Separate accounts are the strongest boundary AWS offers: developers experimenting in a test account cannot touch production ePHI by mistake, and a compromised test key reaches nothing real.',
   evaluate(state) {

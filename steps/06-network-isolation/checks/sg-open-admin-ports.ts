@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m', '01.m'],
-  permissions: ['ec2:DescribeSecurityGroups'],
   needs: { regional: ['ec2.securityGroups'] },
   why: 'Administrative ports open to 0.0.0.0/0 are scanned and password-guessed within minutes of going live; reach servers through a VPN, Session Manager or a narrow address range instead.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m', '01.m'],
-  permissions: ['ec2:DescribeSecurityGroups'],
   needs: { regional: ['ec2.securityGroups'] },
   why: 'A rule allowing every port from 0.0.0.0/0 turns the security group into no firewall at all; HIPAA’s network controls start with denying everything that is not needed.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m', '01.m'],
-  permissions: ['ec2:DescribeSecurityGroups'],
   needs: { regional: ['ec2.securityGroups'] },
   why: 'A database port reachable from anywhere leaves one password between the internet and every patient record; databases belong behind the application, reachable only from its security group.',
   evaluate(state) {

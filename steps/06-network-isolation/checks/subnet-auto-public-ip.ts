@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.312(a)(1)', obligation: 'required' },
   hitrust: ['09.m'],
-  permissions: ['ec2:DescribeSubnets'],
   needs: { regional: ['ec2.subnets'] },
   why: 'In a subnet that assigns public IPs on launch, every new instance is on the internet unless someone remembers to say otherwise.',
   evaluate(state) {

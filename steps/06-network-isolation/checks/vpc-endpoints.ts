@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'low',
   hipaa: { section: '164.312(e)(1)', obligation: 'required' },
   hitrust: ['09.m'],
-  permissions: ['ec2:DescribeVpcs', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeInstances'],
   needs: { regional: ['ec2.vpcs', 'ec2.vpcEndpoints', 'ec2.instances'] },
   why: 'Gateway endpoints keep traffic to S3 and DynamoDB on AWS’s network instead of going out through a NAT or internet gateway, and let bucket policies require that path.',
   evaluate(state) {

@@ -13,7 +13,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(7)(ii)(B)', obligation: 'required' },
   hitrust: ['09.l', '12.c'],
-  permissions: ['backup:ListBackupPlans', 'backup:GetBackupPlan', 'backup:ListBackupVaults'],
   needs: { regional: ['backup.plans', 'backup.vaults'] },
   why: 'A backup in the same account and region as production can be deleted with the same stolen credentials or lost with the same regional outage; a copy elsewhere is what disaster recovery restores from.',
   evaluate(state) {

@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(7)(ii)(A)', obligation: 'required' },
   hitrust: ['09.l'],
-  permissions: ['backup:ListBackupPlans', 'backup:GetBackupPlan'],
   needs: { regional: ['backup.plans'] },
   why: 'HIPAA requires retrievable exact copies of ePHI; backups that run less than daily can lose days of records in one incident.',
   evaluate(state) {

@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(7)(ii)(A)', obligation: 'required' },
   hitrust: ['09.l', '06.c'],
-  permissions: ['backup:ListBackupPlans', 'backup:GetBackupPlan'],
   needs: { regional: ['backup.plans'] },
   why: 'Records may need to be restored years later for an audit, a lawsuit or a patient request; HIPAA keeps documentation six years and state law often asks more, so backups expire no sooner than --backup-retention-days (default 2192, six years).',
   evaluate(state, { settings }) {

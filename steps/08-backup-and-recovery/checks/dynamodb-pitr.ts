@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(7)(ii)(B)', obligation: 'required' },
   hitrust: ['09.l'],
-  permissions: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'],
   needs: { regional: ['dynamodb.tables'] },
   why: 'Point-in-time recovery keeps 35 days of continuous backups, so a bad deploy or a malicious bulk delete can be rolled back to the second before it happened.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(7)(ii)(A)', obligation: 'required' },
   hitrust: ['09.l'],
-  permissions: ['elasticfilesystem:DescribeFileSystems', 'elasticfilesystem:DescribeBackupPolicy', 'backup:ListProtectedResources'],
   needs: { regional: ['efs.fileSystems', 'backup.protectedResources'] },
   why: 'Shared file systems often hold scanned documents and exports nobody thinks of as a database; without automatic backups a deletion there is permanent.',
   evaluate(state) {

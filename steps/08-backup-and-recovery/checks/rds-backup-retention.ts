@@ -11,7 +11,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(7)(ii)(A)', obligation: 'required' },
   hitrust: ['09.l'],
-  permissions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
   needs: { regional: ['rds.instances', 'rds.clusters'] },
   why: 'Automated backups let you restore a database to any second in the window; with a short window (or none) a corruption noticed on Monday cannot be undone from Friday.',
   evaluate(state) {

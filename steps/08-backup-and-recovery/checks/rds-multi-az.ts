@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(7)(ii)(C)', obligation: 'required' },
   hitrust: ['12.c'],
-  permissions: ['rds:DescribeDBInstances'],
   needs: { regional: ['rds.instances'] },
   why: 'A single-AZ database is down until AWS repairs the host or you restore a backup; a Multi-AZ standby takes over in a minute or two, which keeps patient care running while systems are degraded.',
   evaluate(state, { settings }) {

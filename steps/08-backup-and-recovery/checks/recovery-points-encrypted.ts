@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.310(d)(2)(iv)', obligation: 'addressable' },
   hitrust: ['09.l', '06.d'],
-  permissions: ['backup:ListBackupVaults', 'backup:ListRecoveryPointsByBackupVault'],
   needs: { regional: ['backup.recoveryPoints'] },
   why: 'A backup is a full copy of the patient data; an unencrypted one (often a snapshot of an unencrypted volume or database) undoes the encryption of the source.',
   evaluate(state) {

@@ -9,7 +9,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(7)(ii)(B)', obligation: 'required' },
   hitrust: ['09.l', '12.c'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketTagging', 's3:GetReplicationConfiguration'],
   needs: { global: ['s3.buckets'] },
   why: 'S3 keeps data within one region; a copy replicated elsewhere keeps patient files available through a regional outage and out of reach of a single compromised account.',
   evaluate(state, { settings }) {

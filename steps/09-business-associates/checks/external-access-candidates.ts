@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(b)(1)', obligation: 'required' },
   hitrust: ['05.i', '09.e'],
-  permissions: ['access-analyzer:ListAnalyzers', 'access-analyzer:ListFindingsV2', 'access-analyzer:GetFindingV2'],
   needs: { regional: ['accessanalyzer.analyzers', 'accessanalyzer.findings'] },
   why: 'An outside AWS account that can read your buckets, keys or roles can reach ePHI; if that account belongs to a vendor, the vendor is a business associate and needs a BAA. Record a decision for each one you have reviewed.',
   evaluate(state) {

@@ -10,7 +10,6 @@ export default defineCheck({
   hitrust: ['05.k', '09.f'],
   // Reads only the records folder; the one AWS call any scan makes is the identity check.
   // Reads only the records folder: no AWS call, so no IAM action.
-  permissions: [],
   needs: {},
   why: 'A BAA renewal needs legal review and signatures on both sides; starting within the renewal window (--baa-renewal-days, default 60) keeps the vendor from working without one.',
   evaluate(_state, { now, settings, records }) {

@@ -10,7 +10,6 @@ export default defineCheck({
   hitrust: ['05.k', '09.e'],
   // Reads only the records folder; the one AWS call any scan makes is the identity check.
   // Reads only the records folder: no AWS call, so no IAM action.
-  permissions: [],
   needs: {},
   why: 'Letting a vendor create, receive, keep or send ePHI without a business associate agreement is a violation in itself, and an expired agreement protects no better than none.',
   evaluate(_state, { now, records }) {

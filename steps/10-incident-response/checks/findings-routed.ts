@@ -47,7 +47,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(6)(ii)', obligation: 'required' },
   hitrust: ['11.a', '11.c'],
-  permissions: ['guardduty:ListDetectors', 'guardduty:GetDetector', 'securityhub:DescribeHub', 'events:ListRules', 'events:ListTargetsByRule', 'sns:ListSubscriptions'],
   needs: { regional: ['guardduty.detectors', 'securityhub.hub', 'events.rules', 'sns.subscriptions'] },
   why: 'Detection only helps if someone hears about it: an EventBridge rule must send GuardDuty or Security Hub findings to an SNS topic whose subscription was confirmed, or to a function, queue, stream, incident plan or HTTP endpoint that alerts someone, or the alert lands nowhere.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.308(a)(6)(ii)', obligation: 'required' },
   hitrust: ['09.ab', '11.a'],
-  permissions: ['guardduty:ListDetectors', 'guardduty:GetDetector'],
   needs: { regional: ['guardduty.detectors'] },
   why: 'You cannot respond to an incident you never see; attackers with a stolen key often work in a region nobody uses, exactly because nothing watches it.',
   evaluate(state) {

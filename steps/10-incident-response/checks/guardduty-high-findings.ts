@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'critical',
   hipaa: { section: '164.308(a)(6)(ii)', obligation: 'required' },
   hitrust: ['11.a', '11.c'],
-  permissions: ['guardduty:ListDetectors', 'guardduty:GetDetector', 'guardduty:ListFindings', 'guardduty:GetFindings'],
   needs: { regional: ['guardduty.detectors', 'guardduty.highFindings'] },
   why: 'A high-severity finding means something is probably compromised right now; HIPAA asks you to respond, limit the harm and document it. Archive a finding once it has been investigated.',
   evaluate(state) {

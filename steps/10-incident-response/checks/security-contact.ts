@@ -7,7 +7,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(6)(ii)', obligation: 'required' },
   hitrust: ['11.a', '05.h'],
-  permissions: ['account:GetAlternateContact'],
   needs: { global: ['account.securityContact'] },
   why: 'When AWS sees your keys leaked on the internet or your instances attacking others, it writes to the security contact; without one the warning goes to a billing inbox, or nowhere.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.308(a)(6)', obligation: 'required' },
   hitrust: ['09.ab', '11.a'],
-  permissions: ['securityhub:DescribeHub', 'securityhub:GetEnabledStandards'],
   needs: { regional: ['securityhub.hub'] },
   why: 'Security Hub gathers GuardDuty, Inspector and configuration findings in one place, so the incident team works one queue instead of five consoles.',
   evaluate(state) {

@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'low',
   hipaa: { section: '164.310(d)(2)(ii)', obligation: 'required' },
   hitrust: ['08.l', '09.p'],
-  permissions: ['ec2:DescribeVolumes'],
   needs: { regional: ['ec2.volumes'] },
   why: 'A volume detached from a retired server still holds whatever that server stored; HIPAA asks you to remove ePHI from media before re-use or disposal, so snapshot what you must keep and delete the rest.',
   evaluate(state) {

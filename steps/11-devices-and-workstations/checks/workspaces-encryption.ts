@@ -8,7 +8,6 @@ export default defineCheck({
   severity: 'high',
   hipaa: { section: '164.310(c)', obligation: 'required' },
   hitrust: ['01.x', '06.d'],
-  permissions: ['workspaces:DescribeWorkspaces'],
   needs: { regional: ['workspaces.workspaces'] },
   why: 'A virtual desktop is a workstation: its user volume holds downloads, cached records and exports. Encryption can only be chosen when the WorkSpace is created, so an unencrypted one must be rebuilt.',
   evaluate(state) {

@@ -26,7 +26,6 @@ export default defineCheck({
   hitrust: ['03.b', '06.c'],
   // Reads only the records folder; the one AWS call any scan makes is the identity check.
   // Reads only the records folder: no AWS call, so no IAM action.
-  permissions: [],
   needs: {},
   why: 'An addressable safeguard may be skipped only after deciding it is not reasonable and appropriate, writing down why, and adopting an equivalent alternative where one is reasonable (§164.306(d)(3)); a bare "not done" is a violation.',
   evaluate(_state, { now, records }) {

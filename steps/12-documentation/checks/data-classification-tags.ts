@@ -15,18 +15,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.316(a)', obligation: 'required' },
   hitrust: ['07.d', '07.a'],
-  permissions: [
-    's3:ListAllMyBuckets',
-    's3:GetBucketLocation',
-    's3:GetBucketTagging',
-    'rds:DescribeDBInstances',
-    'rds:DescribeDBClusters',
-    'dynamodb:ListTables',
-    'dynamodb:DescribeTable',
-    'dynamodb:ListTagsOfResource',
-    'elasticfilesystem:DescribeFileSystems',
-    'tag:GetResources',
-  ],
   needs: { global: ['s3.buckets'], regional: ['rds.instances', 'rds.clusters', 'dynamodb.tables', 'efs.fileSystems', 'tagging.dataStores'] },
   why: 'Policies apply to ePHI, so every store must say whether it holds some; an untagged database is one that no backup, encryption or logging rule in this tool (or your own policies) knows to protect.',
   evaluate(state, { settings }) {

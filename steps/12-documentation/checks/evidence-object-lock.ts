@@ -11,7 +11,6 @@ export default defineCheck({
   severity: 'medium',
   hipaa: { section: '164.316(b)(2)(i)', obligation: 'required' },
   hitrust: ['06.c'],
-  permissions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketObjectLockConfiguration', 's3:GetLifecycleConfiguration'],
   needs: { global: ['s3.buckets'] },
   why: 'Reports, exports of this tool\'s records and audit evidence prove what you did; in a bucket with S3 Object Lock and six years of default retention nobody, not even an administrator with a stolen key, can delete or rewrite them early.',
   evaluate(state) {

@@ -10,7 +10,6 @@ export default defineCheck({
   hitrust: ['06.c', '04.b'],
   // Reads only the records folder; the one AWS call any scan makes is the identity check.
   // Reads only the records folder: no AWS call, so no IAM action.
-  permissions: [],
   needs: {},
   why: 'An auditor asks what was put in place and when; the register this tool keeps answers with dates, and an entry past its review date shows documentation that has not been kept up to date.',
   evaluate(_state, { now, records }) {
