@@ -10,7 +10,7 @@ import type { CollectorContext, CollectorModule } from '../../src/aws/collector.
 import { READ_ACTIONS } from '../../src/aws/read-actions.js';
 import { SERVICES } from '../../src/aws/services.js';
 import { buildDemoState } from '../../src/demo/account.js';
-import { collectorLoaders } from '../../src/generated/index.js';
+import { collectorLoaders } from '../../src/generated/collectors.js';
 import type { GlobalKey, RegionalKey } from '../../src/engine/state.js';
 import { NOW } from '../helpers/state.js';
 

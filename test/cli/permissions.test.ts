@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CollectorModule } from '../../src/aws/collector.js';
 import { checkActions, type SliceActions } from '../../src/engine/permissions.js';
 import { loadRegistry } from '../../src/engine/registry.js';
-import { collectorLoaders } from '../../src/generated/index.js';
+import { collectorLoaders } from '../../src/generated/collectors.js';
 import { ensureBuilt, runCli } from '../helpers/built-cli.js';
 
 beforeAll(() => ensureBuilt(), 240_000);
