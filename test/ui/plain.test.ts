@@ -57,7 +57,7 @@ describe('the plain walk', () => {
     expect(text).toMatch(/Now: ACCEPTED\./);
     expect(text).toContain('Summary');
     // The demo's sample register holds one decision that leans on an addressable specification.
-    expect(text).toContain("1 recorded decision relies on a specification being addressable; HHS's January 2025 proposed rule");
+    expect(text).toContain("2 recorded decisions rely on a specification being addressable; HHS's January 2025 proposed rule");
     expect(text).toMatch(/decision: IAM Access Analyzer watches every region .*: risk-accepted/);
     const { entries } = await readRecords(records);
     expect(entries.map((e) => e.body)).toEqual([expect.objectContaining({ subject: 'access-analyzer', status: 'risk-accepted', reviewBy: '2027-03-31' })]);

@@ -191,7 +191,7 @@ describe('the wizard on the demo account', () => {
     await press(app.stdin, 'q');
     const summary = await waitFor(app.lastFrame, 'Summary');
     expect(summary).toMatch(/1 Access Controls\s+\d+ fail, \d+ unknown/);
-    expect(await waitFor(app.lastFrame, 'proposed rule (not in force)')).toContain('1 recorded decision relies');
+    expect(await waitFor(app.lastFrame, 'proposed rule (not in force)')).toContain('2 recorded decisions rely');
     expect(summary).toContain('Records (decisions, attestations, journal):');
     expect(summary).toContain(records);
     await press(app.stdin, KEY.enter);

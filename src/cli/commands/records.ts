@@ -11,7 +11,7 @@ import { RecordsError } from '../../records/errors.js';
 import { buildExport, exportMarkdown } from '../../records/export.js';
 import { decisionsAtRiskUnderProposedRule, PROPOSED_RULE_LABEL, sectionResolver } from '../../records/proposed-rule.js';
 import { type RecordEntry, type RegisterScan, scanRegister } from '../../records/store.js';
-import { evidenceDrift } from '../../records/validate.js';
+import { evidenceDrift, refusedDecisions } from '../../records/validate.js';
 import { DEFAULT_RECORDS_DIR, decisionOf, type FullRecordsView, viewOfScan } from '../../records/view.js';
 import { UsageError } from '../common.js';
 import { colorEnabled, type Paint, painter } from '../style.js';
@@ -169,7 +169,9 @@ export function registerRecords(program: Command): void {
 
   records
     .command('verify')
-    .description('check the hash chain: names the first edited, deleted, inserted, reordered or cut-short entry (exit 1 when it fails); also re-hashes evidence files')
+    .description(
+      'check the hash chain: names the first edited, deleted, inserted, reordered or cut-short entry (exit 1 when it fails); also re-hashes evidence files and names decisions in effect that HIPAA does not allow (exit 1)',
+    )
     .option(...RECORDS_OPTION)
     .option('--format <format>', 'text or json', 'text')
     .action((o: { records: string; format: string }) =>
@@ -180,9 +182,15 @@ export function registerRecords(program: Command): void {
         const notices = scan.problems.filter((p) => p.severity === 'notice');
         const last = scan.entries.at(-1);
         const evidence = await evidenceDrift(scan.entries);
-        process.exitCode = errors.length ? 1 : 0;
+        // A decision HIPAA does not allow (written before decide refused it) is a problem of content,
+        // not of the chain: the one in effect fails verify; one replaced since is a note.
+        const refused = refusedDecisions(scan.entries, await loadRegistry());
+        const hipaa = refused.filter((r) => !r.supersededBy);
+        process.exitCode = errors.length || hipaa.length ? 1 : 0;
         if (o.format === 'json') {
-          process.stdout.write(`${JSON.stringify({ file: scan.file, ok: errors.length === 0, entries: scan.entries.length, head: last ? { seq: last.seq, id: last.id, hash: last.hash } : null, errors, notices, evidence }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ file: scan.file, ok: errors.length === 0 && hipaa.length === 0, chainOk: errors.length === 0, entries: scan.entries.length, head: last ? { seq: last.seq, id: last.id, hash: last.hash } : null, errors, notices, evidence, hipaa: refused }, null, 2)}\n`,
+          );
           return;
         }
         const paint = painter(colorEnabled());
@@ -197,6 +205,13 @@ export function registerRecords(program: Command): void {
         }
         for (const n of notices) process.stdout.write(`  note: ${n.message}\n`);
         for (const d of evidence) process.stdout.write(`  evidence: ${d.message}\n`);
+        if (hipaa.length) {
+          process.stdout.write(
+            `${paint('red', 'HIPAA')} ${hipaa.length === 1 ? 'One decision in effect records' : `${hipaa.length} decisions in effect record`} what HIPAA does not allow on a required specification (the chain itself is intact; record a new decision on the subject to replace ${hipaa.length === 1 ? 'it' : 'them'}):\n`,
+          );
+          for (const r of hipaa) process.stdout.write(`  ${r.entryId} on ${r.subject}: ${r.message}\n`);
+        }
+        for (const r of refused.filter((x) => x.supersededBy)) process.stdout.write(`  note: ${r.message}\n`);
       }),
     );
 
