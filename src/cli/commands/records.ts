@@ -209,7 +209,7 @@ export function registerRecords(program: Command): void {
           process.stdout.write(
             `${paint('red', 'HIPAA')} ${hipaa.length === 1 ? 'One decision in effect records' : `${hipaa.length} decisions in effect record`} what HIPAA does not allow on a required specification (the chain itself is intact; record a new decision on the subject to replace ${hipaa.length === 1 ? 'it' : 'them'}):\n`,
           );
-          for (const r of hipaa) process.stdout.write(`  ${r.entryId} on ${r.subject}: ${r.message}\n`);
+          for (const r of hipaa) process.stdout.write(`  ${r.message}\n`);
         }
         for (const r of refused.filter((x) => x.supersededBy)) process.stdout.write(`  note: ${r.message}\n`);
       }),
