@@ -38,8 +38,8 @@ const SEED_003: readonly Bullet[] = [
     phrase: 'Automated daily backups of all databases and storage containing ePHI',
     covered: ['backup-plan', 'backup-ephi-coverage', 'rds-backup-retention', 'dynamodb-pitr', 'efs-backup-policy', 'recovery-points-encrypted'],
   },
-  // Six years is documentation retention (§164.316(b)(2)(i)); backups are checked against --backup-retention-days.
-  { category: 8, phrase: 'Backup retention meets minimum 6-year HIPAA requirement', covered: ['backup-retention', 'documentation-retention'] },
+  // Six years is documentation retention (§164.316(b)(2)(i), step 12); backups are checked against --backup-retention-days.
+  { category: 8, phrase: 'Backup retention meets minimum 6-year HIPAA requirement', covered: ['backup-retention'] },
   { category: 8, phrase: 'Backups are stored in a separate AWS account', covered: ['backup-copy-offsite', 'backup-vault-lock'] },
   { category: 8, phrase: 'Cross-region backup replication is configured', covered: ['backup-copy-offsite', 's3-replication-ephi'] },
   { category: 8, phrase: 'Restore procedures are documented and tested at least annually', covered: ['restore-test', 'restore-testing'] },
