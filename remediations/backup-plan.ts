@@ -1,6 +1,6 @@
 /**
  * A daily AWS Backup plan: a vault (created when missing), a plan that backs up every day at 05:00
- * UTC and keeps each backup for the required retention (six years by default), and a selection of
+ * UTC and keeps each backup for the required retention (35 days by default, --backup-retention-days), and a selection of
  * every resource tagged as ePHI (the phiTags setting). In each region that has no daily plan yet
  * (the home region when no plan exists anywhere). AWS Backup's default service role is created when
  * missing. Undo deletes the selection, plan and vault (a vault holding backups cannot be deleted).
@@ -42,7 +42,7 @@ export default defineRemediation({
     { name: 'vault', description: 'the backup vault (created when missing)', default: 'hipaa-wizard-vault' },
     { name: 'plan', description: 'the name of the backup plan', default: 'hipaa-wizard-daily' },
   ],
-  notes: ['AWS Backup bills the storage of every backup it keeps; six years of daily backups of a large database add up, so check the retention setting.'],
+  notes: ['AWS Backup bills the storage of every backup it keeps; daily backups of a large database add up, so check the retention setting (--backup-retention-days).'],
   plan(state, { options, settings }) {
     const vault = options.vault ?? 'hipaa-wizard-vault';
     const planName = options.plan ?? 'hipaa-wizard-daily';

@@ -1,6 +1,6 @@
 /**
  * Sets CloudWatch Logs retention on every log group that keeps events for less than the required
- * period, to the shortest period CloudWatch offers that meets it (six years by default). Log groups
+ * period, to the shortest period CloudWatch offers that meets it (365 days by default, --log-retention-days). Log groups
  * that keep events forever already pass and are left alone. Undo puts each old period back.
  */
 import { defineRemediation } from '../src/engine/define.js';

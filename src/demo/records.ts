@@ -1,7 +1,8 @@
 /**
  * The demo clinic's sample register, layered under the records folder when a command runs with
- * --demo: decisions (one accepted risk in force, one that lapsed, an equivalent alternative, and
- * implemented safeguards with their dates), attestation answers (current, partial, refused and
+ * --demo: decisions (one accepted risk in force, one that lapsed, an equivalent alternative,
+ * implemented safeguards with their dates, and a not-reasonable decision on a required
+ * specification that an older version let through and this one refuses), attestation answers (current, partial, refused and
  * two that expired) and the vendor inventory (one BAA due for renewal, one vendor with none).
  * Everything is relative to the clock, so the demo tells the same story whenever it runs.
  */
@@ -40,10 +41,10 @@ export default (clock: DemoClock): { decisions: Decision[]; attestations: Attest
     },
     {
       id: 'DEMO-D3',
-      subject: 'hardened-images',
+      subject: 'anti-malware',
       status: 'alternative',
-      reason: 'CIS images cost more than the clinic\'s two servers justify; a minimal image rebuilt monthly gives the same reduction of attack surface.',
-      alternative: 'Servers start from the Amazon Linux 2023 minimal image, rebuilt monthly by the deploy pipeline, with SSH disabled and Session Manager only.',
+      reason: 'An anti-malware agent on the clinic\'s two minimal servers would add more to patch than it protects; scanning from outside the instance covers the same threat.',
+      alternative: 'GuardDuty Malware Protection scans the volumes of every instance, images are scanned in ECR, and servers are rebuilt monthly from the Amazon Linux 2023 minimal image with SSH disabled.',
       decidedBy: DANA,
       approvedBy: RUTH,
       decidedAt: clock.daysAgo(90),
@@ -66,6 +67,17 @@ export default (clock: DemoClock): { decisions: Decision[]; attestations: Attest
       decidedBy: DANA,
       decidedAt: clock.daysAgo(150),
       reviewBy: ahead(215),
+    },
+    // Written by an older version that did not yet refuse it: a required specification (§164.312(d))
+    // cannot be declined as not reasonable (§164.306(d)(3)), so the finding stays failing and says why.
+    {
+      id: 'DEMO-D6',
+      subject: 'console-users-mfa',
+      status: 'not-reasonable',
+      reason: 'Only two front-desk staff have console passwords, and hardware keys for them were judged too costly for a clinic of this size.',
+      decidedBy: DANA,
+      decidedAt: clock.daysAgo(500),
+      reviewBy: ahead(45),
     },
   ];
 

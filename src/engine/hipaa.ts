@@ -124,3 +124,40 @@ export function citationProblem(section: string, obligation: Obligation): string
   }
   return undefined;
 }
+
+/** The decision statuses, in the order forms offer them (the same list as the register's schema). */
+export type DecisionStatusName = 'implemented' | 'alternative' | 'not-reasonable' | 'risk-accepted' | 'not-applicable';
+const ALL_STATUSES: readonly DecisionStatusName[] = ['implemented', 'alternative', 'not-reasonable', 'risk-accepted', 'not-applicable'];
+
+/**
+ * The statuses §164.306(d) leaves open only to an addressable specification: documenting that it is
+ * not reasonable and appropriate (d)(3)(ii)(B)(1), and implementing an equivalent alternative measure
+ * instead of it (d)(3)(ii)(B)(2). A required specification must be implemented (d)(2); how is open
+ * (§164.306(b)(1)), which a decision records as "implemented". See docs/citations.md.
+ */
+export const ADDRESSABLE_ONLY: ReadonlySet<DecisionStatusName> = new Set(['not-reasonable', 'alternative']);
+
+/** The decision statuses HIPAA allows on a subject citing a specification of this obligation (unknown: all). */
+export function statusesFor(obligation: Obligation | undefined): readonly DecisionStatusName[] {
+  return obligation === 'required' ? ALL_STATUSES.filter((s) => !ADDRESSABLE_ONLY.has(s)) : ALL_STATUSES;
+}
+
+/**
+ * Why a decision with this status may not be recorded (or, already recorded, accepted) on a subject
+ * citing `section`, or undefined when HIPAA allows it. One or two sentences, naming the subject.
+ */
+export function decisionRefusal(status: string, section: string, subject = `§${section}`, obligation = findSpec(section)?.obligation): string | undefined {
+  if (obligation !== 'required' || !ADDRESSABLE_ONLY.has(status as DecisionStatusName)) return undefined;
+  const title = findSpec(section)?.title;
+  const cited = `§${section}${title ? ` (${title})` : ''}`;
+  const about = subject === `§${section}` || subject === section ? cited : `${subject} cites ${cited}, which`;
+  return status === 'not-reasonable'
+    ? `${about} is a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)); a required safeguard must be implemented.`
+    : `${about} is a required specification: an equivalent alternative measure may stand in only for an addressable specification (§164.306(d)(3)); a required safeguard must be implemented. If another mechanism than the one this tool checks meets it, record "implemented" and describe it, or "risk-accepted" with an owner and an expiry while the gap is closed.`;
+}
+
+/** The sentence a form shows on a required subject, saying why two choices are missing. */
+export function requiredChoicesNote(section: string): string {
+  const spec = findSpec(section);
+  return `§${section}${spec ? ` (${spec.title})` : ''} is a required specification, so "not-reasonable" and "alternative" are not offered: only addressable specifications may be documented as not reasonable, with an equivalent alternative measure, under §164.306(d)(3).`;
+}

@@ -56,8 +56,10 @@ export const DEFAULT_SETTINGS: Settings = {
   unusedCredentialDays: 90,
   rootRecentUseDays: 90,
   maxSessionHours: 8, // a working day; IAM allows up to 12
-  logRetentionDays: 2192, // six years, §164.316(b)(2)(i)
-  backupRetentionDays: 2192,
+  // A year of logs and five weeks of backups, the usual baselines. Six years (§164.316(b)(2)(i)) is
+  // how long documentation is kept, not a rule for logs or backups: see the documentation step.
+  logRetentionDays: 365,
+  backupRetentionDays: 35,
   patchSlaCriticalDays: 30,
   patchSlaHighDays: 90,
   certExpiryDays: 30,

@@ -14,6 +14,7 @@ import type {
   RecordsView,
   StepDef,
 } from './model.js';
+import { decisionRefusal } from './hipaa.js';
 import { Unreadable } from './outcome.js';
 import type { Registry } from './registry.js';
 import type { AccountState } from './state.js';
@@ -105,10 +106,11 @@ export function applyDecision(finding: Finding, records: RecordsView, now: Date,
   const decision = records.decisionFor(finding.id) ?? records.decisionFor(finding.hipaa.section);
   if (!decision || !COVERING.has(decision.status)) return finding;
   if (!inScope(decision, finding, state)) return finding;
-  if (decision.status === 'not-reasonable' && finding.hipaa.obligation === 'required') {
+  const refused = decisionRefusal(decision.status, finding.hipaa.section, finding.id, finding.hipaa.obligation);
+  if (refused) {
     return {
       ...finding,
-      message: `${finding.message} The decision ${decision.id} (not-reasonable, by ${decision.decidedBy}) is refused: §${finding.hipaa.section} is a required specification, and only an addressable one may be documented as not reasonable and appropriate (§164.306(d)(3)).`,
+      message: `${finding.message} The decision ${decision.id} (${decision.status}, by ${decision.decidedBy}) is refused: ${refused}`,
     };
   }
   const summary = {

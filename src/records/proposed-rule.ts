@@ -7,7 +7,7 @@
  */
 import { HIPAA_SPECS, type HipaaSpec } from '../engine/hipaa.js';
 import type { Decision, RecordsView } from '../engine/model.js';
-import type { SubjectRegistry } from './validate.js';
+import { type SubjectRegistry, subjectCitation } from './validate.js';
 
 export const PROPOSED_RULE_LABEL =
   'HHS proposed rule of 6 January 2025 (RIN 0945-AA22): a proposal, not in force; the current Security Rule still applies.';
@@ -25,7 +25,7 @@ export interface ProposedRuleConflict {
 
 /** The HIPAA section a subject stands for: a check's or attestation's citation, or the section itself. */
 export function sectionResolver(registry: Pick<SubjectRegistry, 'check' | 'attestation'>): (subject: string) => string | undefined {
-  return (subject) => registry.check(subject)?.hipaa.section ?? registry.attestation(subject)?.hipaa.section ?? (HIPAA_SPECS.some((s) => s.section === subject) ? subject : undefined);
+  return (subject) => subjectCitation(subject, registry)?.section;
 }
 
 /**

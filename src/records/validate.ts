@@ -6,8 +6,8 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { findSpec, HIPAA_SPECS } from '../engine/hipaa.js';
-import type { AttestationDef, CheckDef, DecisionStatus, FieldDef, EvidenceItem } from '../engine/model.js';
+import { decisionRefusal, findSpec, HIPAA_SPECS, type HipaaSpec } from '../engine/hipaa.js';
+import type { AttestationDef, CheckDef, DecisionStatus, EvidenceItem, FieldDef } from '../engine/model.js';
 import { RecordsError } from './errors.js';
 import { DECISION_STATUSES } from './shapes.js';
 
@@ -157,14 +157,40 @@ function closest(target: string, ids: readonly string[]): string[] {
     .map((x) => x.id);
 }
 
+/** What a decision's subject stands for: its kind, the section it cites and that section's obligation. */
+export interface SubjectCitation {
+  readonly subject: string;
+  readonly kind: 'check' | 'attestation' | 'section';
+  readonly section: string;
+  /** The section in HIPAA_SPECS (every check and attestation cites one; the registry refuses others). */
+  readonly spec: HipaaSpec | undefined;
+}
+
+/**
+ * The one map from a decision's subject (a check id, an attestation id or a HIPAA section, "§"
+ * allowed) to its citation and required/addressable flag, or undefined when the subject is unknown.
+ * `decide`, the forms, the runner's findings and `records verify` all decide by it.
+ */
+export function subjectCitation(subject: string, registry: Pick<SubjectRegistry, 'check' | 'attestation'>): SubjectCitation | undefined {
+  const s = subject.trim().replace(/^§\s*/, '');
+  const cited = registry.check(s)?.hipaa ?? registry.attestation(s)?.hipaa;
+  const kind = registry.check(s) ? 'check' : registry.attestation(s) ? 'attestation' : HIPAA_SPECS.some((h) => h.section === s) ? 'section' : undefined;
+  if (!kind) return undefined;
+  const section = cited?.section ?? s;
+  return { subject: s, kind, section, spec: findSpec(section) };
+}
+
+/** Why HIPAA does not allow this status on this subject (see decisionRefusal), or undefined. */
+export function subjectRefusal(subject: string, status: string, registry: Pick<SubjectRegistry, 'check' | 'attestation'>): string | undefined {
+  const c = subjectCitation(subject, registry);
+  return c ? decisionRefusal(status, c.section, c.kind === 'section' ? `§${c.section}` : c.subject) : undefined;
+}
+
 /** A check id, an attestation id or a HIPAA section ("164.312(a)(2)(iv)", "§" allowed). */
 export function resolveSubject(subject: string, registry: SubjectRegistry): { subject: string; section: string } {
   const s = subject.trim().replace(/^§\s*/, '');
-  const check = registry.check(s);
-  if (check) return { subject: s, section: check.hipaa.section };
-  const att = registry.attestation(s);
-  if (att) return { subject: s, section: att.hipaa.section };
-  if (HIPAA_SPECS.some((h) => h.section === s)) return { subject: s, section: s };
+  const found = subjectCitation(s, registry);
+  if (found) return { subject: found.subject, section: found.section };
   if (/^164\./.test(s)) return fail(`"${subject}" is not a section of the HIPAA Security Rule this tool knows (for example 164.312(a)(2)(iv)).`);
   const near = closest(s, [...registry.checks.map((c) => c.id), ...registry.attestations.map((a) => a.id)]);
   return fail(`There is no check or attestation "${subject}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '. Run "hipaa-wizard scan" to see the check ids.'}`);
@@ -197,12 +223,9 @@ const ACCOUNT = /^\d{12}$/;
 export async function validateDecision(input: DecisionInput, registry: SubjectRegistry, by: string, now: Date) {
   const status = input.status as DecisionStatus;
   if (!DECISION_STATUSES.includes(status)) fail(`The status must be one of ${DECISION_STATUSES.join(', ')}, not "${input.status}".`);
-  const { subject, section } = resolveSubject(input.subject, registry);
-  if (status === 'not-reasonable' && findSpec(section)?.obligation === 'required') {
-    fail(
-      `${subject} cites §${section}, a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)). A required safeguard must be implemented.`,
-    );
-  }
+  const { subject } = resolveSubject(input.subject, registry);
+  const refused = subjectRefusal(subject, status, registry);
+  if (refused) fail(refused);
   const reason = (input.reason ?? '').trim();
   const problem = sentenceProblem(reason);
   if (status === 'implemented') {
@@ -412,6 +435,50 @@ export async function evidenceDrift(entries: readonly { readonly id: string; rea
       else if (now.sha256 !== item.sha256)
         out.push({ entryId: e.id, path: item.path, problem: 'changed', message: `The evidence file "${item.path}" of ${e.id} has changed since it was recorded (SHA-256 now ${now.sha256}, recorded ${item.sha256}).` });
     }
+  }
+  return out;
+}
+
+export interface RefusedDecision {
+  readonly entryId: string;
+  readonly subject: string;
+  readonly status: string;
+  readonly section: string;
+  /** The later decision on the same subject that replaced this one, if any. */
+  readonly supersededBy?: string;
+  /** One sentence or two: the entry, its subject and why HIPAA does not allow it. */
+  readonly message: string;
+}
+
+/**
+ * Decisions in the register whose status HIPAA does not allow on their subject (a not-reasonable or
+ * alternative decision on a required specification, written before `decide` refused them). The chain
+ * is not at fault: the entries are what was written; their content is the problem.
+ */
+export function refusedDecisions(
+  entries: readonly { readonly id: string; readonly kind: string; readonly body: Readonly<Record<string, unknown>> }[],
+  registry: Pick<SubjectRegistry, 'check' | 'attestation'>,
+): RefusedDecision[] {
+  const decisions = entries.filter((e) => e.kind === 'decision');
+  const latest = new Map<string, string>();
+  for (const e of decisions) latest.set(String(e.body.subject), e.id);
+  const out: RefusedDecision[] = [];
+  for (const e of decisions) {
+    const subject = String(e.body.subject);
+    const status = String(e.body.status);
+    const cited = subjectCitation(subject, registry);
+    const refused = cited && subjectRefusal(subject, status, registry);
+    if (!cited || !refused) continue;
+    const next = latest.get(subject);
+    const supersededBy = next !== e.id ? next : undefined;
+    out.push({
+      entryId: e.id,
+      subject,
+      status,
+      section: cited.section,
+      supersededBy,
+      message: `${e.id} records "${status}" on ${subject}, which HIPAA does not allow: ${refused}${supersededBy ? ` It is no longer in effect: ${supersededBy} replaced it.` : ''}`,
+    });
   }
   return out;
 }

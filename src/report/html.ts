@@ -247,7 +247,7 @@ ${
         doc.decisions.map((d) => [
           h`<code>${d.id}</code>`,
           h`<code>${d.subject}</code>${d.subjectTitle ? h`<br>${d.subjectTitle}` : ''}`,
-          d.status,
+          d.refused ? h`${d.status}<br><strong class="overdue">Refused:</strong> ${d.refused}` : d.status,
           h`${d.reason}${d.alternative ? h`<br><em>Alternative:</em> ${d.alternative}` : ''}${
             d.scope ? h`<br><em>Scope:</em> ${[...d.scope.accounts, ...d.scope.regions, ...d.scope.resources].join(', ') || 'whole account'}` : ''
           }${d.evidence.length ? h`<br><em>Evidence:</em> ${d.evidence.map((e, i) => ('url' in e ? h`${i ? ', ' : ''}<a href="${e.url}">${e.url}</a>` : h`${i ? ', ' : ''}<code>${e.path}</code> <small>sha256 ${e.sha256.slice(0, 12)}…</small>`))}` : ''}`,

@@ -149,7 +149,7 @@ export function renderMarkdown(doc: ReportDocument): string {
         doc.decisions.map((d) => [
           code(d.id),
           `${code(d.subject)}${d.subjectTitle ? ` ${md(d.subjectTitle)}` : ''}`,
-          md(d.status),
+          d.refused ? `${md(d.status)}, REFUSED: ${md(d.refused)}` : md(d.status),
           md(d.reason) + (d.alternative ? ` Alternative: ${md(d.alternative)}` : '') + (d.evidence.length ? ` Evidence: ${d.evidence.map((e) => ('url' in e ? `<${e.url}>` : `${code(e.path)} (sha256 ${code(e.sha256.slice(0, 12))}…)`)).join(', ')}` : ''),
           `${md(d.decidedBy)}, ${md(d.decidedAt.slice(0, 10))}`,
           d.approvedBy ? md(d.approvedBy) : 'not recorded',

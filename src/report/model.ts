@@ -6,7 +6,7 @@
  * The JSON rendering is this document as is; its shape is described by schema/report.schema.json.
  * Change REPORT_SCHEMA_VERSION (and the schema) whenever a field is renamed, removed or retyped.
  */
-import { findSpec, formatSection } from '../engine/hipaa.js';
+import { decisionRefusal, findSpec, formatSection } from '../engine/hipaa.js';
 import {
   type AttestationAnswer,
   type Decision,
@@ -159,6 +159,8 @@ export interface ReportDecision {
   readonly decidedAt: string;
   readonly reviewBy: string;
   readonly lapsed: boolean;
+  /** Why HIPAA does not allow this decision on its subject (not-reasonable or alternative on a required specification), or null. */
+  readonly refused: string | null;
   readonly scope: { readonly accounts: readonly string[]; readonly regions: readonly string[]; readonly resources: readonly string[] } | null;
   readonly evidence: readonly EvidenceItem[];
 }
@@ -315,6 +317,13 @@ function reportFinding(f: Finding, catalog: ReportCatalog): ReportFinding {
   };
 }
 
+/** The refusal sentence for a decision HIPAA does not allow on its subject (the finding carries the registry's citation). */
+function decisionRefusedFor(d: Decision, findings: readonly Finding[]): string | null {
+  const cited = findings.find((f) => f.id === d.subject)?.hipaa;
+  const section = cited?.section ?? d.subject.replace(/^§/, '');
+  return decisionRefusal(d.status, section, cited ? d.subject : `§${section}`, cited?.obligation) ?? null;
+}
+
 function subjectTitle(subject: string, findings: readonly Finding[], catalog: ReportCatalog): string | null {
   const finding = findings.find((f) => f.id === subject);
   if (finding) return finding.title;
@@ -387,6 +396,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     decidedAt: d.decidedAt,
     reviewBy: d.reviewBy,
     lapsed: d.reviewBy < today,
+    refused: decisionRefusedFor(d, findings),
     scope: d.scope
       ? { accounts: [...(d.scope.accounts ?? [])], regions: [...(d.scope.regions ?? [])], resources: [...(d.scope.resources ?? [])] }
       : null,

@@ -3,6 +3,7 @@
  * fields to show, how a key edits them, and what must hold before they can be saved. Pure; the
  * Ink view and the plain prompts ask the same questions in the same order.
  */
+import { decisionRefusal, requiredChoicesNote, statusesFor } from '../engine/hipaa.js';
 import type { AttestationDef, DecisionStatus, Finding } from '../engine/model.js';
 
 export type FormFieldKind = 'text' | 'choice' | 'date';
@@ -46,7 +47,14 @@ export function decisionForm(finding: Finding, now: Date, owner: string): FormSt
     kind: 'decision',
     subject: finding.id,
     fields: [
-      { name: 'status', label: 'Decision', kind: 'choice', choices: DECISION_STATUSES, help: '←/→ to choose' },
+      {
+        name: 'status',
+        label: 'Decision',
+        kind: 'choice',
+        // A required specification must be implemented: the choices §164.306(d)(3) leaves to addressable ones are not offered.
+        choices: statusesFor(finding.hipaa.obligation),
+        help: finding.hipaa.obligation === 'required' ? `←/→ to choose. ${requiredChoicesNote(finding.hipaa.section)}` : '←/→ to choose',
+      },
       { name: 'reason', label: 'Reason', kind: 'text', help: reasonHelp(finding) },
       { name: 'alternative', label: 'Alternative measure', kind: 'text', help: 'only for "alternative": what is done instead' },
       { name: 'decidedBy', label: 'Owner', kind: 'text', help: 'who is accountable for this decision' },
@@ -102,9 +110,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function decisionProblem(values: Readonly<Record<string, string>>, finding: Finding, now: Date): string | undefined {
   const status = values.status as DecisionStatus;
   if (!DECISION_STATUSES.includes(status)) return `Choose a decision: ${DECISION_STATUSES.join(', ')}.`;
-  if (status === 'not-reasonable' && finding.hipaa.obligation === 'required') {
-    return `§${finding.hipaa.section} is required by HIPAA, so "not reasonable" is not an option; record an alternative or an accepted risk.`;
-  }
+  const refused = decisionRefusal(status, finding.hipaa.section, finding.id, finding.hipaa.obligation);
+  if (refused) return refused;
   if (status !== 'implemented' && !values.reason?.trim()) return 'Give a reason: HIPAA expects the decision to be documented.';
   if (status === 'alternative' && !values.alternative?.trim()) return 'Name the alternative measure that is used instead.';
   if (!values.decidedBy?.trim()) return 'Name the owner of this decision.';

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { appendRecord } from '../../src/records/store.js';
 import { ensureBuilt, isolatedEnv, runCli, workDir } from '../helpers/built-cli.js';
 
 beforeAll(() => ensureBuilt(), 240_000);
@@ -102,5 +103,53 @@ describe('export, the proposed-rule view, attestations, vendors and scan', () =>
     const findings = (JSON.parse(scan.stdout) as { findings: { id: string; status: string; message: string }[] }).findings;
     expect(findings.find((f) => f.id === 'console-users-mfa')).toMatchObject({ status: 'accepted', message: expect.stringMatching(/Accepted by decision D-0001 \(risk-accepted\).*Review by 2027-01-15/) });
     expect(findings.find((f) => f.id === 'automatic-logoff')?.status).toBe('pass');
+  });
+});
+
+describe('decisions HIPAA does not allow on a required specification (issue 13)', () => {
+  it('decide refuses not-reasonable and alternative on console-users-mfa (§164.312(d), required) and writes nothing', async () => {
+    const cwd = workDir();
+    const notReasonable = await run(cwd, 'decide', 'console-users-mfa', '--status', 'not-reasonable', '--reason', 'Hardware keys for the two front-desk users cost too much.');
+    expect(notReasonable.code).toBe(2);
+    expect(notReasonable.stderr).toContain(
+      'console-users-mfa cites §164.312(d) (Person or entity authentication), which is a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)); a required safeguard must be implemented.',
+    );
+    const alternative = await run(cwd, 'decide', 'console-users-mfa', '--status', 'alternative', '--reason', REASON, '--alternative', 'Okta asks every person for a second factor at sign-in.');
+    expect(alternative.code).toBe(2);
+    expect(alternative.stderr).toContain('an equivalent alternative measure may stand in only for an addressable specification (§164.306(d)(3))');
+    const verify = await run(cwd, 'records', 'verify');
+    expect(verify.stdout).toMatch(/^Nothing is recorded in hipaa-records yet/);
+  });
+
+  it('records verify names a not-reasonable entry on a required specification as a HIPAA problem, exit 1, the chain intact', async () => {
+    const cwd = workDir();
+    const dir = join(cwd, 'hipaa-records');
+    const old = { reason: 'Hardware keys for the two front-desk users cost too much for the clinic.', decidedBy: 'dana.okafor', decidedAt: '2025-06-01T00:00:00.000Z', reviewBy: '2027-06-01' };
+    // Written as an older version did, straight into the register (decide refuses it today).
+    await appendRecord(dir, 'decision', { subject: 'console-users-mfa', status: 'not-reasonable', ...old }, 'dana.okafor');
+    await appendRecord(dir, 'decision', { subject: '164.308(a)(7)(ii)(B)', status: 'alternative', ...old, alternative: 'Nightly exports go to the office NAS, restored by hand.' }, 'dana.okafor');
+    expect((await run(cwd, 'decide', 'password-policy-strength', '--status', 'implemented', '--reason', 'The landing zone sets a 16-character policy.')).code).toBe(0);
+
+    const verify = await run(cwd, 'records', 'verify');
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toMatch(/^OK hipaa-records\/register\.jsonl verifies: 3 entries/);
+    expect(verify.stdout).not.toMatch(/FAILS|does not verify/);
+    expect(verify.stdout).toContain('HIPAA 2 decisions in effect record what HIPAA does not allow on a required specification (the chain itself is intact');
+    expect(verify.stdout).toContain(
+      '  D-0001 records "not-reasonable" on console-users-mfa, which HIPAA does not allow: console-users-mfa cites §164.312(d) (Person or entity authentication), which is a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3))',
+    );
+    expect(verify.stdout).toContain('  D-0002 records "alternative" on 164.308(a)(7)(ii)(B), which HIPAA does not allow: §164.308(a)(7)(ii)(B) (Disaster recovery plan) is a required specification');
+    const json = JSON.parse((await run(cwd, 'records', 'verify', '--format', 'json')).stdout) as { ok: boolean; chainOk: boolean; hipaa: { entryId: string; subject: string }[] };
+    expect(json).toMatchObject({ ok: false, chainOk: true });
+    expect(json.hipaa.map((h) => `${h.entryId} ${h.subject}`)).toEqual(['D-0001 console-users-mfa', 'D-0002 164.308(a)(7)(ii)(B)']);
+
+    // A new decision on the subject replaces the refused one: verify passes and keeps a note.
+    expect((await run(cwd, 'decide', 'console-users-mfa', '--status', 'risk-accepted', '--reason', 'Hardware keys are ordered and arrive within the month.', '--owner', 'Ana Ruiz', '--review-by', '2027-01-15')).code).toBe(0);
+    expect((await run(cwd, 'decide', '164.308(a)(7)(ii)(B)', '--status', 'implemented', '--reason', 'The disaster recovery plan was written and approved.')).code).toBe(0);
+    const after = await run(cwd, 'records', 'verify');
+    expect(after.code).toBe(0);
+    expect(after.stdout).not.toContain('HIPAA 1');
+    expect(after.stdout).toContain('  note: D-0001 records "not-reasonable" on console-users-mfa, which HIPAA does not allow');
+    expect(after.stdout).toContain('It is no longer in effect: D-0004 replaced it.');
   });
 });

@@ -23,11 +23,14 @@ function run(args: string[], input: string | null): Promise<{ code: number | nul
 describe('plain mode of the built executable', () => {
   it('takes piped answers: runs step 1, records a decision, finishes', { timeout: 240_000 }, async () => {
     ensureBuilt();
-    const answers = ['run', 'decide', 'alternative', 'Analyzers run in the regions that hold patient data; us-west-2 holds none.', 'Nothing in us-west-2 stores ePHI, and an SCP denies creating resources there.', 'dana.okafor', '2027-06-30', 'finish', ''].join('\n');
+    // access-analyzer cites §164.308(a)(4), required: "alternative" is not offered, so the first answer is refused and asked again.
+    const answers = ['run', 'decide', 'alternative', 'risk-accepted', 'Analyzers run in the regions that hold patient data; us-west-2 holds none yet.', 'dana.okafor', '2027-06-30', 'finish', ''].join('\n');
     const { code, stdout, stderr } = await run(['--plain', '--demo', '--records', 'records'], answers);
     expect(stderr).toBe('');
     expect(stdout).toContain('? Step 1: what now?');
     expect(stdout).toMatch(/FAIL\s+IAM Access Analyzer watches every region/);
+    expect(stdout).toContain('"alternative" is not one of the choices');
+    expect(stdout).toContain('is a required specification, so "not-reasonable" and "alternative" are not offered');
     expect(stdout).toMatch(/Decision recorded in \S+records\./);
     expect(stdout).toContain('Now: ACCEPTED.');
     expect(stdout).toContain('Summary');

@@ -158,6 +158,29 @@ describe('citations of the shipped checks (issue 13)', () => {
   });
 });
 
+describe('administrative attestations (issue 13)', () => {
+  it('asks about training, sanctions, the security official, disaster recovery, emergency mode and evaluation, each cited with its flag and a yearly validity', async () => {
+    const registry = await loadRegistry();
+    const expected: [string, string, string][] = [
+      ['security-awareness-training', '164.308(a)(5)', '12-documentation'],
+      ['sanction-policy', '164.308(a)(1)(ii)(C)', '12-documentation'],
+      ['security-official', '164.308(a)(2)', '12-documentation'],
+      ['disaster-recovery-plan', '164.308(a)(7)(ii)(B)', '08-backup-and-recovery'],
+      ['emergency-mode-plan', '164.308(a)(7)(ii)(C)', '08-backup-and-recovery'],
+      ['periodic-evaluation', '164.308(a)(8)', '12-documentation'],
+    ];
+    for (const [id, section, step] of expected) {
+      const att = registry.attestation(id);
+      expect(att?.hipaa, id).toEqual({ section, obligation: 'required' });
+      expect(att?.validForDays, id).toBe(365);
+      expect(registry.stepOf(id)?.id, id).toBe(step);
+      expect(att?.why, id).toContain(`§${section}`);
+    }
+    // The training standard is required; its four specifications are addressable, and the text says so.
+    expect(registry.attestation('security-awareness-training')?.why).toContain('are addressable, so a topic you leave out needs a documented reason');
+  });
+});
+
 describe('breach notification text (issue 13)', () => {
   it('states the individual, media and HHS deadlines of §164.404, §164.406 and §164.408', async () => {
     const registry = await loadRegistry();

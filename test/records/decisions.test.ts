@@ -81,10 +81,40 @@ describe('decisions per §164.306(d)(3)', () => {
     const dir = tempRecordsDir();
     const reason = 'The account holds only synthetic test data and no ePHI is ever stored on it.';
     await expect(recordDecision(dir, { subject: 'root-mfa', status: 'not-reasonable', reason }, opts)).rejects.toThrow(
-      'root-mfa cites §164.312(d), a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)). A required safeguard must be implemented.',
+      'root-mfa cites §164.312(d) (Person or entity authentication), which is a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)); a required safeguard must be implemented.',
     );
-    await expect(recordDecision(dir, { subject: '164.312(d)', status: 'not-reasonable', reason }, opts)).rejects.toThrow(/a required specification/);
+    await expect(recordDecision(dir, { subject: '164.312(d)', status: 'not-reasonable', reason }, opts)).rejects.toThrow(
+      '§164.312(d) (Person or entity authentication) is a required specification: only an addressable specification',
+    );
+    // An attestation's citation counts the same way: baa-signed cites §164.308(b)(1), required.
+    await expect(recordDecision(dir, { subject: 'baa-signed', status: 'not-reasonable', reason }, opts)).rejects.toThrow(
+      /baa-signed cites §164\.308\(b\)\(1\) \(Business associate contracts and other arrangements\), which is a required specification/,
+    );
     expect((await readRecords(dir)).entries).toHaveLength(0);
+  });
+
+  it('alternative is refused on a required specification too: an equivalent measure stands in only for an addressable one', async () => {
+    const dir = tempRecordsDir();
+    const reason = 'Everyone signs in through the clinic identity provider instead of IAM users.';
+    const alternative = 'Okta enforces a second factor for every person who signs in.';
+    for (const subject of ['root-mfa', '164.312(d)', 'baa-signed']) {
+      await expect(recordDecision(dir, { subject, status: 'alternative', reason, alternative }, opts), subject).rejects.toThrow(
+        /is a required specification: an equivalent alternative measure may stand in only for an addressable specification \(§164\.306\(d\)\(3\)\); a required safeguard must be implemented\. If another mechanism than the one this tool checks meets it, record "implemented"/,
+      );
+    }
+    expect((await readRecords(dir)).entries).toHaveLength(0);
+    // On an addressable specification the same decision is recorded.
+    const { decision } = await recordDecision(dir, { subject: 'ebs-default-encryption', status: 'alternative', reason, alternative }, opts);
+    expect(decision.status).toBe('alternative');
+  });
+
+  it('on a required specification, implemented, risk-accepted (owner and expiry) and not-applicable are recorded', async () => {
+    const dir = tempRecordsDir();
+    const reason = 'Every person signs in through the identity provider, which requires a hardware key.';
+    await recordDecision(dir, { subject: 'root-mfa', status: 'implemented', reason }, opts);
+    await recordDecision(dir, { subject: 'root-mfa', status: 'risk-accepted', reason, owner: 'Ana Ruiz', reviewBy: '2027-02-01' }, opts);
+    await recordDecision(dir, { subject: '164.308(a)(4)(ii)(A)', status: 'not-applicable', reason: 'The clinic is a provider and runs no health care clearinghouse functions.' }, opts);
+    expect((await readRecords(dir)).entries.map((e) => e.body.status)).toEqual(['implemented', 'risk-accepted', 'not-applicable']);
   });
 
   it('risk-accepted: an owner and an expiry are required', async () => {

@@ -129,7 +129,25 @@ describe('a not-reasonable decision already written on a required specification 
     const f = await runCheckById('root-mfa', state({ global: { 'iam.accountSummary': { AccountMFAEnabled: 0 }, 'iam.virtualMfaDevices': [] } }), ctx({}, NOW, records as never));
     expect(f.status).toBe('fail');
     expect(f.message).toContain(
-      'The decision D-0007 (not-reasonable, by dana.okafor) is refused: §164.312(d) is a required specification, and only an addressable one may be documented as not reasonable and appropriate (§164.306(d)(3)).',
+      'The decision D-0007 (not-reasonable, by dana.okafor) is refused: root-mfa cites §164.312(d) (Person or entity authentication), which is a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)); a required safeguard must be implemented.',
     );
+    expect(f.decision).toBeUndefined();
+  });
+
+  it('an alternative already written on a required specification is refused the same way, by check id or by section', async () => {
+    const decision = {
+      id: 'D-0008',
+      subject: '164.312(d)',
+      status: 'alternative',
+      reason: 'Root is locked away in the safe and nobody uses it for anything at all.',
+      alternative: 'The root password is split between two officers who must both be present.',
+      decidedBy: 'dana.okafor',
+      decidedAt: NOW.toISOString(),
+      reviewBy: '2027-11-24',
+    } as const;
+    const records = { ...EMPTY_RECORDS, decisionFor: (s: string) => (s === '164.312(d)' ? decision : undefined), decisions: () => [decision] };
+    const f = await runCheckById('root-mfa', state({ global: { 'iam.accountSummary': { AccountMFAEnabled: 0 }, 'iam.virtualMfaDevices': [] } }), ctx({}, NOW, records as never));
+    expect(f.status).toBe('fail');
+    expect(f.message).toContain('The decision D-0008 (alternative, by dana.okafor) is refused: root-mfa cites §164.312(d) (Person or entity authentication), which is a required specification: an equivalent alternative measure may stand in only for an addressable specification (§164.306(d)(3))');
   });
 });

@@ -86,8 +86,8 @@ const cases: FixCase[] = [
   {
     id: 'log-retention',
     before: state({ regional: { [E1]: { 'logs.logGroups': [lg('/app/portal', 30), lg('/aws/lambda/x', null), lg('/app/audit', 3653)] } } }),
-    after: state({ regional: { [E1]: { 'logs.logGroups': [lg('/app/portal', 2192), lg('/aws/lambda/x', null), lg('/app/audit', 3653)] } } }),
-    calls: [['PutRetentionPolicy', { logGroupName: '/app/portal', retentionInDays: 2192 }]],
+    after: state({ regional: { [E1]: { 'logs.logGroups': [lg('/app/portal', 365), lg('/aws/lambda/x', null), lg('/app/audit', 3653)] } } }),
+    calls: [['PutRetentionPolicy', { logGroupName: '/app/portal', retentionInDays: 365 }]],
     undo: [['PutRetentionPolicy', { logGroupName: '/app/portal', retentionInDays: 30 }]],
   },
   {
@@ -102,7 +102,7 @@ const cases: FixCase[] = [
         [E1]: {
           'ec2.vpcs': [{ id: 'vpc-1', cidr: '10.0.0.0/16', isDefault: false, tags: { Name: 'portal' } }],
           'ec2.flowLogs': [{ id: 'fl-0123', resourceId: 'vpc-1', status: 'ACTIVE', trafficType: 'ALL', destinationType: 'cloud-watch-logs', deliverStatus: 'SUCCESS' }],
-          'logs.logGroups': [lg('/hipaa-wizard/vpc-flow-logs', 2192)],
+          'logs.logGroups': [lg('/hipaa-wizard/vpc-flow-logs', 365)],
         },
       },
     }),
@@ -110,7 +110,7 @@ const cases: FixCase[] = [
       ['CreateRole', expect.objectContaining({ RoleName: 'hipaa-wizard-vpc-flow-logs', AssumeRolePolicyDocument: expect.stringContaining('vpc-flow-logs.amazonaws.com') })],
       ['PutRolePolicy', expect.objectContaining({ RoleName: 'hipaa-wizard-vpc-flow-logs', PolicyName: 'write-flow-logs' })],
       ['CreateLogGroup', { logGroupName: '/hipaa-wizard/vpc-flow-logs' }],
-      ['PutRetentionPolicy', { logGroupName: '/hipaa-wizard/vpc-flow-logs', retentionInDays: 2192 }],
+      ['PutRetentionPolicy', { logGroupName: '/hipaa-wizard/vpc-flow-logs', retentionInDays: 365 }],
       [
         'CreateFlowLogs',
         {
@@ -195,7 +195,7 @@ const cases: FixCase[] = [
       regional: {
         [E1]: {
           'cloudtrail.trails': [trail('main', { cloudWatchLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/hipaa-wizard/cloudtrail:*` })],
-          'logs.logGroups': [lg('/hipaa-wizard/cloudtrail', 2192)],
+          'logs.logGroups': [lg('/hipaa-wizard/cloudtrail', 365)],
           'sns.subscriptions': [{ topicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms`, protocol: 'email', endpoint: 'security@maple.example', confirmed: true }],
           'logs.metricFilters': [
             { name: 'hipaa-wizard-root-use', logGroupName: '/hipaa-wizard/cloudtrail', pattern: '{ $.userIdentity.type = "Root" }', metrics: [{ name: 'RootAccountUse', namespace: 'HipaaWizard/Security' }] },
@@ -225,7 +225,7 @@ const cases: FixCase[] = [
     }),
     calls: [
       ['CreateLogGroup', { logGroupName: '/hipaa-wizard/cloudtrail' }],
-      ['PutRetentionPolicy', { logGroupName: '/hipaa-wizard/cloudtrail', retentionInDays: 2192 }],
+      ['PutRetentionPolicy', { logGroupName: '/hipaa-wizard/cloudtrail', retentionInDays: 365 }],
       ['CreateRole', expect.objectContaining({ RoleName: 'hipaa-wizard-cloudtrail-to-logs', AssumeRolePolicyDocument: expect.stringContaining('cloudtrail.amazonaws.com') })],
       ['PutRolePolicy', expect.objectContaining({ RoleName: 'hipaa-wizard-cloudtrail-to-logs', PolicyName: 'deliver-to-logs' })],
       [
@@ -437,7 +437,7 @@ const cases: FixCase[] = [
               id: 'plan-1',
               arn: `arn:aws:backup:us-east-1:${ACCOUNT}:backup-plan:plan-1`,
               name: 'hipaa-wizard-daily',
-              rules: [{ name: 'daily', schedule: 'cron(0 5 ? * * *)', targetVault: 'hipaa-wizard-vault', deleteAfterDays: 2192, continuous: false, copies: [] }],
+              rules: [{ name: 'daily', schedule: 'cron(0 5 ? * * *)', targetVault: 'hipaa-wizard-vault', deleteAfterDays: 35, continuous: false, copies: [] }],
               selections: ok([]),
             },
           ],
@@ -456,7 +456,7 @@ const cases: FixCase[] = [
           BackupPlan: {
             BackupPlanName: 'hipaa-wizard-daily',
             Rules: [
-              { RuleName: 'daily', TargetBackupVaultName: 'hipaa-wizard-vault', ScheduleExpression: 'cron(0 5 ? * * *)', StartWindowMinutes: 60, CompletionWindowMinutes: 480, Lifecycle: { DeleteAfterDays: 2192 } },
+              { RuleName: 'daily', TargetBackupVaultName: 'hipaa-wizard-vault', ScheduleExpression: 'cron(0 5 ? * * *)', StartWindowMinutes: 60, CompletionWindowMinutes: 480, Lifecycle: { DeleteAfterDays: 35 } },
             ],
           },
         },

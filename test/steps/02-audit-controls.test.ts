@@ -121,17 +121,21 @@ describe('cloudtrail-bucket-protected', () => {
 
 describe('log-group-retention', () => {
   const g = (name: string, retentionDays: number | null) => ({ name, arn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${name}`, retentionDays, kmsKeyId: null, storedBytes: 0, createdAt: null });
-  it('passes for six-year and never-expire groups and reports each retention', async () => {
-    const f = await runCheckById('log-group-retention', state({ regional: { [E1]: { 'logs.logGroups': [g('a', 2192), g('b', null)] } } }));
+  it('passes for one-year and never-expire groups by default (365 days, not six years) and reports each retention', async () => {
+    const f = await runCheckById('log-group-retention', state({ regional: { [E1]: { 'logs.logGroups': [g('a', 365), g('b', null)] } } }));
     expect(f.status).toBe('pass');
-    expect(f.resources.map((r) => r.detail)).toEqual(['Log group a in us-east-1 keeps events 2192 days.', 'Log group b in us-east-1 keeps events forever.']);
+    expect(f.message).toBe('Every log group keeps events at least 365 days or forever (2 log groups checked).');
+    expect(f.resources.map((r) => r.detail)).toEqual(['Log group a in us-east-1 keeps events 365 days.', 'Log group b in us-east-1 keeps events forever.']);
   });
-  it('fails a 30-day group against the default threshold, and honours a lower flag', async () => {
-    const s = state({ regional: { [E1]: { 'logs.logGroups': [g('trail', 30)] } } });
+  it('fails a 180-day group against the default threshold, and follows --log-retention-days either way', async () => {
+    const s = state({ regional: { [E1]: { 'logs.logGroups': [g('trail', 180)] } } });
     const f = await runCheckById('log-group-retention', s);
     expect(f.status).toBe('fail');
-    expect(f.message).toMatch(/less than 2192 days: trail in us-east-1 \(30 days\)/);
+    expect(f.message).toMatch(/less than 365 days: trail in us-east-1 \(180 days\)/);
     expect((await runCheckById('log-group-retention', s, ctx({ logRetentionDays: 30 }))).status).toBe('pass');
+    const sixYears = await runCheckById('log-group-retention', state({ regional: { [E1]: { 'logs.logGroups': [g('a', 365), g('b', null)] } } }), ctx({ logRetentionDays: 2192 }));
+    expect(sixYears.status).toBe('fail');
+    expect(sixYears.message).toMatch(/less than 2192 days: a in us-east-1 \(365 days\)/);
   });
   it('is unknown in a region where DescribeLogGroups is denied', async () => {
     const f = await runCheckById('log-group-retention', state({ regional: { [E1]: { 'logs.logGroups': denied('logs:DescribeLogGroups') } } }));

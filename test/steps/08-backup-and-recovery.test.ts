@@ -74,16 +74,21 @@ describe('backup-plan', () => {
 });
 
 describe('backup-retention', () => {
-  it('passes when backups (or their copies) are kept six years, or until deleted', async () => {
+  it('passes when backups (or their copies) are kept long enough, or until deleted', async () => {
     expect((await runCheckById('backup-retention', plans([plan('a', [rule({ deleteAfterDays: 35, copies: [{ destinationVaultArn: 'x', deleteAfterDays: 2200 }] })])]))).status).toBe('pass');
     expect((await runCheckById('backup-retention', plans([plan('a', [rule({ deleteAfterDays: null })])]))).status).toBe('pass');
   });
-  it('fails on 35 days against the default, and follows --backup-retention-days', async () => {
-    const s = plans([plan('daily', [rule({ deleteAfterDays: 35 })])]);
+  it('passes 35 days by default (not six years), fails 14, and follows --backup-retention-days', async () => {
+    const month = plans([plan('daily', [rule({ deleteAfterDays: 35 })])]);
+    const pass = await runCheckById('backup-retention', month);
+    expect(pass.status).toBe('pass');
+    expect(pass.message).toBe('Every AWS Backup plan keeps recovery points at least 35 days (1 plan checked).');
+    const s = plans([plan('daily', [rule({ deleteAfterDays: 14 })])]);
     const f = await runCheckById('backup-retention', s);
     expect(f.status).toBe('fail');
-    expect(f.message).toMatch(/daily \(us-east-1, 35 days\)/);
-    expect((await runCheckById('backup-retention', s, ctx({ backupRetentionDays: 35 }))).status).toBe('pass');
+    expect(f.message).toMatch(/daily \(us-east-1, 14 days\)/);
+    expect((await runCheckById('backup-retention', s, ctx({ backupRetentionDays: 14 }))).status).toBe('pass');
+    expect((await runCheckById('backup-retention', month, ctx({ backupRetentionDays: 2192 }))).status).toBe('fail');
   });
   it('is unknown when the plans cannot be read', async () => {
     expect((await runCheckById('backup-retention', plans(denied('backup:GetBackupPlan')))).status).toBe('unknown');

@@ -47,6 +47,9 @@ describe('addressable-decisions', () => {
   });
   it('fails for declining a required specification, a bare reason, a missing alternative, a lapse', async () => {
     expect((await run([decision('D-2', { subject: '164.308(a)(1)(ii)(A)', status: 'not-reasonable' })])).message).toMatch(/declines §164\.308\(a\)\(1\)\(ii\)\(A\) \(Risk analysis\), which HIPAA requires/);
+    expect((await run([decision('D-6', { subject: '164.308(a)(7)(ii)(B)', status: 'alternative', alternative: 'Nightly exports to the office NAS.' })])).message).toMatch(
+      /puts an alternative measure in place of §164\.308\(a\)\(7\)\(ii\)\(B\) \(Disaster recovery plan\), which HIPAA requires to be implemented/,
+    );
     expect((await run([decision('D-3', { reason: 'too hard' })])).message).toMatch(/gives no real reason/);
     expect((await run([decision('D-4', { status: 'alternative' })])).message).toMatch(/without describing it/);
     expect((await run([decision('D-5', { reviewBy: day(daysAgo(1)) })])).message).toMatch(/lapsed on/);

@@ -38,10 +38,11 @@ const SEED_003: readonly Bullet[] = [
     phrase: 'Automated daily backups of all databases and storage containing ePHI',
     covered: ['backup-plan', 'backup-ephi-coverage', 'rds-backup-retention', 'dynamodb-pitr', 'efs-backup-policy', 'recovery-points-encrypted'],
   },
+  // Six years is documentation retention (§164.316(b)(2)(i), step 12); backups are checked against --backup-retention-days.
   { category: 8, phrase: 'Backup retention meets minimum 6-year HIPAA requirement', covered: ['backup-retention'] },
   { category: 8, phrase: 'Backups are stored in a separate AWS account', covered: ['backup-copy-offsite', 'backup-vault-lock'] },
   { category: 8, phrase: 'Cross-region backup replication is configured', covered: ['backup-copy-offsite', 's3-replication-ephi'] },
-  { category: 8, phrase: 'Restore procedures are documented and tested at least annually', covered: ['restore-test', 'restore-testing'] },
+  { category: 8, phrase: 'Restore procedures are documented and tested at least annually', covered: ['restore-test', 'restore-testing', 'disaster-recovery-plan'] },
   { category: 8, phrase: 'Recovery Point Objective (RPO) and Recovery Time Objective (RTO) are documented', covered: ['recovery-objectives'] },
   // 9 Business Associate Management
   { category: 9, phrase: 'A current, executed BAA exists with your cloud provider', covered: ['aws-baa'] },
@@ -111,7 +112,17 @@ describe('seed categories 7-12 map to checks and attestations', () => {
     const registry = await loadRegistry();
     const mapped = new Set([...SEED_003, ...SEED_000].flatMap((b) => b.covered));
     // Extras that serve the categories without answering a single bullet.
-    const extras = new Set(['unattached-volumes', 'emergency-mode-plan', 'rds-multi-az', 'data-classification-tags']);
+    const extras = new Set([
+      'unattached-volumes',
+      'emergency-mode-plan',
+      'rds-multi-az',
+      'data-classification-tags',
+      // Administrative safeguards of §164.308 no seed bullet names (issue 13).
+      'security-awareness-training',
+      'sanction-policy',
+      'security-official',
+      'periodic-evaluation',
+    ]);
     const ours = registry.steps
       .filter((s) => s.number >= 7)
       .flatMap((s) => [...registry.checksOf(s.id), ...registry.attestationsOf(s.id)].map((x) => x.id));

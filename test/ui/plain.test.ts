@@ -57,7 +57,7 @@ describe('the plain walk', () => {
     expect(text).toMatch(/Now: ACCEPTED\./);
     expect(text).toContain('Summary');
     // The demo's sample register holds one decision that leans on an addressable specification.
-    expect(text).toContain("1 recorded decision relies on a specification being addressable; HHS's January 2025 proposed rule");
+    expect(text).toContain("2 recorded decisions rely on a specification being addressable; HHS's January 2025 proposed rule");
     expect(text).toMatch(/decision: IAM Access Analyzer watches every region .*: risk-accepted/);
     const { entries } = await readRecords(records);
     expect(entries.map((e) => e.body)).toEqual([expect.objectContaining({ subject: 'access-analyzer', status: 'risk-accepted', reviewBy: '2027-03-31' })]);
@@ -93,6 +93,25 @@ describe('the plain walk', () => {
     const { text, records } = await plain(['1', 'decide', 'risk-accepted', '', 'dana.okafor', '2027-03-31', 'finish']);
     expect(text).toContain('Not recorded: Give a reason');
     expect((await readRecords(records)).entries).toHaveLength(0);
+  });
+
+  it('on a required safeguard offers no not-reasonable or alternative, says why, and re-asks when one is typed (issue 13)', async () => {
+    // Step 1's open findings in order: access-analyzer (§164.308(a)(4), required) comes first.
+    const { text, records } = await plain(['1', 'decide', 'not-reasonable', 'alternative', 'risk-accepted', 'The analyzer for us-west-2 is planned for the January change window.', 'dana.okafor', '2027-03-31', 'finish']);
+    expect(text).toContain('§164.308(a)(4) (Information access management) is a required specification, so "not-reasonable" and "alternative" are not offered: only addressable specifications may be documented as not reasonable, with an equivalent alternative measure, under §164.306(d)(3).');
+    const menu = text.slice(text.indexOf('? Decision'), text.indexOf('> ', text.indexOf('? Decision')));
+    expect(menu).toContain('1) implemented');
+    expect(menu).toContain('2) risk-accepted (default)');
+    expect(menu).toContain('3) not-applicable');
+    expect(menu).not.toMatch(/\d\) (alternative|not-reasonable)/);
+    expect(text).toContain('"not-reasonable" is not one of the choices; answer with a number from 1 to 3.');
+    expect(text).toContain('"alternative" is not one of the choices; answer with a number from 1 to 3.');
+    expect((await readRecords(records)).entries.map((e) => e.body)).toEqual([expect.objectContaining({ subject: 'access-analyzer', status: 'risk-accepted' })]);
+  });
+
+  it('shows the demo not-reasonable decision on console-users-mfa refused, with the reason why (issue 13)', async () => {
+    const { text } = await plain([]);
+    expect(text.replace(/\s+/g, ' ')).toContain('The decision DEMO-D6 (not-reasonable, by Dana Okafor) is refused: console-users-mfa cites §164.312(d) (Person or entity authentication), which is a required specification');
   });
 
   it('resumes at the step where the last walk stopped', async () => {

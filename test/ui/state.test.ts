@@ -95,7 +95,33 @@ describe('the decision form', () => {
 
   it('refuses "not reasonable" on a required specification', () => {
     const f = finding('check-1a', 'fail', 'required');
-    expect(decisionProblem({ status: 'not-reasonable', reason: 'Too costly.', decidedBy: 'dana', reviewBy: '2027-01-01' }, f, now)).toContain('required by HIPAA');
+    expect(decisionProblem({ status: 'not-reasonable', reason: 'Too costly.', decidedBy: 'dana', reviewBy: '2027-01-01' }, f, now)).toContain(
+      'which is a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3))',
+    );
+    expect(decisionProblem({ status: 'alternative', reason: 'Too costly.', alternative: 'Something else.', decidedBy: 'dana', reviewBy: '2027-01-01' }, f, now)).toContain(
+      'an equivalent alternative measure may stand in only for an addressable specification',
+    );
+  });
+
+  it('on a required specification does not offer not-reasonable or alternative, and says why', () => {
+    const f = { ...finding('console-users-mfa', 'fail', 'required'), hipaa: { section: '164.312(d)', obligation: 'required' as const } };
+    const form = decisionForm(f, now, 'dana');
+    const status = form.fields.find((x) => x.name === 'status');
+    expect(status?.choices).toEqual(['implemented', 'risk-accepted', 'not-applicable']);
+    expect(status?.help).toContain(
+      '§164.312(d) (Person or entity authentication) is a required specification, so "not-reasonable" and "alternative" are not offered: only addressable specifications may be documented as not reasonable, with an equivalent alternative measure, under §164.306(d)(3).',
+    );
+    // Cycling the choices never lands on a refused one.
+    let s = form;
+    const seen = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      s = editForm(s, '', { rightArrow: true });
+      seen.add(s.values.status ?? '');
+    }
+    expect([...seen].sort()).toEqual(['implemented', 'not-applicable', 'risk-accepted']);
+    expect(editForm(form, 'n', {}).values.status).toBe('not-applicable');
+    // An addressable specification keeps every choice.
+    expect(decisionForm(finding('check-1a', 'fail'), now, 'dana').fields[0]?.choices).toEqual(['implemented', 'alternative', 'not-reasonable', 'risk-accepted', 'not-applicable']);
   });
 
   it('cycles choices with the arrows and picks one by its first letter', () => {

@@ -154,6 +154,43 @@ describe('the wizard on the demo account', () => {
     expect(decision?.body).toMatchObject({ subject: 'admin-star-policies', status: 'risk-accepted', owner: 'dana.okafor', reviewBy: '2027-11-24' });
   });
 
+  it('shows the demo not-reasonable decision on a required safeguard as refused, and its form does not offer that choice (issue 13)', async () => {
+    const { services: svc, registry } = await services();
+    const app = renderWizard(svc, registry, { columns: 120, rows: 40 });
+    const list = await walkStepOne(app);
+    // DEMO-D6, written as by an older version, does not turn the failure into accepted.
+    expect(list).toContain('FAIL     Every IAM user with a console password has MFA');
+    await select(app.lastFrame, app.stdin, 'Every IAM user with a console password has MFA');
+    await press(app.stdin, KEY.enter);
+    // The detail pane sits beside the steps list: read its own column only, as one line.
+    const pane = (frame: string, anchor: string) => {
+      const at = frame.indexOf(anchor);
+      const column = at - frame.lastIndexOf('\n', at) - 1;
+      return frame
+        .split('\n')
+        .map((l) => l.slice(column))
+        .join(' ')
+        .replace(/\s+/g, ' ');
+    };
+    const finding = pane(await waitFor(app.lastFrame, 'Why it matters'), 'FAIL · high · check console-users-mfa');
+    expect(finding).toContain(
+      'The decision DEMO-D6 (not-reasonable, by Dana Okafor) is refused: console-users-mfa cites §164.312(d) (Person or entity authentication), which is a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)); a required safeguard must be implemented.',
+    );
+    await press(app.stdin, 'd');
+    const form = await waitFor(app.lastFrame, 'Record a decision: Every IAM user with a console password has MFA');
+    const choices = form.split('\n').find((l) => l.includes('[risk-accepted]')) ?? '';
+    expect(choices).toContain('implemented');
+    expect(choices).toContain('not-applicable');
+    expect(choices).not.toContain('alternative');
+    expect(choices).not.toContain('not-reasonable');
+    expect(pane(form, 'Record a decision')).toContain(
+      '§164.312(d) (Person or entity authentication) is a required specification, so "not-reasonable" and "alternative" are not offered: only addressable specifications may be documented as not reasonable, with an equivalent alternative measure, under §164.306(d)(3).',
+    );
+    // Typing the first letter of a refused choice does not pick it.
+    await press(app.stdin, 'a');
+    expect((app.lastFrame() ?? '').split('\n').find((l) => l.includes('Decision'))).toContain('[risk-accepted]');
+  });
+
   it('takes an attestation through its form, and a new session does not ask it again', async () => {
     const { services: svc, registry, records } = await services();
     const procedure = join(records, 'leaver-procedure.md');
@@ -191,7 +228,7 @@ describe('the wizard on the demo account', () => {
     await press(app.stdin, 'q');
     const summary = await waitFor(app.lastFrame, 'Summary');
     expect(summary).toMatch(/1 Access Controls\s+\d+ fail, \d+ unknown/);
-    expect(await waitFor(app.lastFrame, 'proposed rule (not in force)')).toContain('1 recorded decision relies');
+    expect(await waitFor(app.lastFrame, 'proposed rule (not in force)')).toContain('2 recorded decisions rely');
     expect(summary).toContain('Records (decisions, attestations, journal):');
     expect(summary).toContain(records);
     await press(app.stdin, KEY.enter);

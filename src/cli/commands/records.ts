@@ -13,7 +13,7 @@ import { RecordsError } from '../../records/errors.js';
 import { buildExport, exportMarkdown } from '../../records/export.js';
 import { decisionsAtRiskUnderProposedRule, PROPOSED_RULE_LABEL, sectionResolver } from '../../records/proposed-rule.js';
 import { currentUser, type RecordEntry, type RegisterScan, scanRegister, trustedEntries } from '../../records/store.js';
-import { evidenceDrift } from '../../records/validate.js';
+import { evidenceDrift, refusedDecisions } from '../../records/validate.js';
 import { DEFAULT_RECORDS_DIR, decisionOf, type FullRecordsView, viewOfScan } from '../../records/view.js';
 import { UsageError } from '../common.js';
 import { colorEnabled, type Paint, painter } from '../style.js';
@@ -267,7 +267,9 @@ export function registerRecords(program: Command): void {
 
   records
     .command('verify')
-    .description('check the hash chain: names the first edited, deleted, inserted, reordered or cut-short entry (exit 1 when it fails); also re-hashes evidence files')
+    .description(
+      'check the hash chain: names the first edited, deleted, inserted, reordered or cut-short entry (exit 1 when it fails); also re-hashes evidence files and names decisions in effect that HIPAA does not allow (exit 1)',
+    )
     .option(...RECORDS_OPTION)
     .option('--format <format>', 'text or json', 'text')
     .option('--anchors <where>', 'also prove every head anchored with "records anchor" is still in the register: the anchors file, or s3://bucket/prefix')
@@ -284,11 +286,17 @@ export function registerRecords(program: Command): void {
         const notices = scan.problems.filter((p) => p.severity === 'notice');
         const last = scan.entries.at(-1);
         const evidence = await evidenceDrift(scan.entries, o.records);
-        const ok = errors.length === 0 && anchorProblems.length === 0 && evidence.length === 0;
+        // A decision HIPAA does not allow (written before decide refused it) is a problem of content,
+        // not of the chain: the one in effect fails verify; one replaced since is a note.
+        const refused = refusedDecisions(scan.entries, await loadRegistry());
+        const hipaa = refused.filter((r) => !r.supersededBy);
+        // A changed evidence file fails; a missing one is said (the files may live elsewhere than the register).
+        const changed = evidence.filter((d) => d.problem === 'changed');
+        const ok = errors.length === 0 && anchorProblems.length === 0 && changed.length === 0 && hipaa.length === 0;
         process.exitCode = ok ? 0 : 1;
         if (o.format === 'json') {
           process.stdout.write(
-            `${JSON.stringify({ file: scan.file, ok, entries: scan.entries.length, head: last ? { seq: last.seq, id: last.id, hash: last.hash } : null, errors, notices, evidence, anchors: anchors ? { checked: anchors.length, problems: anchorProblems } : undefined }, null, 2)}\n`,
+            `${JSON.stringify({ file: scan.file, ok, chainOk: errors.length === 0, entries: scan.entries.length, head: last ? { seq: last.seq, id: last.id, hash: last.hash } : null, errors, notices, evidence, hipaa: refused, anchors: anchors ? { checked: anchors.length, problems: anchorProblems } : undefined }, null, 2)}\n`,
           );
           return;
         }
@@ -303,7 +311,14 @@ export function registerRecords(program: Command): void {
           process.stdout.write(`${paint('green', 'OK')} ${scan.file} verifies: ${scan.entries.length} entries, seq 1 to ${last.seq}, each chained to the one before. Last entry ${last.id}, hash ${last.hash}.\n`);
         }
         for (const n of notices) process.stdout.write(`  note: ${n.message}\n`);
-        for (const d of evidence) process.stdout.write(`  ${paint('red', 'evidence')}: ${d.message}\n`);
+        for (const d of evidence) process.stdout.write(`  ${d.problem === 'changed' ? paint('red', 'evidence') : 'evidence'}: ${d.message}\n`);
+        if (hipaa.length) {
+          process.stdout.write(
+            `${paint('red', 'HIPAA')} ${hipaa.length === 1 ? 'One decision in effect records' : `${hipaa.length} decisions in effect record`} what HIPAA does not allow on a required specification (the chain itself is intact; record a new decision on the subject to replace ${hipaa.length === 1 ? 'it' : 'them'}):\n`,
+          );
+          for (const r of hipaa) process.stdout.write(`  ${r.message}\n`);
+        }
+        for (const r of refused.filter((x) => x.supersededBy)) process.stdout.write(`  note: ${r.message}\n`);
         if (anchors) {
           if (anchorProblems.length === 0)
             process.stdout.write(

@@ -3,12 +3,12 @@ import { listNames, perRegion, summarize, plural } from '../../../src/engine/out
 
 export default defineCheck({
   id: 'log-group-retention',
-  title: 'Log groups keep events for the documentation period',
+  title: 'Log groups keep events for the retention period',
   severity: 'medium',
   hipaa: { section: '164.312(b)', obligation: 'required' },
   hitrust: ['09.aa', '09.ab', '09.ad', '09.ae'],
   needs: { regional: ['logs.logGroups'] },
-  why: 'HIPAA keeps documentation for six years (§164.316(b)(2)(i)); a log group that deletes events after a month cannot show what happened during an incident discovered later.',
+  why: 'Audit controls must let you examine activity (§164.312(b)), and an incident is often discovered months after it began; a log group that deletes events after a month cannot show what happened. Log groups keep events at least --log-retention-days (default 365) or never expire. Six years is how long HIPAA documentation is kept (§164.316(b)(2)(i)), a policy for your records, not a rule for every log group.',
   evaluate(state, { settings }) {
     const min = settings.logRetentionDays;
     const resources = perRegion(state, 'logs.logGroups', (groups, region) =>

@@ -10,7 +10,7 @@ export default defineCheck({
   hipaa: { section: '164.308(a)(7)(ii)(A)', obligation: 'required' },
   hitrust: ['09.l', '06.c'],
   needs: { regional: ['backup.plans'] },
-  why: 'Records may need to be restored years later for an audit, a lawsuit or a patient request; HIPAA keeps documentation six years and state law often asks more, so backups expire no sooner than --backup-retention-days (default 2192, six years).',
+  why: 'A backup plan must keep exact, retrievable copies of ePHI (§164.308(a)(7)(ii)(A)); damage or ransomware is often found weeks later, so backups expire no sooner than --backup-retention-days (default 35). The six years of §164.316(b)(2)(i) are for documentation, not backups; the records themselves are kept as long as state law and your own policy ask, which the flag can match.',
   evaluate(state, { settings }) {
     const min = settings.backupRetentionDays;
     const resources = perRegion(state, 'backup.plans', (plans, region) =>

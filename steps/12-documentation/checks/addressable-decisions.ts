@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { findSpec } from '../../../src/engine/hipaa.js';
+import { decisionRefusal, findSpec } from '../../../src/engine/hipaa.js';
 import type { Decision, ResourceResult } from '../../../src/engine/model.js';
 import { listNames, plural, summarize } from '../../../src/engine/outcome.js';
 
@@ -9,8 +9,10 @@ const MIN_REASON = 20;
 /** What is wrong with one decision not to implement a safeguard, or undefined. */
 export function decisionProblem(d: Decision, today: string): string | undefined {
   const spec = findSpec(d.subject);
-  if (spec?.obligation === 'required' && d.status === 'not-reasonable') {
-    return `declines §${d.subject} (${spec.title}), which HIPAA requires`;
+  if (spec && decisionRefusal(d.status, spec.section)) {
+    return d.status === 'not-reasonable'
+      ? `declines §${d.subject} (${spec.title}), which HIPAA requires`
+      : `puts an alternative measure in place of §${d.subject} (${spec.title}), which HIPAA requires to be implemented`;
   }
   if (d.reason.trim().length < MIN_REASON) return 'gives no real reason';
   if (d.status === 'alternative' && !d.alternative?.trim()) return 'claims an equivalent alternative without describing it';
