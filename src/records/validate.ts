@@ -429,11 +429,14 @@ export async function evidenceDrift(entries: readonly { readonly id: string; rea
     if (!Array.isArray(evidence)) continue;
     for (const item of evidence as Evidence[]) {
       if ('url' in item) continue;
-      let now = await evidenceOf(evidencePathOf(item, recordsDir)).catch(() => undefined);
+      const where = evidencePathOf(item, recordsDir);
+      // Name the file as the person running verify reaches it, not as stored beside the register.
+      const shown = item.base === 'records' && recordsDir ? relative(process.cwd(), where) || where : item.path;
+      let now = await evidenceOf(where).catch(() => undefined);
       if (!now && item.base !== 'records' && recordsDir && !isAbsolute(item.path)) now = await evidenceOf(join(recordsDir, item.path)).catch(() => undefined);
-      if (!now) out.push({ entryId: e.id, path: item.path, problem: 'missing', message: `The evidence file "${item.path}" of ${e.id} cannot be found from here.` });
+      if (!now) out.push({ entryId: e.id, path: item.path, problem: 'missing', message: `The evidence file "${shown}" of ${e.id} cannot be found from here.` });
       else if (now.sha256 !== item.sha256)
-        out.push({ entryId: e.id, path: item.path, problem: 'changed', message: `The evidence file "${item.path}" of ${e.id} has changed since it was recorded (SHA-256 now ${now.sha256}, recorded ${item.sha256}).` });
+        out.push({ entryId: e.id, path: item.path, problem: 'changed', message: `The evidence file "${shown}" of ${e.id} has changed since it was recorded (SHA-256 now ${now.sha256}, recorded ${item.sha256}).` });
     }
   }
   return out;

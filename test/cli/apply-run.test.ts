@@ -111,7 +111,7 @@ describe('applyPlansWithSummary', () => {
     s3.on(PutBucketVersioningCommand).rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }));
     s3.on(PutBucketPolicyCommand).resolves({});
     kms.on(EnableKeyRotationCommand).resolves({});
-    const source = { mode: 'live', identity, homeRegion: 'us-east-1', regions: ['us-east-1'], warnings: [], clients, collect: async () => state({}), close: () => {} } as Source;
+    const source = { mode: 'live', identity, homeRegion: 'us-east-1', regions: ['us-east-1'], warnings: [], clients, collect: async () => state({}), readFresh: async () => state({}), close: () => {} } as Source;
     const plans = [
       handMade('s3-versioning', [onBucket('PutBucketVersioning', { VersioningConfiguration: { Status: 'Enabled' } })]),
       handMade('s3-deny-non-tls', [onBucket('PutBucketPolicy', { Policy: JSON.stringify({ Statement: [{ Sid: 'A', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '*' }] }) })]),

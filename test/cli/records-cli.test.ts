@@ -21,7 +21,7 @@ describe('decide and records', () => {
     expect(second.stdout).toMatch(/Recorded D-0002: .* It supersedes D-0001\./);
 
     const list = await run(cwd, 'records', 'list');
-    expect(list.stdout).toMatch(/D-0001 .* risk-accepted.*\[superseded\]/);
+    expect(list.stdout).toMatch(/D-0001 .* risk-accepted.*\[superseded by D-0002\]/);
     expect(list.stdout).toMatch(/D-0002 .* implemented.*\[current\]/);
 
     const show = await run(cwd, 'records', 'show', 'd-1');
@@ -95,7 +95,7 @@ describe('export, the proposed-rule view, attestations, vendors and scan', () =>
 
     writeFileSync(join(cwd, 'memo.txt'), 'risk memo, quietly edited');
     const verify = await run(cwd, 'records', 'verify');
-    expect(verify.code).toBe(0); // the register itself is intact
+    expect(verify.code).toBe(1); // the chain is intact, but evidence an auditor relies on changed
     expect(verify.stdout).toMatch(/evidence: The evidence file "memo\.txt" of D-0001 has changed since it was recorded/);
 
     // The demo fails console-users-mfa; the recorded decision turns it into accepted.

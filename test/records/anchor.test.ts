@@ -149,7 +149,7 @@ describe('the records commands an auditor runs', () => {
     writeFileSync(join(cwd, 'policies', 'mfa.txt'), 'Console users may skip MFA.\n');
     const changed = await runCli(['records', 'verify', '--records', join(cwd, 'hipaa-records')], { cwd: elsewhere, env });
     expect(changed.code).toBe(1);
-    expect(changed.stdout).toMatch(/The evidence file "\.\.\/policies\/mfa\.txt" of D-0001 has changed since it was recorded/);
+    expect(changed.stdout).toMatch(/The evidence file "[^"]*policies\/mfa\.txt" of D-0001 has changed since it was recorded/);
   });
 
   it('records list says what each decision is: current, superseded by which entry', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AttestationDef, CheckDef } from '../../src/engine/model.js';
 import { recordAttestation, recordDecision, recordVendor, retireVendor } from '../../src/records/record.js';
@@ -158,11 +158,11 @@ describe('decisions per §164.306(d)(3)', () => {
       opts,
     );
     expect(decision.scope).toEqual({ accounts: ['111122223333'], regions: ['eu-west-1'] });
-    expect(decision.evidence).toEqual([{ path: evidence, sha256: createHash('sha256').update('signed memo').digest('hex') }]);
+    expect(decision.evidence).toEqual([{ path: '../risk-memo.pdf', base: 'records', sha256: createHash('sha256').update('signed memo').digest('hex') }]);
     const { entries } = await readRecords(dir);
-    expect(await evidenceDrift(entries)).toEqual([]);
+    expect(await evidenceDrift(entries, dir)).toEqual([]);
     writeFileSync(evidence, 'signed memo, edited later');
-    expect(await evidenceDrift(entries)).toEqual([expect.objectContaining({ entryId: 'D-0001', problem: 'changed', message: expect.stringMatching(/risk-memo\.pdf" of D-0001 has changed since it was recorded/) })]);
+    expect(await evidenceDrift(entries, dir)).toEqual([expect.objectContaining({ entryId: 'D-0001', problem: 'changed', message: expect.stringMatching(/risk-memo\.pdf" of D-0001 has changed since it was recorded/) })]);
     await expect(recordDecision(dir, { subject: 'root-mfa', status: 'implemented', reason: 'hardware key', evidence: [join(dirname(dir), 'missing.pdf')] }, opts)).rejects.toThrow(/evidence file .*missing\.pdf" does not exist/);
     await expect(recordDecision(dir, { subject: 'root-mfa', status: 'implemented', reason: 'hardware key', evidence: [{ path: evidence, sha256: 'a'.repeat(64) }] }, opts)).rejects.toThrow(/does not match the SHA-256 given/);
     await expect(recordDecision(dir, { subject: 'root-mfa', status: 'implemented', reason: 'hardware key', scope: { regions: ['mars-1'] } }, opts)).rejects.toThrow(/"mars-1" is not an AWS region/);
@@ -212,7 +212,7 @@ describe('attestations', () => {
     await recordAttestation(dir, { attestation: 'baa-signed', answer: 'no' }, opts);
     const { answer } = await recordAttestation(dir, { attestation: 'baa-signed', answer: 'yes', fields: { signedOn: '2026-01-15', signer: 'Ana Ruiz', copy } }, opts);
     expect(answer).toMatchObject({ id: 'A-0002', answer: 'yes', attestedBy: 'dana.okafor', fields: { signedOn: '2026-01-15', signer: 'Ana Ruiz', copy } });
-    expect(answer.evidence).toEqual([{ path: copy, sha256: createHash('sha256').update('the BAA').digest('hex') }]);
+    expect(answer.evidence).toEqual([{ path: `../${basename(copy)}`, base: 'records', sha256: createHash('sha256').update('the BAA').digest('hex') }]);
     expect((await loadRecordsView(dir)).attestationFor('baa-signed')?.id).toBe('A-0002');
   });
 });
