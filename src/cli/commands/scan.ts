@@ -16,20 +16,28 @@ import type { EvalContext, StepDef } from '../../engine/model.js';
 import type { Registry } from '../../engine/registry.js';
 import { countStatuses } from '../../engine/runner.js';
 import { VERSION } from '../../version.js';
+import { buildReport, isFindingsFormat, recordsForReport, renderDocument } from '../../report/index.js';
+import { renderAsff } from '../../report/asff.js';
 
 export function registerScan(program: Command): void {
   withCommonOptions(
     program
       .command('scan')
       .description('check the account against every category and print the findings (exit 1 when something fails)')
-      .option('--format <format>', 'text or json', 'text')
+      .option('--format <format>', 'text, json, or one entry per check and resource: ocsf, asff, csv, junit', 'text')
+      .option('--send-to-security-hub', 'import the findings into AWS Security Hub (BatchImportFindings; needs securityhub:BatchImportFindings)')
       .option('--org', 'scan every ACTIVE account of the AWS Organization, assuming --role-name in each')
       .option('--accounts <ids>', 'with --org: only these comma-separated account ids')
       .option('--role-name <name>', 'with --org: the read-only role to assume in each account (default HipaaWizardReadOnly)')
       .option('--external-id <id>', "with --org: the external id the role's trust policy requires")
       .option('--concurrency <n>', 'with --org: accounts scanned at once (default 4)'),
-  ).action(async (o: CommonOptions & OrgFlags & { format: string }) => {
-    if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`--format must be text or json, not "${o.format}".`);
+  ).action(async (o: CommonOptions & OrgFlags & { format: string; sendToSecurityHub?: boolean }) => {
+    if (o.format !== 'text' && o.format !== 'json' && !isFindingsFormat(o.format))
+      throw new UsageError(`--format must be text, json, ocsf, asff, csv or junit, not "${o.format}".`);
+    if ((o.org || o.accounts) && isFindingsFormat(o.format)) throw new UsageError(`--format ${o.format} is not available with --org; scan each account on its own, or use --format json.`);
+    if (o.sendToSecurityHub && (o.demo || o.snapshot))
+      throw new UsageError(`--send-to-security-hub sends findings to the live account's Security Hub; it cannot be used with --${o.demo ? 'demo' : 'snapshot'}.`);
+    if (o.sendToSecurityHub && (o.org || o.accounts)) throw new UsageError('--send-to-security-hub is not available with --org; send each account on its own.');
     const clock = evalContext(o);
     const records = await loadRecordsView(o.records, o.demo ? await loadDemoRecords(clock.now) : undefined);
     for (const w of recordsWarnings(records)) process.stderr.write(`warning: ${w}\n`);
@@ -49,8 +57,37 @@ export function registerScan(program: Command): void {
       progress.end();
       const findings = runAll(registry, state, ctx, steps);
       const result = { mode: source.mode, state, steps, findings, generatedAt: ctx.now.toISOString() };
-      process.stdout.write(o.format === 'json' ? `${JSON.stringify(scanJson(result), null, 2)}\n` : scanText(result, painter(colorEnabled()), process.stdout.columns || 100));
+      // The formats security tools read are renderings of the report document (decisions included).
+      const doc =
+        isFindingsFormat(o.format) || o.sendToSecurityHub
+          ? buildReport({
+              mode: source.mode,
+              state,
+              steps,
+              findings,
+              records: recordsForReport(records, o.records, o.demo === true),
+              catalog: registry,
+              settings: ctx.settings,
+              now: ctx.now,
+              dueWithinDays: 60,
+              snapshotFile: o.snapshot,
+            })
+          : undefined;
+      process.stdout.write(
+        doc && isFindingsFormat(o.format)
+          ? renderDocument(o.format, doc)
+          : o.format === 'json'
+            ? `${JSON.stringify(scanJson(result), null, 2)}\n`
+            : scanText(result, painter(colorEnabled()), process.stdout.columns || 100),
+      );
       process.exitCode = findings.some((f) => f.status === 'fail') ? 1 : 0;
+      if (doc && o.sendToSecurityHub && source.clients) {
+        const { importFindings, importSummary } = await import('../../aws/securityhub.js');
+        const outcome = await importFindings(source.clients, renderAsff(doc));
+        for (const p of outcome.problems) process.stderr.write(`hipaa-wizard: ${p}\n`);
+        process.stderr.write(`${importSummary(outcome)}\n`);
+        if (outcome.failedCount > 0) process.exitCode = 2;
+      }
       // Credentials that expired mid-scan: the findings above are partial; say so and exit 2.
       const partial = partialScanProblem(source.clients?.expiredError, state);
       if (partial) {

@@ -1,0 +1,72 @@
+/**
+ * The findings as CSV for a spreadsheet: one row per check and resource, with every column an
+ * auditor filters on. Written by csv-stringify (quoting, embedded commas, quotes and line breaks),
+ * never by joining strings.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { ReportDocument } from './model.js';
+import { findingRows, fixCommand } from './rows.js';
+
+export const CSV_COLUMNS = [
+  'Account',
+  'Account alias',
+  'Region',
+  'Step',
+  'Step title',
+  'Check id',
+  'Kind',
+  'Title',
+  'Status',
+  'Severity',
+  'HIPAA section',
+  'R/A',
+  'HIPAA title',
+  'HITRUST',
+  'Resource',
+  'Detail',
+  'Missing permission',
+  'Decision id',
+  'Decision status',
+  'Decision reason',
+  'Decided by',
+  'Review date',
+  'Decision lapsed',
+  'Fix id',
+  'Fix command',
+] as const;
+
+export function renderCsv(doc: ReportDocument): string {
+  const records = findingRows(doc).map((row) => {
+    const f = row.finding;
+    const d = f.decision;
+    return [
+      row.accountId,
+      row.accountAlias ?? '',
+      row.region ?? (row.resource ? 'global' : ''),
+      row.category.number,
+      row.category.title,
+      f.id,
+      f.kind,
+      f.title,
+      row.status,
+      row.severity,
+      f.hipaa.section,
+      row.obligationFlag,
+      f.hipaa.title,
+      f.hitrust.join('; '),
+      row.resource?.id ?? '',
+      row.detail,
+      row.resource?.missingPermission ?? f.missingPermissions.join('; '),
+      d?.id ?? '',
+      d?.status ?? '',
+      d?.reason ?? '',
+      d?.decidedBy ?? '',
+      d?.reviewBy ?? '',
+      d ? (d.lapsed ? 'yes' : 'no') : '',
+      f.remediation?.id ?? '',
+      fixCommand(f) ?? '',
+    ];
+  });
+  // A byte-order mark so Excel reads the file as UTF-8 (names with accents, "§").
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...records], { record_delimiter: 'windows' })}`;
+}
