@@ -26,6 +26,8 @@ interface BatchImportFindingsOutput {
   FailedFindings?: { Id?: string; ErrorCode?: string; ErrorMessage?: string }[];
 }
 
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
 /** Why a whole BatchImportFindings call failed, in words a person can act on. */
 function callProblem(e: unknown, region: string): string {
   const name = errorName(e);
@@ -71,7 +73,7 @@ export async function importFindings(clients: ClientFactory, findings: readonly 
         for (const ff of failed) {
           const what = batch.find((f) => f.Id === ff.Id);
           const about = what ? ` (${what.GeneratorId.replace(/^hipaa-wizard\//, '')} on ${what.Resources[0]?.Id ?? 'the account'})` : '';
-          problems.push(`Security Hub did not import finding ${ff.Id ?? '(no id)'}${about} in ${region}: ${ff.ErrorCode ?? 'error'}: ${ff.ErrorMessage ?? 'no message'}.`);
+          problems.push(sentence(`Security Hub did not import finding ${ff.Id ?? '(no id)'}${about} in ${region}: ${ff.ErrorCode ?? 'error'}: ${ff.ErrorMessage ?? 'no message given'}`));
         }
       } catch (e) {
         tally.failed += batch.length;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,11 @@ const PORTAL_UPLOADS = 'arn:aws:s3:::maple-portal-uploads';
 // biome-ignore lint/suspicious/noExplicitAny: OCSF events are read field by field in assertions
 type Event = Record<string, any>;
 
+/** The validator's complaints about one document, as readable lines (none when it is valid). */
+function problems(validate: ValidateFunction, doc: unknown, id: string): string[] {
+  return validate(doc) ? [] : (validate.errors ?? []).map((x) => `${id}: ${x.instancePath} ${x.message}`);
+}
+
 describe('OCSF', () => {
   it('compiles the 1.8.0 Compliance Finding schema from the vendored OCSF files only', () => {
     expect(ocsf.schema.title).toBe('OCSF 1.8.0 Compliance Finding (class_uid 2003)');
@@ -42,10 +47,7 @@ describe('OCSF', () => {
     const events = JSON.parse(renderReport('ocsf', input)) as Event[];
     const expected = input.findings.reduce((n, f) => n + Math.max(1, f.resources.length), 0);
     expect(events).toHaveLength(expected);
-    for (const e of events) {
-      const ok = validateOcsf(e);
-      expect(ok ? [] : validateOcsf.errors?.map((x) => `${e.finding_info?.uid}: ${x.instancePath} ${x.message}`)).toEqual([]);
-    }
+    for (const e of events) expect(problems(validateOcsf, e, String(e.finding_info?.uid))).toEqual([]);
     expect(new Set(events.map((e) => e.finding_info.uid)).size).toBe(events.length);
 
     const e = events.find((x) => x.finding_info.analytic.uid === 's3-versioning' && x.resources[0].uid === PORTAL_UPLOADS) as Event;
@@ -93,10 +95,7 @@ describe('ASFF', () => {
     const input = await demoInput();
     const findings = renderAsff(buildReport(input));
     expect(findings).toHaveLength(input.findings.reduce((n, f) => n + Math.max(1, f.resources.length), 0));
-    for (const f of findings) {
-      const ok = validateAsff(f);
-      expect(ok ? [] : validateAsff.errors?.map((x) => `${f.Id}: ${x.instancePath} ${x.message}`)).toEqual([]);
-    }
+    for (const f of findings) expect(problems(validateAsff, f, f.Id)).toEqual([]);
     expect(new Set(findings.map((f) => f.Id)).size).toBe(findings.length);
     const f = findings.find((x) => x.GeneratorId === 'hipaa-wizard/s3-versioning' && x.Resources[0]?.Id === PORTAL_UPLOADS) as AsffFinding;
     expect(f).toMatchObject({
