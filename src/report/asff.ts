@@ -167,7 +167,14 @@ export function asffFinding(row: FindingRow, doc: ReportDocument, options: AsffO
       'hipaa-wizard/HipaaSection': f.hipaa.section,
       'hipaa-wizard/Obligation': row.obligationFlag,
       ...(f.remediation ? { 'hipaa-wizard/FixId': f.remediation.id, 'hipaa-wizard/FixCommand': f.remediation.planCommand } : {}),
-      ...(f.decision ? { 'hipaa-wizard/DecisionId': f.decision.id, 'hipaa-wizard/DecisionStatus': f.decision.status, 'hipaa-wizard/ReviewBy': f.decision.reviewBy } : {}),
+      ...(f.decision
+        ? {
+            'hipaa-wizard/DecisionId': f.decision.id,
+            'hipaa-wizard/DecisionStatus': f.decision.status,
+            'hipaa-wizard/ReviewBy': f.decision.reviewBy,
+            'hipaa-wizard/DecisionLapsed': f.decision.lapsed ? 'true' : 'false',
+          }
+        : {}),
     },
     Resources: [resource],
     Compliance: { Status: COMPLIANCE[row.status], RelatedRequirements: requirements.slice(0, 32) },

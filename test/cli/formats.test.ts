@@ -12,6 +12,7 @@ import { validateXML } from 'xmllint-wasm';
 import { ensureBuilt, isolatedEnv, ROOT, runCli, workDir } from '../helpers/built-cli.js';
 import { FAKE_ACCOUNT, type FakeAws, startFakeAws } from '../helpers/fake-aws.js';
 import { compileOcsfClass } from '../helpers/ocsf-schema.js';
+import { recordDecision } from '../../src/records/record.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 let aws: FakeAws;
@@ -91,17 +92,29 @@ describe('report in the findings formats', () => {
 });
 
 describe('scan --send-to-security-hub against AWS_ENDPOINT_URL', () => {
-  it('imports every finding with BatchImportFindings through the real SDK client, at most 100 a call', async () => {
+  it('imports every finding with BatchImportFindings through the real SDK client, at most 100 a call, and suppresses what a decision covers', async () => {
+    const cwd = workDir();
+    await recordDecision(
+      join(cwd, 'hipaa-records'),
+      { subject: 'root-mfa', status: 'risk-accepted', reason: 'The root user is locked in the safe; MFA arrives with the new token next week.', owner: 'Dana Okafor', reviewBy: '2026-12-31' },
+      { by: 'Dana Okafor', now: new Date('2026-11-20T10:00:00Z') },
+    );
     const env = isolatedEnv({ AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE', AWS_SECRET_ACCESS_KEY: 'fake-secret-key' });
-    const r = await runCli(['scan', '--step', '1', '--region', 'us-east-1', '--regions', 'us-east-1', '--format', 'asff', '--send-to-security-hub'], { env });
+    const r = await runCli(['scan', '--step', '1', '--region', 'us-east-1', '--regions', 'us-east-1', '--format', 'asff', '--send-to-security-hub'], { env, cwd });
     expect(r.stderr).not.toMatch(/^\s+at /m);
-    const written = JSON.parse(r.stdout) as { AwsAccountId: string; ProductArn: string }[];
+    const written = JSON.parse(r.stdout) as { AwsAccountId: string; ProductArn: string; GeneratorId: string; Workflow: { Status: string } }[];
     expect(written.length).toBeGreaterThan(0);
     expect(written[0]).toMatchObject({ AwsAccountId: FAKE_ACCOUNT, ProductArn: `arn:aws:securityhub:us-east-1:${FAKE_ACCOUNT}:product/${FAKE_ACCOUNT}/default` });
     const imports = aws.requests.filter((q) => q.action === 'BatchImportFindings');
     expect(imports.every((q) => q.region === 'us-east-1' && (q.findings ?? 0) <= 100)).toBe(true);
     expect(imports.reduce((n, q) => n + (q.findings ?? 0), 0)).toBe(written.length);
-    expect(r.stderr).toContain(`Sent ${written.length} findings to AWS Security Hub: ${written.length} imported, 0 not imported (${written.length} in us-east-1).`);
+    const suppressed = written.filter((f) => f.Workflow.Status === 'SUPPRESSED');
+    expect(suppressed.map((f) => f.GeneratorId)).toEqual(['hipaa-wizard/root-mfa']);
+    const updates = aws.requests.filter((q) => q.action === 'BatchUpdateFindings');
+    expect(updates.map((q) => [q.method, q.region, q.findings])).toEqual([['PATCH', 'us-east-1', 1]]);
+    expect(r.stderr).toContain(
+      `Sent ${written.length} findings to AWS Security Hub: ${written.length} imported, 0 not imported (${written.length} in us-east-1). Set the workflow status of 1 from the recorded decisions.`,
+    );
     expect(r.code).toBe(1);
   });
 });
@@ -111,7 +124,9 @@ describe('permissions --send-to-security-hub', () => {
     const plain = JSON.parse((await runCli(['permissions'])).stdout) as Policy;
     expect(plain.Statement.flatMap((s) => s.Action)).not.toContain('securityhub:BatchImportFindings');
     const withHub = JSON.parse((await runCli(['permissions', '--send-to-security-hub'])).stdout) as Policy;
-    expect(withHub.Statement.filter((s) => s.Action.includes('securityhub:BatchImportFindings')).map((s) => s.Sid)).toEqual(['HipaaWizardSendToSecurityHub']);
+    expect(withHub.Statement.filter((s) => s.Action.includes('securityhub:BatchImportFindings'))).toEqual([
+      { Sid: 'HipaaWizardSendToSecurityHub', Effect: 'Allow', Action: ['securityhub:BatchImportFindings', 'securityhub:BatchUpdateFindings'], Resource: '*' },
+    ]);
     expect(withHub.Statement[0]).toEqual(plain.Statement[0]);
   });
 });

@@ -20,15 +20,20 @@ export async function collectorPermissions(): Promise<string[]> {
   return out;
 }
 
-/** What `scan --send-to-security-hub` adds to a scan: importing its own findings. */
-export const SECURITY_HUB_STATEMENT = { Sid: 'HipaaWizardSendToSecurityHub', Effect: 'Allow', Action: ['securityhub:BatchImportFindings'], Resource: '*' } as const;
+/** What `scan --send-to-security-hub` adds to a scan: importing its own findings, and carrying decisions to their workflow status. */
+export const SECURITY_HUB_STATEMENT = {
+  Sid: 'HipaaWizardSendToSecurityHub',
+  Effect: 'Allow',
+  Action: ['securityhub:BatchImportFindings', 'securityhub:BatchUpdateFindings'],
+  Resource: '*',
+} as const;
 
 export function registerPermissions(program: Command): void {
   program
     .command('permissions')
     .description('print the least-privilege IAM policy for a read-only scan, or with --fix the extra actions a fix needs')
     .option('--fix <id>', 'a fix id, a check id, or "all": print the actions applying and undoing it needs beyond a scan')
-    .option('--send-to-security-hub', 'add the action `scan --send-to-security-hub` needs (securityhub:BatchImportFindings)')
+    .option('--send-to-security-hub', 'add the actions `scan --send-to-security-hub` needs (securityhub:BatchImportFindings, BatchUpdateFindings)')
     .action(async (o: { fix?: string; sendToSecurityHub?: boolean }) => {
       const registry = await loadRegistry();
       const collected = await collectorPermissions();
