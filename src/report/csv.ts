@@ -1,7 +1,7 @@
 /**
  * The findings as CSV for a spreadsheet: one row per check and resource, with every column an
- * auditor filters on. Written by csv-stringify (quoting, embedded commas, quotes and line breaks),
- * never by joining strings.
+ * auditor filters on. Written by csv-stringify (quoting, embedded commas, quotes and line breaks,
+ * formulas neutralised), never by joining strings.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { ReportDocument } from './model.js';
@@ -67,6 +67,8 @@ export function renderCsv(doc: ReportDocument): string {
       fixCommand(f) ?? '',
     ];
   });
-  // A byte-order mark so Excel reads the file as UTF-8 (names with accents, "§").
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...records], { record_delimiter: 'windows' })}`;
+  // A byte-order mark so Excel reads the file as UTF-8 (names with accents, "§"). escape_formulas
+  // prefixes a quote to a cell starting with = + - @ (an IAM user may be called "=HYPERLINK(…)"),
+  // so a spreadsheet shows it as text instead of running it.
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...records], { record_delimiter: 'windows', escape_formulas: true })}`;
 }

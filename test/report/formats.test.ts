@@ -193,6 +193,16 @@ describe('CSV', () => {
     expect(accepted?.['Decision reason']).toMatch(/^Console sign-in goes through/);
     expect(rows.find((r) => r['Check id'] === 'access-key-age')).toMatchObject({ Status: 'fail', 'Decision id': 'D-0002', 'Decision lapsed': 'yes' });
   });
+
+  it('shows a resource named like a spreadsheet formula as text, not as a formula', async () => {
+    const input = await demoInput();
+    const formula = '=HYPERLINK("http://evil.example","click")';
+    const findings = input.findings.map((f): Finding => (f.id === 'console-users-mfa' ? { ...f, resources: f.resources.map((r, i) => (i === 0 ? { ...r, id: formula } : r)) } : f));
+    const rows = parse(renderReport('csv', { ...input, findings }), { bom: true, columns: true }) as Record<string, string>[];
+    const cells = rows.map((r) => r.Resource);
+    expect(cells).toContain(`'${formula}`);
+    expect(cells.filter((c) => /^[=+@]/.test(c ?? ''))).toEqual([]);
+  });
 });
 
 describe('JUnit XML', () => {
