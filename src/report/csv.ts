@@ -35,8 +35,10 @@ export const CSV_COLUMNS = [
   'Fix command',
 ] as const;
 
-export function renderCsv(doc: ReportDocument): string {
-  const records = findingRows(doc).map((row) => {
+/** The findings of one account, or of several (an organization scan), under one header. */
+export function renderCsv(docs: ReportDocument | readonly ReportDocument[]): string {
+  const all: readonly ReportDocument[] = Array.isArray(docs) ? docs : [docs as ReportDocument];
+  const records = all.flatMap(findingRows).map((row) => {
     const f = row.finding;
     const d = f.decision;
     return [

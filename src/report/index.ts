@@ -25,11 +25,16 @@ export const isReportFormat = (s: string): s is ReportFormat => (REPORT_FORMATS 
 export function renderDocument(format: ReportFormat, doc: ReportDocument): string {
   if (format === 'html') return renderHtml(doc);
   if (format === 'json') return renderJson(doc);
-  if (format === 'ocsf') return renderOcsf(doc);
-  if (format === 'asff') return `${JSON.stringify(renderAsff(doc), null, 2)}\n`;
-  if (format === 'csv') return renderCsv(doc);
-  if (format === 'junit') return renderJunit(doc);
+  if (isFindingsFormat(format)) return renderFindings(format, [doc]);
   return renderMarkdown(doc);
+}
+
+/** The findings of one or more accounts' reports (an organization scan) in one of the formats security tools read. */
+export function renderFindings(format: FindingsFormat, docs: readonly ReportDocument[]): string {
+  if (format === 'ocsf') return renderOcsf(docs);
+  if (format === 'asff') return `${JSON.stringify(docs.flatMap((d) => renderAsff(d)), null, 2)}\n`;
+  if (format === 'csv') return renderCsv(docs);
+  return renderJunit(docs);
 }
 
 export function renderReport(format: ReportFormat, input: ReportInput): string {

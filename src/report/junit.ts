@@ -32,16 +32,28 @@ function testcase(row: FindingRow, classname: string): Record<string, unknown> {
   return tc;
 }
 
-export function renderJunit(doc: ReportDocument): string {
+/** One test suite per step (per account and step for several accounts' reports). */
+export function renderJunit(docs: ReportDocument | readonly ReportDocument[]): string {
+  const all: readonly ReportDocument[] = Array.isArray(docs) ? docs : [docs as ReportDocument];
+  const suites = all.flatMap((doc) => suitesOf(doc, all.length > 1));
+  suites.forEach((s, i) => {
+    s['@_id'] = String(i);
+  });
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: false, processEntities: true });
+  const xml = builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, testsuites: { testsuite: suites } }) as string;
+  return xml.endsWith('\n') ? xml : `${xml}\n`;
+}
+
+function suitesOf(doc: ReportDocument, named: boolean): Record<string, unknown>[] {
   const rows = findingRows(doc);
   const timestamp = doc.generatedAt.replace(/\.\d+Z$/, '').replace(/Z$/, '');
-  const suites = doc.categories.map((c, i) => {
+  return doc.categories.map((c) => {
     const own = rows.filter((r) => r.category.id === c.id);
     const classname = `hipaa-wizard.${doc.scan.account.id}.${c.id}`;
     return {
-      '@_name': `${String(c.number).padStart(2, '0')} ${c.title}`,
+      '@_name': `${named ? `${doc.scan.account.id} ` : ''}${String(c.number).padStart(2, '0')} ${c.title}`,
       '@_package': `hipaa-wizard.${doc.scan.account.id}`,
-      '@_id': String(i),
+      '@_id': '0',
       '@_hostname': doc.scan.account.id,
       '@_timestamp': timestamp,
       '@_tests': String(own.length),
@@ -62,7 +74,4 @@ export function renderJunit(doc: ReportDocument): string {
       'system-err': '',
     };
   });
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: false, processEntities: true });
-  const xml = builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, testsuites: { testsuite: suites } }) as string;
-  return xml.endsWith('\n') ? xml : `${xml}\n`;
 }

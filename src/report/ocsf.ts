@@ -114,10 +114,11 @@ export function ocsfEvent(row: FindingRow, doc: ReportDocument): Record<string, 
   };
 }
 
-/** Every finding of the report as OCSF Compliance Finding events, a JSON array. */
-export function renderOcsf(doc: ReportDocument): string {
+/** Every finding of the report (or of several accounts' reports) as OCSF Compliance Finding events, a JSON array. */
+export function renderOcsf(docs: ReportDocument | readonly ReportDocument[]): string {
+  const all: readonly ReportDocument[] = Array.isArray(docs) ? docs : [docs as ReportDocument];
   return `${JSON.stringify(
-    findingRows(doc).map((row) => ocsfEvent(row, doc)),
+    all.flatMap((doc) => findingRows(doc).map((row) => ocsfEvent(row, doc))),
     null,
     2,
   )}\n`;

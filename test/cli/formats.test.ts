@@ -66,13 +66,10 @@ describe('scan --format for security tools (demo)', () => {
     expect(findings.filter((f) => !validateAsff(f))).toEqual([]);
   });
 
-  it('refuses an unknown format, a findings format with --org, and --send-to-security-hub on the demo, each in one sentence', async () => {
+  it('refuses an unknown format, and --send-to-security-hub on the demo, each in one sentence', async () => {
     const bad = await runCli(['scan', '--demo', '--format', 'sarif']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--format must be text, json, ocsf, asff, csv or junit, not "sarif".');
-    const org = await runCli(['scan', '--org', '--format', 'csv']);
-    expect(org.code).toBe(2);
-    expect(org.stderr).toContain('--format csv is not available with --org; scan each account on its own, or use --format json.');
     const demo = await runCli(['scan', '--demo', '--send-to-security-hub']);
     expect(demo.code).toBe(2);
     expect(demo.stderr).toContain("--send-to-security-hub sends findings to the live account's Security Hub; it cannot be used with --demo.");
