@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/model.js';
-import { buildReport, renderReport } from '../../src/report/index.js';
+import { buildReport, renderFindings, renderReport } from '../../src/report/index.js';
 import { type AsffFinding, renderAsff, resourceType } from '../../src/report/asff.js';
 import { CSV_COLUMNS } from '../../src/report/csv.js';
 import { ROOT } from '../helpers/built-cli.js';
@@ -221,6 +221,19 @@ describe('JUnit XML', () => {
     expect(xml.match(/<failure /g)).toHaveLength(failing);
     expect(xml).toContain('name="s3-versioning · arn:aws:s3:::a&lt;b&gt;&amp;&quot;c&quot; (us-east-1)"');
     expect(xml).toMatch(/<skipped message="Accepted by decision D-0001 \(alternative, review by 2026-12-20\): Console sign-in goes through/);
+  });
+
+  it('puts several accounts (an organization scan) in one valid document, a suite per account and step', async () => {
+    const a = buildReport(await demoInput());
+    const b = { ...a, scan: { ...a.scan, account: { ...a.scan.account, id: '111122223333' } } };
+    const xml = renderFindings('junit', [a, b]);
+    const result = await validateXML({ xml: [{ fileName: 'org.xml', contents: xml }], schema: [{ fileName: 'JUnit.xsd', contents: JUNIT_XSD }] });
+    expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
+    const ids = [...xml.matchAll(/<testsuite [^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(ids).toEqual(Array.from({ length: a.categories.length * 2 }, (_, i) => i));
+    expect(xml).toContain(`name="111122223333 01 ${a.categories[0]?.title}"`);
+    const csv = parse(renderFindings('csv', [a, b]), { bom: true, columns: true }) as Record<string, string>[];
+    expect(new Set(csv.map((r) => r.Account))).toEqual(new Set(['210987654321', '111122223333']));
   });
 
   it('an XSD check that can fail: a testsuite without its required attributes is rejected', async () => {

@@ -27,7 +27,7 @@ export function registerScan(program: Command): void {
       .command('scan')
       .description('check the account against every category and print the findings (exit 1 when something fails)')
       .option('--format <format>', 'text, json, or one entry per check and resource: ocsf, asff, csv, junit', 'text')
-      .option('--send-to-security-hub', 'import the findings into AWS Security Hub (BatchImportFindings; needs securityhub:BatchImportFindings)')
+      .option('--send-to-security-hub', 'import the findings into AWS Security Hub (needs securityhub:BatchImportFindings and BatchUpdateFindings; see permissions --send-to-security-hub)')
       .option('--org', 'scan every ACTIVE account of the AWS Organization, assuming --role-name in each')
       .option('--accounts <ids>', 'with --org: only these comma-separated account ids')
       .option('--role-name <name>', 'with --org: the read-only role to assume in each account (default HipaaWizardReadOnly)')
