@@ -88,7 +88,7 @@ describe('exit codes', () => {
   it('is 2 for a bad flag value or an unknown step, with one sentence', async () => {
     const format = await runCli(['scan', '--demo', '--format', 'xml']);
     expect(format.code).toBe(2);
-    expect(format.stderr.trim()).toBe('hipaa-wizard: --format must be text or json, not "xml".');
+    expect(format.stderr.trim()).toBe('hipaa-wizard: --format must be text, json, ocsf, asff, csv or junit, not "xml".');
     const step = await runCli(['scan', '--demo', '--step', '99']);
     expect(step.code).toBe(2);
     expect(step.stderr).toMatch(/^hipaa-wizard: There is no step "99"\./);

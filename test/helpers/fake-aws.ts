@@ -16,6 +16,8 @@ export interface RecordedRequest {
   readonly protocol: 'query' | 'json' | 'rest';
   readonly method: string;
   readonly region: string;
+  /** For Security Hub's BatchImportFindings and BatchUpdateFindings: how many findings the request carried. */
+  readonly findings?: number;
 }
 
 export interface FakeAws {
@@ -182,6 +184,17 @@ export async function startFakeAws(): Promise<FakeAws> {
       });
     }
     const route = `${req.method} ${(req.url ?? '').replace(/\?.*$/, '')}`;
+    if (service === 'securityhub' && route === 'POST /findings/import') {
+      // BatchImportFindings accepts the batch, as Security Hub does when it is enabled.
+      const n = ((JSON.parse(body) as { Findings?: unknown[] }).Findings ?? []).length;
+      requests.push({ service, action: 'BatchImportFindings', protocol: 'rest', method: req.method ?? '', region, findings: n });
+      return send(200, JSON.stringify({ FailedCount: 0, SuccessCount: n, FailedFindings: [] }), { 'content-type': 'application/json' });
+    }
+    if (service === 'securityhub' && route === 'PATCH /findings/batchupdate') {
+      const ids = (JSON.parse(body) as { FindingIdentifiers?: unknown[] }).FindingIdentifiers ?? [];
+      requests.push({ service, action: 'BatchUpdateFindings', protocol: 'rest', method: req.method ?? '', region, findings: ids.length });
+      return send(200, JSON.stringify({ ProcessedFindings: ids, UnprocessedFindings: [] }), { 'content-type': 'application/json' });
+    }
     const action = REST_OPERATIONS[route] ?? route;
     requests.push({ service, action, protocol: 'rest', method: req.method ?? '', region });
     return send(403, JSON.stringify({ message: `User: ${CALLER} is not authorized to perform: ${service}:${action}` }), {

@@ -106,7 +106,7 @@ describe('hipaa-wizard report', () => {
   it('answers bad input with one sentence and exit code 2', async () => {
     const cwd = workDir();
     const cases: [string[], RegExp][] = [
-      [['report', '--demo', '--format', 'pdf'], /^hipaa-wizard: --format must be md, html or json, not "pdf"\.$/m],
+      [['report', '--demo', '--format', 'pdf'], /^hipaa-wizard: --format must be md, html, json, ocsf, asff, csv or junit, not "pdf"\.$/m],
       [['report', '--demo', '-o', 'no/such/folder/report.md'], /^hipaa-wizard: Cannot write the report to no\/such\/folder\/report\.md: its folder does not exist\.$/m],
       [['report', '--demo', '--due-within', 'soon'], /^hipaa-wizard: --due-within must be a whole number of days, not "soon"\.$/m],
     ];

@@ -22,20 +22,32 @@ export async function collectorPermissions(): Promise<string[]> {
   return out;
 }
 
+/** What `scan --send-to-security-hub` adds to a scan: importing its own findings, and carrying decisions to their workflow status. */
+export const SECURITY_HUB_STATEMENT = {
+  Sid: 'HipaaWizardSendToSecurityHub',
+  Effect: 'Allow',
+  Action: ['securityhub:BatchImportFindings', 'securityhub:BatchUpdateFindings'],
+  Resource: '*',
+} as const;
+
 export function registerPermissions(program: Command): void {
   const cmd = program
     .command('permissions')
     .description('print the least-privilege IAM policy for a read-only scan, or with --fix the extra actions a fix needs')
     .option('--fix <id>', 'a fix id, a check id, or "all": print the actions applying and undoing it needs beyond a scan')
     .option('--account <id>', 'with --fix: the account whose roles the policy names (any account when absent)')
-    .option('--partition <name>', 'with --fix: the AWS partition of those roles (aws, aws-us-gov, aws-cn)', 'aws');
-  withFixOptions(cmd).action(async (o: { fix?: string; account?: string; partition: string; option?: Record<string, string> }) => {
+    .option('--partition <name>', 'with --fix: the AWS partition of those roles (aws, aws-us-gov, aws-cn)', 'aws')
+    .option('--send-to-security-hub', 'add the actions `scan --send-to-security-hub` needs (securityhub:BatchImportFindings, BatchUpdateFindings)');
+  withFixOptions(cmd).action(async (o: { fix?: string; account?: string; partition: string; option?: Record<string, string>; sendToSecurityHub?: boolean }) => {
     const registry = await loadRegistry();
     const collected = await collectorPermissions();
     if (!o.fix) {
-      process.stdout.write(`${JSON.stringify(scanPolicy(registry, collected), null, 2)}\n`);
+      const policy = scanPolicy(registry, collected);
+      const out = o.sendToSecurityHub ? { ...policy, Statement: [...policy.Statement, SECURITY_HUB_STATEMENT] } : policy;
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return;
     }
+    if (o.sendToSecurityHub) throw new UsageError('Use --send-to-security-hub without --fix: it adds to the scan policy.');
     let ids: string[];
     if (o.fix === 'all') ids = registry.remediations.map((r) => r.id);
     else if (registry.remediation(o.fix)) ids = [o.fix];

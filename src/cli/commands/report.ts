@@ -1,5 +1,5 @@
 /**
- * `hipaa-wizard report --format md|html|json [-o FILE]`: the evidence an auditor takes away. It
+ * `hipaa-wizard report --format md|html|json|ocsf|asff|csv|junit [-o FILE]`: the evidence an auditor takes away. It
  * scans like `scan` (live, snapshot or demo), reads the records folder, and renders one report
  * document. The report goes to stdout, or atomically to FILE; the format follows FILE's extension
  * when --format is not given. It exits 0 once written: failing findings are the report's content.
@@ -22,12 +22,22 @@ interface ReportOptions extends CommonOptions {
   dueWithin: string;
 }
 
-const EXTENSIONS: Readonly<Record<string, ReportFormat>> = { md: 'md', markdown: 'md', html: 'html', htm: 'html', json: 'json' };
+const EXTENSIONS: Readonly<Record<string, ReportFormat>> = { md: 'md', markdown: 'md', html: 'html', htm: 'html', json: 'json', csv: 'csv', xml: 'junit' };
+
+const FORMAT_NAME: Readonly<Record<ReportFormat, string>> = {
+  md: 'Markdown',
+  html: 'HTML',
+  json: 'JSON',
+  ocsf: 'OCSF',
+  asff: 'Security Hub (ASFF)',
+  csv: 'CSV',
+  junit: 'JUnit XML',
+};
 
 /** The format: --format, else the output file's extension, else Markdown. */
 export function reportFormat(format: string | undefined, output: string | undefined): ReportFormat {
   if (format !== undefined) {
-    if (!isReportFormat(format)) throw new UsageError(`--format must be md, html or json, not "${format}".`);
+    if (!isReportFormat(format)) throw new UsageError(`--format must be md, html, json, ocsf, asff, csv or junit, not "${format}".`);
     return format;
   }
   const ext = output?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
@@ -39,7 +49,7 @@ export function registerReport(program: Command): void {
     program
       .command('report')
       .description('write a report for an auditor: per-category status, findings, decisions, attestations, journal (Markdown, HTML or JSON)')
-      .option('--format <format>', 'md, html or json (default: from the -o file name, else md)')
+      .option('--format <format>', 'md, html, json, or one entry per check and resource: ocsf, asff, csv, junit (default: from the -o file name, else md)')
       .option('-o, --output <file>', 'write the report to this file instead of stdout')
       .option('--due-within <days>', 'list reviews, lapsing attestations and BAA expiries due within this many days', '60'),
   ).action(async (o: ReportOptions) => {
@@ -79,7 +89,7 @@ export function registerReport(program: Command): void {
       await writeReportFile(o.output, text);
       const failing = findings.filter((f) => f.status === 'fail').length;
       process.stderr.write(
-        `Wrote the ${format === 'md' ? 'Markdown' : format.toUpperCase()} report on account ${state.identity.accountId} (${findings.length} findings, ${failing} failing, in ${steps.length} categories) to ${o.output}.\n`,
+        `Wrote the ${FORMAT_NAME[format]} report on account ${state.identity.accountId} (${findings.length} findings, ${failing} failing, in ${steps.length} categories) to ${o.output}.\n`,
       );
     } finally {
       source.close();

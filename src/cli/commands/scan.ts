@@ -6,7 +6,7 @@ import { loadDemoRecords } from '../../records/demo-base.js';
 import { loadRecordsView, recordsWarnings } from '../../records/view.js';
 import { openSource } from '../../session/source.js';
 import { type CommonOptions, evalContext, selectSteps, sourceOptions, UsageError, withCommonOptions } from '../common.js';
-import { scanJson, scanText } from '../scan-output.js';
+import { type ScanResult, scanJson, scanText } from '../scan-output.js';
 import { colorEnabled, painter } from '../style.js';
 import { progressReporter } from '../progress.js';
 import { partialScanProblem } from '../../aws/errors.js';
@@ -16,20 +16,28 @@ import type { EvalContext, StepDef } from '../../engine/model.js';
 import type { Registry } from '../../engine/registry.js';
 import { countStatuses } from '../../engine/runner.js';
 import { VERSION } from '../../version.js';
+import { buildReport, isFindingsFormat, type ReportDocument, recordsForReport, renderFindings } from '../../report/index.js';
+import type { ClientFactory } from '../../aws/clients.js';
+import type { FullRecordsView } from '../../records/view.js';
+import { renderAsff } from '../../report/asff.js';
 
 export function registerScan(program: Command): void {
   withCommonOptions(
     program
       .command('scan')
       .description('check the account against every category and print the findings (exit 1 when something fails)')
-      .option('--format <format>', 'text or json', 'text')
+      .option('--format <format>', 'text, json, or one entry per check and resource: ocsf, asff, csv, junit', 'text')
+      .option('--send-to-security-hub', 'import the findings into AWS Security Hub (needs securityhub:BatchImportFindings and BatchUpdateFindings; see permissions --send-to-security-hub)')
       .option('--org', 'scan every ACTIVE account of the AWS Organization, assuming --role-name in each')
       .option('--accounts <ids>', 'with --org: only these comma-separated account ids')
       .option('--role-name <name>', 'with --org: the read-only role to assume in each account (default HipaaWizardReadOnly)')
       .option('--external-id <id>', "with --org: the external id the role's trust policy requires")
       .option('--concurrency <n>', 'with --org: accounts scanned at once (default 4)'),
-  ).action(async (o: CommonOptions & OrgFlags & { format: string }) => {
-    if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`--format must be text or json, not "${o.format}".`);
+  ).action(async (o: CommonOptions & OrgFlags & { format: string; sendToSecurityHub?: boolean }) => {
+    if (o.format !== 'text' && o.format !== 'json' && !isFindingsFormat(o.format))
+      throw new UsageError(`--format must be text, json, ocsf, asff, csv or junit, not "${o.format}".`);
+    if (o.sendToSecurityHub && (o.demo || o.snapshot))
+      throw new UsageError(`--send-to-security-hub sends findings to the live account's Security Hub; it cannot be used with --${o.demo ? 'demo' : 'snapshot'}.`);
     const clock = evalContext(o);
     const records = await loadRecordsView(o.records, o.demo ? await loadDemoRecords(clock.now) : undefined);
     for (const w of recordsWarnings(records)) process.stderr.write(`warning: ${w}\n`);
@@ -49,8 +57,17 @@ export function registerScan(program: Command): void {
       progress.end();
       const findings = runAll(registry, state, ctx, steps);
       const result = { mode: source.mode, state, steps, findings, generatedAt: ctx.now.toISOString() };
-      process.stdout.write(o.format === 'json' ? `${JSON.stringify(scanJson(result), null, 2)}\n` : scanText(result, painter(colorEnabled()), process.stdout.columns || 100));
+      // The formats security tools read are renderings of the report document (decisions included).
+      const doc = isFindingsFormat(o.format) || o.sendToSecurityHub ? findingsDocument(o, { ...result, records, registry, ctx }) : undefined;
+      process.stdout.write(
+        doc && isFindingsFormat(o.format)
+          ? renderFindings(o.format, [doc])
+          : o.format === 'json'
+            ? `${JSON.stringify(scanJson(result), null, 2)}\n`
+            : scanText(result, painter(colorEnabled()), process.stdout.columns || 100),
+      );
       process.exitCode = findings.some((f) => f.status === 'fail') ? 1 : 0;
+      if (doc && o.sendToSecurityHub && source.clients && !(await sendToSecurityHub(source.clients, doc))) process.exitCode = 2;
       // Credentials that expired mid-scan: the findings above are partial; say so and exit 2.
       const partial = partialScanProblem(source.clients?.expiredError, state);
       if (partial) {
@@ -63,21 +80,64 @@ export function registerScan(program: Command): void {
   });
 }
 
+interface DocumentInput extends ScanResult {
+  readonly records: FullRecordsView;
+  readonly registry: Registry;
+  readonly ctx: EvalContext;
+}
+
+/** The report document the findings formats and the Security Hub import are rendered from. */
+function findingsDocument(o: CommonOptions, x: DocumentInput): ReportDocument {
+  return buildReport({
+    mode: x.mode,
+    state: x.state,
+    steps: x.steps,
+    findings: x.findings,
+    records: recordsForReport(x.records, o.records, o.demo === true),
+    catalog: x.registry,
+    settings: x.ctx.settings,
+    now: x.ctx.now,
+    dueWithinDays: 60,
+    snapshotFile: o.snapshot,
+  });
+}
+
+/** Imports one account's findings into its Security Hub; false when some were not imported. Sentences go to stderr. */
+async function sendToSecurityHub(clients: ClientFactory, doc: ReportDocument, label = ''): Promise<boolean> {
+  const { importFindings, importSummary } = await import('../../aws/securityhub.js');
+  const outcome = await importFindings(clients, renderAsff(doc));
+  for (const p of outcome.problems) process.stderr.write(`hipaa-wizard: ${label}${p}\n`);
+  process.stderr.write(`${label}${importSummary(outcome)}\n`);
+  return outcome.failedCount === 0;
+}
+
 /** scan --org: every member account through its assumed role; one combined output. */
-async function scanOrg(o: CommonOptions & OrgFlags & { format: string }, run: { registry: Registry; steps: readonly StepDef[]; ctx: EvalContext }): Promise<number> {
+async function scanOrg(
+  o: CommonOptions & OrgFlags & { format: string; sendToSecurityHub?: boolean },
+  run: { registry: Registry; steps: readonly StepDef[]; ctx: EvalContext & { records: FullRecordsView } },
+): Promise<number> {
   const { orgExitCode, orgJson, orgOptions, orgText, walkOrganization } = await import('../../session/org.js');
   const org = orgOptions(o);
   const { openLiveSource } = await import('../../session/live.js');
   const paint = painter(colorEnabled());
   const needs = needsOf(run.steps.flatMap((s) => run.registry.checksOf(s.id)));
+  // Each account's report document, for the findings formats and the import into its own Security Hub.
+  const docs = new Map<string, ReportDocument>();
+  let notSent = false;
   const result = await walkOrganization<AccountScanValue>(
     sourceOptions(o),
     org,
     openLiveSource,
-    async (source) => {
+    async (source, account) => {
       const state = await source.collect(needs);
       const findings = runAll(run.registry, state, run.ctx, run.steps);
       const scan = { mode: source.mode, state, steps: run.steps, findings, generatedAt: run.ctx.now.toISOString() };
+      if (isFindingsFormat(o.format) || o.sendToSecurityHub) {
+        const doc = findingsDocument(o, { ...scan, records: run.ctx.records, registry: run.registry, ctx: run.ctx });
+        docs.set(account.id, doc);
+        // BatchImportFindings must come from the account the findings are about: its assumed role.
+        if (o.sendToSecurityHub && source.clients && !(await sendToSecurityHub(source.clients, doc, `account ${account.id}: `))) notSent = true;
+      }
       return {
         counts: countStatuses(findings),
         ...(o.format === 'json' ? { json: scanJson(scan) } : { text: scanText(scan, paint, process.stdout.columns || 100) }),
@@ -89,6 +149,12 @@ async function scanOrg(o: CommonOptions & OrgFlags & { format: string }, run: { 
       process.stderr.write(phase === 'start' ? `Scanning account ${who}…\n` : problem ? `Account ${who} not scanned: ${problem}\n` : `Account ${who} scanned.\n`);
     },
   );
-  process.stdout.write(o.format === 'json' ? `${JSON.stringify(orgJson(result, run.ctx.now.toISOString(), VERSION), null, 2)}\n` : orgText(result, (s) => paint('bold', s)));
-  return orgExitCode(result);
+  if (isFindingsFormat(o.format)) {
+    // Every scanned account's findings in one document, in the order the accounts were listed.
+    const ordered = result.outcomes.flatMap((x) => (x.status === 'scanned' ? [docs.get(x.account.id)] : [])).filter((d): d is ReportDocument => d !== undefined);
+    process.stdout.write(renderFindings(o.format, ordered));
+  } else
+    process.stdout.write(o.format === 'json' ? `${JSON.stringify(orgJson(result, run.ctx.now.toISOString(), VERSION), null, 2)}\n` : orgText(result, (s) => paint('bold', s)));
+  const code = orgExitCode(result);
+  return notSent ? 2 : code;
 }
