@@ -4,17 +4,17 @@
  * answers can come (stdin closed or empty) it prints the scan and names the commands that answer
  * the open questions without prompts, and never waits.
  */
-import { scanText } from '../cli/scan-output.js';
-import { colorEnabled, type Paint, painter, type StyleName } from '../cli/style.js';
+import { scanText } from '../report/scan-output.js';
+import { colorEnabled, type Paint, painter, type StyleName } from '../report/style.js';
 import type { Finding } from '../engine/model.js';
 import type { Registry } from '../engine/registry.js';
 import { type FormState, visibleFields } from '../ui/forms.js';
-import { sentence } from '../ui/sentence.js';
+import { sentence } from '../wizard/sentence.js';
 import { findingLines, introLines, planLines, reportLines, summaryLines } from '../ui/lines.js';
-import { checkedSteps, type Fixed, initialState, type Recorded, reduce, type StepOutline, type WizardState } from '../ui/state.js';
+import { checkedSteps, type Fixed, initialState, type Recorded, reduce, type StepOutline, type WizardState } from '../wizard/state.js';
 import type { Line } from '../ui/text.js';
 import type { Tone } from '../ui/theme.js';
-import { FormProblem, outline, type WalkServices } from '../ui/walk.js';
+import { FormProblem, outline, type WalkServices } from '../wizard/services.js';
 import { type Asker, inquirerAsker, lineAsker, NoMoreAnswers } from './ask.js';
 
 export interface PlainOptions {

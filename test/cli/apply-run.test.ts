@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClientFactory } from '../../src/aws/clients.js';
 import { applyPlans, freshPlanner } from '../../src/cli/commands/apply.js';
-import { painter } from '../../src/cli/style.js';
+import { painter } from '../../src/report/style.js';
 import { makePlan } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import type { Source } from '../../src/session/source.js';

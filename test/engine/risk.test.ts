@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confirmationWord } from '../../src/cli/confirm.js';
 import type { Plan } from '../../src/engine/model.js';
 import { confirmationRule, coveredByYes } from '../../src/engine/risk.js';
-import { confirmationFor } from '../../src/ui/walk.js';
+import { confirmationFor } from '../../src/wizard/services.js';
 
 const plan = (risk: Plan['risk'], reversible = true, undoOf?: string) =>
   ({ risk, remediation: 'revoke-open-ingress', undoOf, actions: [{ reversible }] }) as unknown as Plan;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/model.js';
 import { decisionForm, decisionProblem, editForm } from '../../src/ui/forms.js';
-import { initialState, reduce, type StepOutline, stepLabel, type WizardEvent, type WizardState } from '../../src/ui/state.js';
+import { initialState, reduce, type StepOutline, stepLabel, type WizardEvent, type WizardState } from '../../src/wizard/state.js';
 
 const steps: StepOutline[] = [1, 2].map((n) => ({
   id: `0${n}-step`,

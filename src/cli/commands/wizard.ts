@@ -7,7 +7,7 @@
 import { Command } from 'commander';
 import { loadRegistry, type Registry } from '../../engine/registry.js';
 import { currentUser } from '../../records/store.js';
-import type { WalkServices } from '../../ui/walk.js';
+import type { WalkServices } from '../../wizard/services.js';
 import { VERSION } from '../../version.js';
 import { exitCodeFor } from '../exit.js';
 import { type CommonOptions, selectSteps, settingsFrom, sourceOptions, UsageError, withCommonOptions } from '../common.js';
@@ -41,7 +41,7 @@ export function registerWizard(program: Command): void {
 }
 
 async function makeServices(registry: Registry, o: WizardOptions): Promise<WalkServices> {
-  const [{ createWalk }, { applyPort, recordsPort }] = await Promise.all([import('../../ui/walk.js'), import('../../ui/ports.js')]);
+  const [{ createWalk }, { applyPort, recordsPort }] = await Promise.all([import('../../wizard/services.js'), import('../../wizard/ports.js')]);
   return createWalk({
     registry,
     source: sourceOptions(o),

@@ -10,7 +10,7 @@ import { loadDemoRecords } from '../records/demo-base.js';
 import type { BaseRecords } from '../records/view.js';
 import type { Source } from '../session/source.js';
 import type { ActionProgress } from './state.js';
-import { type ApplyPort, FormProblem, type RecordsPort } from './walk.js';
+import { type ApplyPort, FormProblem, type RecordsPort } from './services.js';
 
 async function saying<T>(work: () => Promise<T>): Promise<T> {
   try {

@@ -7,7 +7,7 @@
  */
 import type { Citation, Finding, Plan, Status } from '../engine/model.js';
 import type { Mode } from '../session/source.js';
-import { type FormState, editForm, visibleFields } from './forms.js';
+import { type FormState, editForm, visibleFields } from '../ui/forms.js';
 
 export interface ItemOutline {
   readonly id: string;
