@@ -1,17 +1,15 @@
 #!/usr/bin/env node
 /**
- * Bundles the CLI (from its TypeScript sources) into dist/src/bundle/ with esbuild, so the
- * executable starts by reading a few files instead of hundreds of modules (see bench/suites/startup.ts).
- * - Two entries: main (every command) and wizard (the no-command fast path the executable tries
- *   first, so the wizard's first frame does not wait for the other commands' imports).
- * - ESM with code splitting: Ink, Inquirer and the SDK-facing code stay in chunks that load only
- *   in the mode that needs them.
+ * Bundles the CLI (from its TypeScript sources) into dist/src/bundle/ with esbuild: the one build
+ * output the executable (bin/hipaa-wizard.js) loads. It starts by reading a few files instead of
+ * hundreds of modules (see bench/suites/startup.ts).
+ * - One entry, src/cli/main.ts: the one commander program, whose default command is the wizard.
+ * - ESM with code splitting: Ink, Inquirer, the wizard flow and the SDK-facing code stay in chunks
+ *   that load only when a command needs them (each command imports them inside its action).
  * - The AWS SDK stays external: its clients are imported lazily from node_modules when a step needs them.
  * - A createRequire banner lets bundled CommonJS dependencies call require().
  * - Ink's optional react-devtools-core import is replaced by an empty module.
- * - The output sits at dist/src/bundle/ so relative lookups made at run time (the demo's sample
- *   records, loaded by a computed path from src/records/) still find the compiled files next to it.
- * bin/hipaa-wizard.js uses the bundle only when it is newer than the compiled main.js.
+ * - `--outdir DIR` writes the bundle elsewhere (the CLI tests build their own copy).
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -19,15 +17,16 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const entries = { main: join(root, 'src', 'cli', 'main.ts'), wizard: join(root, 'src', 'cli', 'commands', 'wizard.ts') };
-const outdir = join(root, 'dist', 'src', 'bundle');
+const entries = { main: join(root, 'src', 'cli', 'main.ts') };
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : join(root, 'dist', 'src', 'bundle');
 
 if (!existsSync(join(root, 'src', 'generated', 'index.ts'))) {
   process.stderr.write('bundle: src/generated/index.ts is missing; run node scripts/gen-index.mjs first (npm run build does).\n');
   process.exit(1);
 }
 // Built beside the old bundle and swapped in at the end, so a process starting meanwhile finds
-// either the old bundle or the new one (or none, and then the compiled files), never half of one.
+// either the old bundle or the new one (or none), never half of one.
 const staging = `${outdir}.tmp-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 
@@ -63,11 +62,11 @@ try {
   plugins: [stubDevtools],
   });
 } catch {
-  // esbuild has printed the errors; the executable falls back to the compiled files.
+  // esbuild has printed the errors; the build fails, and the executable keeps the last good bundle.
   rmSync(staging, { recursive: true, force: true });
-  process.stderr.write('bundle: failed (see above); bin/hipaa-wizard.js will use the compiled files in dist/ instead.\n');
+  process.stderr.write('bundle: failed (see above); bin/hipaa-wizard.js needs dist/src/bundle/main.js.\n');
   process.exit(1);
 }
 rmSync(outdir, { recursive: true, force: true });
 renameSync(staging, outdir);
-process.stdout.write(`bundle: dist/src/bundle/main.js in ${Date.now() - started} ms\n`);
+process.stdout.write(`bundle: ${join(outdir, 'main.js')} in ${Date.now() - started} ms\n`);

@@ -6,12 +6,13 @@
 import { CommanderError } from 'commander';
 import { RegistryError } from '../engine/registry.js';
 import { RecordsError } from '../records/errors.js';
+import { ReportFileError } from '../report/file.js';
 import { StartupError } from '../session/source.js';
 import { UsageError } from './common.js';
 
 export function exitCodeFor(e: unknown): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-  if (e instanceof UsageError || e instanceof StartupError || e instanceof RecordsError) {
+  if (e instanceof UsageError || e instanceof StartupError || e instanceof RecordsError || e instanceof ReportFileError) {
     process.stderr.write(`hipaa-wizard: ${e.message}\n`);
     return e instanceof UsageError ? e.exitCode : 2;
   }

@@ -1,20 +1,23 @@
 /**
  * The plain walk: the wizard's steps as lines of text and one question at a time, for screen
- * readers, dumb terminals, pipes and CI. The same services as the Ink wizard do the work; when no
- * answers can come (stdin closed or empty) it prints the scan and names the commands that answer
- * the open questions without prompts, and never waits.
+ * readers, dumb terminals, pipes and CI. A thin driver of the wizard flow (src/wizard/flow.ts): each
+ * answer becomes an intent for the same reducer the Ink screen uses, the same effects do the work,
+ * and what is printed is read from the flow's state; plain mode keeps no flow state of its own.
+ * When no answers can come (stdin closed or empty) it prints the scan and names the commands that
+ * answer the open questions without prompts, and never waits.
  */
-import { scanText } from '../cli/scan-output.js';
-import { colorEnabled, type Paint, painter, type StyleName } from '../cli/style.js';
 import type { Finding } from '../engine/model.js';
 import type { Registry } from '../engine/registry.js';
-import { type FormState, visibleFields } from '../ui/forms.js';
-import { sentence } from '../ui/sentence.js';
+import { scanText } from '../report/scan-output.js';
+import { colorEnabled, type Paint, painter, type StyleName } from '../report/style.js';
+import { visibleFields } from '../ui/forms.js';
 import { findingLines, introLines, planLines, reportLines, summaryLines } from '../ui/lines.js';
-import { checkedSteps, type Fixed, initialState, type Recorded, reduce, type StepOutline, type WizardState } from '../ui/state.js';
 import type { Line } from '../ui/text.js';
 import type { Tone } from '../ui/theme.js';
-import { FormProblem, outline, type WalkServices } from '../ui/walk.js';
+import { createFlow } from '../wizard/flow.js';
+import { outline, type WalkServices } from '../wizard/services.js';
+import { checkedSteps, currentStep, findingOf, type Intent, runOf, type StepOutline } from '../wizard/state.js';
+import { sentence } from '../wizard/sentence.js';
 import { type Asker, inquirerAsker, lineAsker, NoMoreAnswers } from './ask.js';
 
 export interface PlainOptions {
@@ -45,30 +48,41 @@ export async function runPlain(options: PlainOptions): Promise<number> {
       say(t);
     }
   };
-  const steps = outline(options.registry);
-  let state: WizardState = initialState(steps, options.firstStep);
-  const fixed: Fixed[] = [];
-  const recorded: Recorded[] = [];
+  const flow = createFlow({ services, steps: outline(options.registry), startAt: options.firstStep });
+  /** Asks the flow for something and waits until every answer it leads to has arrived. */
+  const act = async (intent: Intent) => {
+    flow.dispatch({ type: 'intent', intent });
+    await flow.settled();
+  };
+  // What is echoed while work runs: each check's result as it arrives, each action of an apply.
+  const echo = { checks: 0 };
+  flow.subscribe((event, state) => {
+    if (event.type === 'check-done' && echo.checks > 0) {
+      echo.checks++;
+      say(`  ${paint(STATUS_STYLE[event.finding.status], STATUS_LABEL[event.finding.status].padEnd(8))} ${event.finding.title}`);
+    }
+    if (event.type === 'apply-progress' && event.status !== 'running' && state.screen.name === 'applying') {
+      const summary = state.screen.preview.plan.actions[event.index]?.summary ?? '';
+      say(`  ${event.status}: ${summary}${event.message ? ` (${event.message})` : ''}`);
+    }
+  });
 
-  let opened: Awaited<ReturnType<WalkServices['open']>>;
-  try {
-    opened = await services.open(false);
-  } catch (e) {
-    stdout.write(`hipaa-wizard: ${sentence(e)}\n`);
+  flow.start();
+  await flow.settled();
+  if (flow.state.phase !== 'ready' || !flow.state.session) {
+    say(`hipaa-wizard: ${flow.state.failure ?? 'The account could not be opened.'}`);
     return 2;
   }
-  state = reduce(state, { type: 'opened', ...opened });
-  const s = opened.session;
+  const s = flow.state.session;
   say(paint('bold', `hipaa-wizard · ${s.mode.toUpperCase()} · account ${s.alias ? `${s.alias} (${s.accountId})` : s.accountId} · ${s.regions.join(', ')}`));
   say(`caller ${s.caller}`);
   for (const w of s.warnings) say(`warning: ${w}`);
-  if (state.banner) say(state.banner.text);
+  if (flow.state.banner) say(flow.state.banner.text);
 
   const asker = options.asker ?? (options.stdin.isTTY ? await inquirerAsker() : lineAsker(options.stdin, stdout));
-  let index = Math.max(0, steps.findIndex((x) => x.id === state.current));
   try {
-    while (index < steps.length) {
-      const step = steps[index] as StepOutline;
+    for (;;) {
+      const step = currentStep(flow.state) as StepOutline;
       say();
       print(introLines(step, width));
       const what = await asker.choose(`Step ${step.number}: what now?`, [
@@ -77,39 +91,34 @@ export async function runPlain(options: PlainOptions): Promise<number> {
         { value: 'jump', name: 'Go to another step' },
         { value: 'finish', name: 'Finish and show the summary' },
       ], 'run');
-      // Saved once the person has answered, so a run with no answers leaves no files behind.
-      await services.savePosition({ stepId: step.id, done: state.doneBefore }).catch(() => {});
       if (what === 'finish') break;
-      if (what === 'skip') {
-        index++;
-        continue;
-      }
       if (what === 'jump') {
-        const to = await asker.choose('Which step?', steps.map((x) => ({ value: x.id, name: `${x.number} ${x.title}` })));
-        index = steps.findIndex((x) => x.id === to);
+        const to = await asker.choose('Which step?', flow.state.steps.map((x) => ({ value: x.id, name: `${x.number} ${x.title}` })));
+        await act({ do: 'goto', stepId: to });
         continue;
       }
-      const outcome = await walkStep(step);
-      if (outcome === 'finish') break;
-      index++;
+      if (what === 'run' && (await walkStep(step, { do: 'run-checks' })) === 'finish') break;
+      // The step is done or skipped: on to the next one, or to the summary after the last.
+      await act({ do: 'next-step' });
+      if (flow.state.screen.name === 'summary') break;
     }
   } catch (e) {
     if (!(e instanceof NoMoreAnswers)) throw e;
     return noAnswers();
   }
   say();
-  const facts = await services.summaryFacts().catch(() => undefined);
-  print(summaryLines({ ...state, fixed, recorded, facts, scroll: 0 }, width, false).slice(0, -1));
+  if (flow.state.screen.name !== 'summary') await act({ do: 'summary' });
+  print(summaryLines(flow.state, width, false).slice(0, -1));
   await offerReport();
-  services.close();
+  await act({ do: 'exit' });
   return 0;
 
   /** The summary's report: asked for at a terminal; otherwise the command that writes it. */
   async function offerReport(): Promise<void> {
-    const report = state.session?.report;
+    const report = flow.state.session?.report;
     if (!report) return;
-    const live = state.session?.mode === 'live';
-    const checked = checkedSteps(state).length;
+    const live = flow.state.session?.mode === 'live';
+    const checked = checkedSteps(flow.state).length;
     if (!options.stdin.isTTY || (live && checked === 0)) {
       say();
       say(`To write the HTML report for an auditor: ${report.command}`);
@@ -130,51 +139,55 @@ export async function runPlain(options: PlainOptions): Promise<number> {
       say(`Not written. Later: ${report.command}`);
       return;
     }
-    try {
-      state = reduce(state, { type: 'report-written', written: await services.writeReport(checkedSteps(state)) });
-    } catch (e) {
-      state = reduce(state, { type: 'report-failed', message: e instanceof FormProblem ? e.message : `The report could not be written: ${sentence(e)}` });
-    }
-    print(reportLines(state, width, false));
+    await act({ do: 'write-report' });
+    print(reportLines(flow.state, width, false));
   }
 
-  async function walkStep(step: StepOutline): Promise<'next' | 'finish'> {
+  /** Runs a step's checks (or reconnects and runs them again), then walks its open findings. */
+  async function walkStep(step: StepOutline, start: Intent): Promise<'next' | 'finish'> {
     say();
     say(`Checking step ${step.number}, ${step.title}…`);
-    let result: Awaited<ReturnType<WalkServices['runStep']>>;
+    const already = runOf(flow.state, step.id).state === 'done' && start.do === 'run-checks';
+    echo.checks = 1;
     try {
-      result = await services.runStep(step.id, {
-        done: (f) => say(`  ${paint(STATUS_STYLE[f.status], STATUS_LABEL[f.status].padEnd(8))} ${f.title}`),
-      });
-    } catch (e) {
-      say(`The checks could not finish: ${sentence(e)}`);
+      await act(start);
+    } finally {
+      echo.checks = 0;
+    }
+    const run = runOf(flow.state, step.id);
+    // Checked earlier in this session: the results are kept, so show them again.
+    if (already) for (const item of step.items) echoFinding(run.findings[item.id]);
+    if (run.state === 'error') {
+      say(`The checks could not finish: ${run.trouble ?? 'something went wrong.'}`);
       const again = await asker.choose('Try again?', [
         { value: 'retry', name: 'Reconnect and try again' },
         { value: 'next', name: 'Go on to the next step' },
       ], 'retry');
-      if (again === 'retry') {
-        await services.open(true);
-        return walkStep(step);
-      }
-      return 'next';
+      return again === 'retry' ? walkStep(step, { do: 'retry' }) : 'next';
     }
-    state = reduce(state, { type: 'step-done', stepId: step.id, findings: result.findings, trouble: result.trouble });
-    if (result.trouble) say(result.trouble);
-    const open = result.findings.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'manual');
+    if (run.trouble) say(run.trouble);
+    const open = step.items.map((i) => run.findings[i.id]).filter((f): f is Finding => f !== undefined && (f.status === 'fail' || f.status === 'unknown' || f.status === 'manual'));
     say(open.length === 0 ? 'Nothing in this step needs attention.' : `${open.length} finding${open.length === 1 ? '' : 's'} need${open.length === 1 ? 's' : ''} attention.`);
-    for (const f of open) {
-      const next = await walkFinding(f);
+    if (open.length === 0) return 'next';
+    await act({ do: 'next-finding' });
+    while (flow.state.screen.name === 'finding') {
+      const next = await walkFinding(flow.state.screen.id);
       if (next !== 'continue') return next;
     }
     return 'next';
   }
 
-  async function walkFinding(first: Finding): Promise<'continue' | 'next' | 'finish'> {
-    let f = first;
+  function echoFinding(f: Finding | undefined): void {
+    if (f) say(`  ${paint(STATUS_STYLE[f.status], STATUS_LABEL[f.status].padEnd(8))} ${f.title}`);
+  }
+
+  /** One finding: its explanation, then what to do about it until the person moves on. */
+  async function walkFinding(id: string): Promise<'continue' | 'next' | 'finish'> {
+    const f = findingOf(flow.state, id) as Finding;
     say();
     print(findingLines(f, width).slice(0, -2));
     for (;;) {
-      const live = state.session?.mode === 'live';
+      const live = flow.state.session?.mode === 'live';
       const choices = [
         ...(f.remediation ? [{ value: 'preview', name: 'Preview the fix (nothing changes)' }] : []),
         ...(f.remediation && live ? [{ value: 'apply', name: 'Apply the fix' }] : []),
@@ -185,83 +198,93 @@ export async function runPlain(options: PlainOptions): Promise<number> {
         { value: 'finish', name: 'Finish and show the summary' },
       ];
       const what = await asker.choose(`${f.title}: what now?`, choices, f.kind === 'attestation' ? 'attest' : 'skip');
-      if (what === 'skip') return 'continue';
       if (what === 'next' || what === 'finish') return what;
-      if (what === 'preview' || what === 'apply') {
-        const done = await fix(f, what === 'apply');
-        if (done) return 'continue';
-        continue;
-      }
-      const saved = await fillForm(f, what === 'attest' ? 'attestation' : 'decision');
-      if (saved) {
-        const again = await services.runStep(f.stepId);
-        f = again.findings.find((x) => x.id === f.id) ?? f;
-        state = reduce(state, { type: 'step-done', stepId: f.stepId, findings: again.findings });
-        say(`Now: ${STATUS_LABEL[f.status]}. ${f.message}`);
+      const moveOn = what === 'skip' || (what === 'preview' || what === 'apply' ? await fix(id, what === 'apply') : await fillForm(id, what === 'attest' ? 'attestation' : 'decision'));
+      if (moveOn) {
+        await act({ do: 'next-finding', after: id });
         return 'continue';
       }
+      // Back to this finding's question.
+      if (flow.state.screen.name !== 'finding') await act({ do: 'back' });
     }
   }
 
-  async function fix(f: Finding, apply: boolean): Promise<boolean> {
-    if (!f.remediation) return false;
-    let preview: Awaited<ReturnType<WalkServices['preview']>>;
-    try {
-      preview = await services.preview(f.remediation);
-    } catch (e) {
-      say(`The fix could not be planned: ${sentence(e)}`);
+  /** Shows the fix's plan; `apply`: asks the confirmation the plan's risk calls for, then applies it. */
+  async function fix(id: string, apply: boolean): Promise<boolean> {
+    await act({ do: 'preview', id, thenConfirm: apply });
+    let screen = flow.state.screen;
+    if (screen.name !== 'plan' && screen.name !== 'confirm') {
+      if (flow.state.banner) say(flow.state.banner.text);
       return false;
     }
+    if (screen.name === 'plan' && screen.error) {
+      say(`The fix could not be planned: ${screen.error}`);
+      return false;
+    }
+    const preview = screen.preview;
+    if (!preview) return false;
     say();
     print(planLines(preview, width));
     if (!apply) return false;
-    if (preview.plan.actions.length === 0) return false;
-    const ok =
-      preview.confirm.kind === 'yes-no'
-        ? (await asker.choose('Apply these changes to the account?', [{ value: 'no', name: 'No, change nothing' }, { value: 'yes', name: 'Yes, apply' }], 'no')) === 'yes'
-        : (await asker.text(`To apply, type ${preview.confirm.word} (anything else cancels)`)) === preview.confirm.word;
-    if (!ok) {
-      say('Cancelled: nothing was changed.');
+    if (screen.name === 'plan') {
+      // Not asked: the plan is empty, or the account cannot be changed; the banner says which.
+      if (flow.state.banner) say(flow.state.banner.text);
       return false;
     }
-    try {
-      const result = await services.apply(preview.plan, (i, status, message) => {
-        if (status === 'running') return;
-        say(`  ${status === 'done' ? 'done' : status}: ${preview.plan.actions[i]?.summary ?? ''}${message ? ` (${message})` : ''}`);
-      });
-      say(result.message);
-      for (const v of result.verified) say(`  re-checked ${v.id}: ${STATUS_LABEL[v.status]}. ${v.message}`);
-      fixed.push({ remediation: preview.plan.remediation, title: preview.plan.title, ok: result.ok });
-      return result.ok;
-    } catch (e) {
-      say(`The fix was not applied: ${sentence(e)}`);
+    const confirm = preview.confirm;
+    const answer =
+      confirm.kind === 'yes-no'
+        ? await asker.choose('Apply these changes to the account?', [{ value: 'no', name: 'No, change nothing' }, { value: 'yes', name: 'Yes, apply' }], 'no')
+        : await asker.text(`To apply, type ${confirm.word} (anything else cancels)`);
+    await act({ do: 'confirm', answer });
+    screen = flow.state.screen;
+    if (screen.name !== 'applying') {
+      say(flow.state.banner?.text ?? 'Cancelled: nothing was changed.');
       return false;
     }
+    if (screen.error || !screen.result) {
+      say(`The fix was not applied: ${screen.error ?? 'it did not finish.'}`);
+      return false;
+    }
+    say(screen.result.message);
+    for (const v of screen.result.verified) say(`  re-checked ${v.id}: ${STATUS_LABEL[v.status]}. ${v.message}`);
+    return screen.result.ok;
   }
 
-  async function fillForm(f: Finding, kind: 'decision' | 'attestation'): Promise<boolean> {
-    let form: FormState = await services.openForm(f, kind);
+  /** Asks a form's questions one by one and saves it; says why when it cannot be saved. */
+  async function fillForm(id: string, kind: 'decision' | 'attestation'): Promise<boolean> {
+    const f = findingOf(flow.state, id) as Finding;
+    await act({ do: 'open-form', id, kind });
+    const formOf = () => (flow.state.screen.name === 'form' ? flow.state.screen.form : undefined);
+    const opened = formOf();
+    if (!opened) {
+      say(`The form could not be opened${flow.state.banner ? `: ${flow.state.banner.text}` : '.'}`);
+      return false;
+    }
     say(kind === 'decision' ? `Recording a decision on ${f.title}.` : `Answering: ${f.title}.`);
-    for (let i = 0; i < visibleFields(form).length; i++) {
-      const field = visibleFields(form)[i];
-      if (!field) break;
+    for (let i = 0; ; i++) {
+      const form = formOf();
+      const field = form ? visibleFields(form)[i] : undefined;
+      if (!form || !field) break;
       const current = form.values[field.name] ?? '';
       const label = field.help ? `${field.label} (${field.help})` : field.label;
       const value =
         field.kind === 'choice'
           ? await asker.choose(label, (field.choices ?? []).map((c) => ({ value: c, name: c })), current || undefined)
           : await asker.text(label, current || undefined);
-      form = { ...form, values: { ...form.values, [field.name]: value } };
+      flow.dispatch({ type: 'intent', intent: { do: 'fill', name: field.name, value } });
     }
-    try {
-      const { recorded: r, where } = await services.saveForm(form, f);
-      recorded.push(r);
-      say(`${kind === 'decision' ? 'Decision' : 'Attestation'} recorded in ${where}.`);
-      return true;
-    } catch (e) {
-      say(e instanceof FormProblem ? `Not recorded: ${e.message}` : `Could not save to the records folder: ${sentence(e)}`);
+    const recordedBefore = flow.state.recorded.length;
+    await act({ do: 'submit-form' });
+    const refused = formOf()?.error;
+    if (refused !== undefined || flow.state.recorded.length === recordedBefore) {
+      say(`Not recorded: ${refused ?? 'the form was not saved.'}`);
       return false;
     }
+    say(`${kind === 'decision' ? 'Decision' : 'Attestation'} recorded in ${flow.state.session?.recordsDir ?? 'the records folder'}.`);
+    const now = findingOf(flow.state, id) ?? f;
+    say(`Now: ${STATUS_LABEL[now.status]}. ${now.message}`);
+    return true;
   }
 
   /** No answers can come: print the scan and the commands that answer its questions. */

@@ -23,7 +23,7 @@ import {
 } from '../engine/model.js';
 import { countStatuses, type StatusCounts } from '../engine/runner.js';
 import type { AccountState } from '../engine/state.js';
-import { stateDigest } from '../cli/scan-output.js';
+import { stateDigest } from './scan-output.js';
 import type { Mode } from '../session/source.js';
 import { VERSION } from '../version.js';
 import { type JournalItem, journalItem, type RecordEntryLike } from './journal.js';

@@ -5,7 +5,7 @@ import { startupProblem } from '../aws/errors.js';
 import { callerIdentity, enabledRegions } from '../aws/identity.js';
 import { unknownProfileProblem } from '../aws/profiles.js';
 import type { GlobalKey, RegionalKey } from '../engine/state.js';
-import { type Source, type SourceOptions, StartupError } from './source.js';
+import { type LiveSource, type SourceOptions, StartupError } from './source.js';
 
 /** The region for global calls: --region, else the SDK's own resolution (env, profile). */
 async function resolveHomeRegion(options: SourceOptions): Promise<string> {
@@ -24,7 +24,7 @@ async function resolveHomeRegion(options: SourceOptions): Promise<string> {
 }
 
 /** `credentials`: an assumed role's session (scan --org) instead of the profile's or environment's. */
-export async function openLiveSource(options: SourceOptions, credentials?: unknown): Promise<Source> {
+export async function openLiveSource(options: SourceOptions, credentials?: unknown): Promise<LiveSource> {
   // The SDK answers an unknown profile with a generic "no credentials"; name the profile instead.
   const profile = options.profile ?? (process.env.AWS_ACCESS_KEY_ID ? undefined : process.env.AWS_PROFILE);
   const badProfile = profile ? unknownProfileProblem(profile) : undefined;
@@ -50,7 +50,7 @@ export async function openLiveSource(options: SourceOptions, credentials?: unkno
     warnings.push(`Could not list the enabled regions (${startupProblem(e) ?? (e as Error).name}); scanning ${regions.join(', ')}. Grant ec2:DescribeRegions or pass --regions.`);
   }
   if (regions.length === 0) throw new StartupError('None of the regions given with --regions is enabled for this account.');
-  let progress: Parameters<Source['collect']>[1];
+  let progress: Parameters<LiveSource['collect']>[1];
   const collection = new Collection({ clients, identity, homeRegion, regions, onEvent: (e) => progress?.(e) });
   return {
     mode: 'live',

@@ -26,8 +26,7 @@ export interface Needs {
 
 export type CollectProgress = (event: { type: 'start' | 'done'; key: string; region?: string; error?: { message: string } }) => void;
 
-export interface Source {
-  readonly mode: Mode;
+interface SourceBase {
   readonly identity: AccountIdentity;
   readonly homeRegion: string;
   readonly regions: readonly string[];
@@ -35,12 +34,26 @@ export interface Source {
   readonly warnings: readonly string[];
   /** Collects what the needs name (live) or returns the saved state; the state grows with each call. */
   collect(needs: Needs, onProgress?: CollectProgress): Promise<AccountState>;
-  /** Reads the given slices afresh, sharing nothing with earlier reads (live only: apply's verification). */
-  readFresh?(needs: Needs): Promise<AccountState>;
-  /** The live client factory, for plans and apply; undefined for demo and snapshot. */
-  readonly clients?: import('../aws/clients.js').ClientFactory;
   close(): void;
 }
+
+/** The live account: its SDK clients come with it, for plans and apply. */
+export interface LiveSource extends SourceBase {
+  readonly mode: 'live';
+  readonly clients: import('../aws/clients.js').ClientFactory;
+  /** Reads the given slices afresh, sharing nothing with earlier reads (apply's verification). */
+  readFresh(needs: Needs): Promise<AccountState>;
+}
+
+/** The built-in demo or a saved snapshot: a fixed state, and no clients, so nothing can be changed. */
+export interface StaticSource extends SourceBase {
+  readonly mode: 'demo' | 'snapshot';
+  readonly clients?: undefined;
+  readonly readFresh?: undefined;
+}
+
+/** Where the account state comes from, told apart by `mode`: only a live source has clients. */
+export type Source = LiveSource | StaticSource;
 
 /** A start-up failure with one sentence for a person; the CLI exits 2 with it. */
 export class StartupError extends Error {
@@ -50,7 +63,7 @@ export class StartupError extends Error {
   }
 }
 
-function staticSource(mode: Mode, state: AccountState, regions?: readonly string[]): Source {
+function staticSource(mode: StaticSource['mode'], state: AccountState, regions?: readonly string[]): StaticSource {
   const kept = regions && regions.length > 0 ? state.regions.filter((r) => regions.includes(r)) : state.regions;
   const missing = (regions ?? []).filter((r) => !state.regions.includes(r));
   const view: AccountState = { ...state, regions: kept };

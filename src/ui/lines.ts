@@ -4,7 +4,7 @@
  */
 import { findSpec, formatSection } from '../engine/hipaa.js';
 import type { Finding } from '../engine/model.js';
-import { checkedSteps, type PlanPreview, runOf, type StepOutline, stepLabel, type WizardState } from './state.js';
+import { checkedSteps, type PlanPreview, runOf, type StepOutline, stepLabel, type WizardState } from '../wizard/state.js';
 import { type Line, para, preformatted } from './text.js';
 import { STATUS_TONE, STATUS_WORD } from './theme.js';
 

@@ -7,9 +7,9 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import type { Registry } from '../engine/registry.js';
 import { Wizard } from './components/wizard.js';
-import { runOf, type WizardState } from './state.js';
+import { runOf, type WizardState } from '../wizard/state.js';
 import { themeFromEnv } from './theme.js';
-import { outline, type WalkServices } from './walk.js';
+import { outline, type WalkServices } from '../wizard/services.js';
 
 export interface RunInkOptions {
   readonly services: WalkServices;

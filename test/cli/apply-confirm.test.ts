@@ -73,7 +73,7 @@ describe('confirmPlan', () => {
 describe('apply --yes', () => {
   it('refuses a disruptive fix and names --allow-disruptive, sending nothing', async () => {
     const { applyPlans } = await import('../../src/cli/commands/apply.js');
-    const { painter } = await import('../../src/cli/style.js');
+    const { painter } = await import('../../src/report/style.js');
     const { vi } = await import('vitest');
     let out = '';
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((d) => {

@@ -4,8 +4,8 @@
  * the table fails planning, so a new fix cannot reach a person unrated.
  */
 import { describe, expect, it } from 'vitest';
-import { renderPlanText } from '../../src/cli/plan-output.js';
-import { painter } from '../../src/cli/style.js';
+import { renderPlanText } from '../../src/report/plan-output.js';
+import { painter } from '../../src/report/style.js';
 import { buildDemoState } from '../../src/demo/account.js';
 import { EFFECTS, maxRisk, RISK_OF_CLASS, rateActions, rateCall, unratedCalls } from '../../src/engine/effects.js';
 import type { PlanAction, PlannedCall, RemediationDef } from '../../src/engine/model.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/engine/model.js';
 import { basisOf, cliEquivalent, kebabCase, makePlan, PlanError, planCounts, planJson, slicesOf } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
-import { renderPlanText, renderPlansText } from '../../src/cli/plan-output.js';
-import { painter } from '../../src/cli/style.js';
+import { renderPlanText, renderPlansText } from '../../src/report/plan-output.js';
+import { painter } from '../../src/report/style.js';
 import { ctx, denied, state } from '../helpers/state.js';
 
 const weak = {

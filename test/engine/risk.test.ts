@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confirmationWord } from '../../src/cli/confirm.js';
 import type { Plan, PlanAction } from '../../src/engine/model.js';
 import { confirmationRule, coveredByFlags, coveredByYes, riskOf } from '../../src/engine/risk.js';
-import { confirmationFor } from '../../src/ui/walk.js';
+import { confirmationFor } from '../../src/wizard/services.js';
 
 /** A call that only reconfigures (rated safe in src/engine/effects.ts). */
 const rotate = (reversible = true): PlanAction => ({

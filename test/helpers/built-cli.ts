@@ -1,11 +1,12 @@
 /**
- * Runs the real, compiled command (`node bin/hipaa-wizard.js …`) the way a person would. The tests
- * compile the sources the way `npm run build` does (gen-index, then tsc) into a private folder of
- * their own under .cli-test-build/, with a copy of bin/hipaa-wizard.js next to it: in a shared
- * checkout, rebuilding the common dist/ would pull files from under other people's running tests,
- * and theirs from under ours. It is rebuilt only when a source is newer than it, by whichever CLI
- * test file gets there first (a lock folder serialises them). Type errors elsewhere in the tree do
- * not stop it: tsc still emits, and the typecheck step reports them.
+ * Runs the real, built command (`node bin/hipaa-wizard.js …`) the way a person would. The tests
+ * build the one output the executable loads the way `npm run build` does (gen-index, then the
+ * esbuild bundle of scripts/bundle.mjs) into a private folder of their own under .cli-test-build/,
+ * with a copy of bin/hipaa-wizard.js next to it: in a shared checkout, rebuilding the common dist/
+ * would pull files from under other people's running tests, and theirs from under ours. It is
+ * rebuilt only when a source is newer than it, by whichever CLI test file gets there first (a lock
+ * folder serialises them). Type errors elsewhere in the tree do not stop it: esbuild does not check
+ * types, and the typecheck step reports them.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,8 @@ const CACHE = join(ROOT, '.cli-test-build');
 const BUILD = join(CACHE, 'build');
 /** The command under test: bin/hipaa-wizard.js, beside the tests' compiled dist/. */
 export const BIN = join(BUILD, 'bin', 'hipaa-wizard.js');
-const MAIN = join(BUILD, 'dist', 'src', 'cli', 'main.js');
+const BUNDLE = join(BUILD, 'dist', 'src', 'bundle');
+const MAIN = join(BUNDLE, 'main.js');
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
@@ -64,11 +66,7 @@ export function ensureBuilt(): void {
     if (upToDate()) return;
     pruneLeftovers();
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-index.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    try {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', join(BUILD, 'dist')], { cwd: ROOT, stdio: 'pipe' });
-    } catch (e) {
-      if (!existsSync(MAIN)) throw e;
-    }
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs'), '--outdir', BUNDLE], { cwd: ROOT, stdio: 'pipe' });
     mkdirSync(join(BUILD, 'bin'), { recursive: true });
     writeFileSync(join(BUILD, 'package.json'), '{ "type": "module" }\n');
     copyFileSync(join(ROOT, 'bin', 'hipaa-wizard.js'), BIN);

@@ -11,7 +11,7 @@ import { ok } from '../../src/engine/state.js';
 import { makePlan } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import { runAll } from '../../src/engine/runner.js';
-import { renderPlanText } from '../../src/cli/plan-output.js';
+import { renderPlanText } from '../../src/report/plan-output.js';
 import { ALL_SERVICES } from '../helpers/aws-model/all.js';
 import { AwsModel, applyToModel, undoOnModel } from '../helpers/aws-model/index.js';
 import { ACCOUNT, ctx, denied, NOW, state } from '../helpers/state.js';

@@ -1,6 +1,6 @@
 /** The report document: what an auditor reads, built from the demo account and a records folder. */
 import { describe, expect, it } from 'vitest';
-import { stateDigest } from '../../src/cli/scan-output.js';
+import { stateDigest } from '../../src/report/scan-output.js';
 import { buildDemoState } from '../../src/demo/account.js';
 import { findSpec } from '../../src/engine/hipaa.js';
 import { loadRegistry } from '../../src/engine/registry.js';

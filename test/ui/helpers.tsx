@@ -13,8 +13,8 @@ import { loadRegistry, type Registry } from '../../src/engine/registry.js';
 import type { AccountState } from '../../src/engine/state.js';
 import { openSource, type Source } from '../../src/session/source.js';
 import { Wizard } from '../../src/ui/components/wizard.js';
-import { makeApplyPort, recordsPort } from '../../src/ui/ports.js';
-import { createWalk, outline, type WalkServices } from '../../src/ui/walk.js';
+import { makeApplyPort, recordsPort } from '../../src/wizard/ports.js';
+import { createWalk, outline, type WalkServices } from '../../src/wizard/services.js';
 
 export const NOW = new Date('2026-11-24T12:00:00Z');
 export const KEY = { enter: '\r', down: '\u001B[B', up: '\u001B[A', esc: '\u001B', tab: '\t', backspace: '\u007F', pageDown: '\u001B[6~' } as const;
@@ -66,6 +66,7 @@ export function liveSource(state: AccountState, collect?: Source['collect']): So
     warnings: [],
     clients,
     collect: collect ?? (async () => state),
+    readFresh: async (needs) => (collect ? collect(needs) : state),
     close: () => clients.destroy(),
   };
 }

@@ -1,18 +1,20 @@
+import { DeleteLoginProfileCommand, IAMClient, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import { mockClient } from 'aws-sdk-client-mock';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/records/store.js';
 import { lineAsker } from '../../src/plain/ask.js';
 import { answerFlags, runPlain } from '../../src/plain/walk.js';
-import { services } from './helpers.js';
+import { demoState, liveSource, services, type ServiceOptions } from './helpers.js';
 
 /**
  * Runs the plain walk with these answer lines on stdin; returns what it printed and its exit code.
  * `terminal`: stdin says it is a terminal, and the answers come through the same line asker.
  */
-async function plain(answers: string[], records?: string, terminal = false) {
-  const s = await services({ records });
+async function plain(answers: string[], records?: string, terminal = false, more: ServiceOptions = {}) {
+  const s = await services({ ...more, records });
   const lines = Readable.from(answers.length ? [`${answers.join('\n')}\n`] : []);
   const stdin = terminal ? Object.assign(new PassThrough(), { isTTY: true }) : lines;
   const stdout = new PassThrough();
@@ -138,5 +140,36 @@ describe('the plain walk', () => {
   it('names real ids in the commands it suggests', () => {
     const lines = answerFlags([]);
     expect(lines.join('\n')).toContain('hipaa-wizard decide <check-id>');
+  });
+});
+
+describe('the plain walk on a live account (mocked SDK clients)', () => {
+  const iam = mockClient(IAMClient);
+  beforeEach(() => {
+    iam.reset();
+    iam.on(UpdateAccessKeyCommand).resolves({ $metadata: { httpStatusCode: 200 } });
+    iam.on(DeleteLoginProfileCommand).resolves({ $metadata: { httpStatusCode: 200 } });
+  });
+  // Step 1's second open finding (stale access keys) has a disruptive fix: it asks for the fix's id.
+  const live = (answer: string) =>
+    plain(['1', 'skip', 'apply', answer, 'finish'], undefined, false, { source: async () => liveSource(demoState()), reads: [demoState(), demoState()] });
+
+  it('asks for the fix id before a disruptive fix, and typing "apply" changes nothing', async () => {
+    const { text, records } = await live('apply');
+    expect(text).toContain('? To apply, type deactivate-stale-access-keys (anything else cancels)');
+    expect(text).toContain('Cancelled: nothing was changed.');
+    expect(iam.commandCalls(UpdateAccessKeyCommand)).toHaveLength(0);
+    expect((await readRecords(records)).entries).toHaveLength(0);
+  });
+
+  it('applies the disruptive fix once its id is typed, shows each action and journals the change', async () => {
+    const { text, records } = await live('deactivate-stale-access-keys');
+    const calls = iam.commandCalls(UpdateAccessKeyCommand);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const c of calls) expect(c.args[0].input).toMatchObject({ Status: 'Inactive' });
+    expect(text).toMatch(/ {2}done: /);
+    expect(text).toContain('re-checked access-key-age:');
+    expect(text).toContain('✔ Turn off unused access keys and passwords (deactivate-stale-access-keys)');
+    expect((await readRecords(records)).entries.some((e) => e.kind === 'journal')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/model.js';
 import { decisionForm, decisionProblem, editForm } from '../../src/ui/forms.js';
-import { initialState, reduce, type StepOutline, stepLabel, type WizardEvent, type WizardState } from '../../src/ui/state.js';
+import { initialState, reduce, type StepOutline, stepLabel, type WizardEvent, type WizardState } from '../../src/wizard/state.js';
 
 const steps: StepOutline[] = [1, 2].map((n) => ({
   id: `0${n}-step`,
@@ -143,5 +143,42 @@ describe('the decision form', () => {
     expect(s.screen.name).toBe('summary');
     s = run(s, key('w'), { type: 'report-failed', message: 'Cannot write the report to /here/x.html: permission denied.' });
     expect(s.banner).toEqual({ tone: 'error', text: 'Cannot write the report to /here/x.html: permission denied.' });
+  });
+});
+
+describe('intents (plain mode) and keys (Ink) lead to the same transitions', () => {
+  const intent = (i: Extract<WizardEvent, { type: 'intent' }>['intent']): WizardEvent => ({ type: 'intent', intent: i });
+  const live: WizardEvent = { ...(opened as Extract<WizardEvent, { type: 'opened' }>), session: { ...(opened as Extract<WizardEvent, { type: 'opened' }>).session, mode: 'live' } };
+  const plan = { remediation: 'fix-b', title: 'Fix b', risk: 'disruptive', actions: [{ summary: 'Change b.', reversible: true }] } as unknown as import('../../src/engine/model.js').Plan;
+  const atConfirm = () =>
+    run(
+      initialState(steps),
+      live,
+      { type: 'step-done', stepId: '01-step', findings: [finding('check-1a', 'fail'), { ...finding('check-1b', 'fail'), remediation: 'fix-b' }] },
+      intent({ do: 'next-finding' }),
+      intent({ do: 'next-finding', after: 'check-1a' }),
+      intent({ do: 'preview', id: 'check-1b', thenConfirm: true }),
+      { type: 'preview-ready', findingId: 'check-1b', preview: { plan, lines: [], confirm: { kind: 'word', word: 'fix-b' } } },
+    );
+
+  it('walks to the next open finding and asks to confirm a previewed fix', () => {
+    const s = atConfirm();
+    expect(s.screen).toMatchObject({ name: 'confirm', id: 'check-1b' });
+    expect(s.queue.map((q) => q.effect)).toContainEqual({ type: 'preview', findingId: 'check-1b', remediation: 'fix-b' });
+  });
+
+  it('a confirmation that is not the fix id cancels, and the fix id applies', () => {
+    const cancelled = run(atConfirm(), intent({ do: 'confirm', answer: 'apply' }));
+    expect(cancelled.screen.name).toBe('plan');
+    expect(cancelled.banner?.text).toBe('Cancelled: nothing was changed.');
+    expect(cancelled.queue.some((q) => q.effect.type === 'apply')).toBe(false);
+    const applied = run(atConfirm(), intent({ do: 'confirm', answer: 'fix-b' }));
+    expect(applied.screen.name).toBe('applying');
+    expect(applied.queue.map((q) => q.effect.type)).toContain('apply');
+  });
+
+  it('the same answer typed as keys in the Ink confirm screen applies too', () => {
+    const typed = run(atConfirm(), ...'fix-b'.split('').map((c) => key(c)), key('', { return: true }));
+    expect(typed.screen.name).toBe('applying');
   });
 });

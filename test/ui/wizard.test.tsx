@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountState } from '../../src/engine/state.js';
 import { readRecords } from '../../src/records/store.js';
 import { themeFromEnv, toneColor } from '../../src/ui/theme.js';
-import { POSITION_FILE } from '../../src/ui/walk.js';
+import { POSITION_FILE } from '../../src/wizard/services.js';
 import { demoState, KEY, liveSource, press, recordsDir, renderWizard, services, tick, waitFor } from './helpers.js';
 
 const iam = mockClient(IAMClient);

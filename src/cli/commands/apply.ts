@@ -17,8 +17,8 @@ import { openSource, type Source } from '../../session/source.js';
 import { type CommonOptions, evalContext, sourceOptions, UsageError, withCommonOptions } from '../common.js';
 import { coveredByFlags, riskOf } from '../../engine/risk.js';
 import { confirmPlan } from '../confirm.js';
-import { renderPlanText } from '../plan-output.js';
-import { colorEnabled, type Paint, painter } from '../style.js';
+import { renderPlanText } from '../../report/plan-output.js';
+import { colorEnabled, type Paint, painter } from '../../report/style.js';
 import { buildPlans, type PlanCommandOptions, withFixOptions } from './plan.js';
 
 export interface ApplyCommandOptions extends PlanCommandOptions {

@@ -11,8 +11,8 @@ import { needsOf, runAll } from '../../engine/runner.js';
 import { loadRecordsView } from '../../records/view.js';
 import { openSource, type Source } from '../../session/source.js';
 import { type CommonOptions, evalContext, selectSteps, sourceOptions, UsageError, withCommonOptions } from '../common.js';
-import { renderPlansText, renderPlanText } from '../plan-output.js';
-import { colorEnabled, painter } from '../style.js';
+import { renderPlansText, renderPlanText } from '../../report/plan-output.js';
+import { colorEnabled, painter } from '../../report/style.js';
 
 export interface PlanCommandOptions extends CommonOptions {
   option?: Record<string, string>;

@@ -16,7 +16,7 @@ import { currentUser, type RecordEntry, type RegisterScan, scanRegister, trusted
 import { evidenceDrift, refusedDecisions } from '../../records/validate.js';
 import { DEFAULT_RECORDS_DIR, decisionOf, type FullRecordsView, viewOfScan } from '../../records/view.js';
 import { UsageError } from '../common.js';
-import { colorEnabled, type Paint, painter } from '../style.js';
+import { colorEnabled, type Paint, painter } from '../../report/style.js';
 
 /** The clock: HIPAA_WIZARD_NOW pins it (tests, reproducible exports). */
 export function clockNow(): Date {

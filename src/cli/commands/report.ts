@@ -4,13 +4,13 @@
  * document. The report goes to stdout, or atomically to FILE; the format follows FILE's extension
  * when --format is not given. It exits 0 once written: failing findings are the report's content.
  */
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { catalogWithRisks } from '../../engine/plan.js';
 import { loadRegistry } from '../../engine/registry.js';
 import { needsOf, runAll } from '../../engine/runner.js';
 import { loadDemoRecords } from '../../records/demo-base.js';
 import { loadRecordsView, recordsWarnings } from '../../records/view.js';
+import { writeReportFile } from '../../report/file.js';
 import { isReportFormat, type ReportFormat, recordsForReport, renderReport } from '../../report/index.js';
 import { openSource } from '../../session/source.js';
 import { type CommonOptions, evalContext, selectSteps, sourceOptions, UsageError, withCommonOptions } from '../common.js';
@@ -95,18 +95,4 @@ export function registerReport(program: Command): void {
       source.close();
     }
   });
-}
-
-/** Writes a report atomically (a temporary file, then a rename), readable by its owner only; one sentence on failure. */
-export async function writeReportFile(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, text, { mode: 0o600 });
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new UsageError(`Cannot write the report to ${file}: ${why}.`);
-  }
 }

@@ -6,8 +6,8 @@ import { loadDemoRecords } from '../../records/demo-base.js';
 import { loadRecordsView, recordsWarnings } from '../../records/view.js';
 import { openSource } from '../../session/source.js';
 import { type CommonOptions, evalContext, selectSteps, sourceOptions, UsageError, withCommonOptions } from '../common.js';
-import { type ScanResult, scanJson, scanText } from '../scan-output.js';
-import { colorEnabled, painter } from '../style.js';
+import { type ScanResult, scanJson, scanText } from '../../report/scan-output.js';
+import { colorEnabled, painter } from '../../report/style.js';
 import { progressReporter } from '../progress.js';
 import { partialScanProblem } from '../../aws/errors.js';
 // The organization walk loads STS, Organizations and EC2 clients: imported only when --org is given.

@@ -11,8 +11,8 @@ import { loadRecordsView } from '../../records/view.js';
 import { openSource } from '../../session/source.js';
 import { type CommonOptions, evalContext, sourceOptions, UsageError, withCommonOptions } from '../common.js';
 import { confirmPlan } from '../confirm.js';
-import { renderPlanText } from '../plan-output.js';
-import { colorEnabled, painter } from '../style.js';
+import { renderPlanText } from '../../report/plan-output.js';
+import { colorEnabled, painter } from '../../report/style.js';
 import { applyWithInterrupt, exitCodeOf, outcomeText, refuseOffline } from './apply.js';
 
 export function registerUndo(program: Command): void {

@@ -5,7 +5,7 @@ import { recordVendor, retireVendor } from '../../records/record.js';
 import { currentUser } from '../../records/store.js';
 import { loadRecordsView } from '../../records/view.js';
 import { UsageError } from '../common.js';
-import { colorEnabled, painter } from '../style.js';
+import { colorEnabled, painter } from '../../report/style.js';
 import { clockNow, RECORDS_OPTION, recordsAction } from './records.js';
 
 interface AddOptions {

@@ -1,15 +1,14 @@
 /**
  * `hipaa-wizard` (no subcommand) and `hipaa-wizard wizard`: the guided walk. In a terminal it is
  * the Ink wizard; with --plain, or when stdin or stdout is not a terminal, the same walk as plain
- * line-by-line prompts. Ink and Inquirer are imported only in the mode that uses them, and the
- * account is opened after the first frame is on screen.
+ * line-by-line prompts. It is the program's default command (src/cli/main.ts), its options parsed
+ * by commander like every other command's. Ink, Inquirer and the wizard flow (src/wizard/) are
+ * imported only when the wizard runs, and the account is opened after the first frame is on screen.
  */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { loadRegistry, type Registry } from '../../engine/registry.js';
 import { currentUser } from '../../records/store.js';
-import type { WalkServices } from '../../ui/walk.js';
-import { VERSION } from '../../version.js';
-import { exitCodeFor } from '../exit.js';
+import type { WalkServices } from '../../wizard/services.js';
 import { type CommonOptions, selectSteps, settingsFrom, sourceOptions, UsageError, withCommonOptions } from '../common.js';
 
 export interface WizardOptions extends CommonOptions {
@@ -41,7 +40,7 @@ export function registerWizard(program: Command): void {
 }
 
 async function makeServices(registry: Registry, o: WizardOptions): Promise<WalkServices> {
-  const [{ createWalk }, { applyPort, recordsPort }] = await Promise.all([import('../../ui/walk.js'), import('../../ui/ports.js')]);
+  const [{ createWalk }, { applyPort, recordsPort }] = await Promise.all([import('../../wizard/services.js'), import('../../wizard/ports.js')]);
   return createWalk({
     registry,
     source: sourceOptions(o),
@@ -52,43 +51,4 @@ async function makeServices(registry: Registry, o: WizardOptions): Promise<WalkS
     records: recordsPort(registry),
     apply: applyPort,
   });
-}
-
-/**
- * The executable's fast path: when the arguments name no command (or `wizard`), run the wizard
- * from here, without loading every other command (some import AWS SDK clients at load time, which
- * would cost the first frame a few hundred milliseconds). Returns false for anything else (help,
- * version, another command), and the full program in main.ts handles it.
- */
-export async function runIfWizard(argv: readonly string[]): Promise<boolean> {
-  const args = argv.slice(2);
-  if (args.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version')) return false;
-  const program = new Command('hipaa-wizard')
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run hipaa-wizard --help for the commands and flags)')
-    .exitOverride();
-  registerWizard(program);
-  const wizard = program.commands[0];
-  if (!wizard) return false;
-  const first = firstWord(args, wizard);
-  if (first !== undefined && first !== 'wizard') return false;
-  try {
-    await program.parseAsync(argv as string[]);
-  } catch (e) {
-    process.exitCode = exitCodeFor(e);
-  }
-  return true;
-}
-
-/** The first argument that is neither an option nor an option's value. */
-function firstWord(args: readonly string[], cmd: Command): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--') return args[i + 1];
-    if (!a.startsWith('-')) return a;
-    if (a.includes('=')) continue;
-    const option = cmd.options.find((o) => o.long === a || o.short === a);
-    if (option && (option.required || option.optional)) i++;
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ActionProgress, ApplyResult } from '../state.js';
+import type { ActionProgress, ApplyResult } from '../../wizard/state.js';
 import { clip } from '../text.js';
 import { STATUS_TONE, STATUS_WORD, toneColor, useTheme } from '../theme.js';
 import { Spinner } from './spinner.js';

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import type { Banner as BannerData } from '../state.js';
+import type { Banner as BannerData } from '../../wizard/state.js';
 import { wrapText } from '../text.js';
 import { type Tone, toneColor, useTheme } from '../theme.js';
 

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { currentStep, runOf, type WizardState } from '../state.js';
+import { currentStep, runOf, type WizardState } from '../../wizard/state.js';
 import { clampScroll, clip } from '../text.js';
 import { STATUS_MARK, STATUS_TONE, STATUS_WORD, toneColor, useTheme } from '../theme.js';
 import { Spinner } from './spinner.js';

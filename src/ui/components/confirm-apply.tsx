@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { countLine, planCounts } from '../../engine/plan.js';
-import type { PlanPreview } from '../state.js';
+import type { PlanPreview } from '../../wizard/state.js';
 import { toneColor, useTheme } from '../theme.js';
 
 export interface ConfirmApplyProps {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { SessionInfo } from '../state.js';
+import type { SessionInfo } from '../../wizard/state.js';
 import { clip } from '../text.js';
 import { toneColor, useTheme } from '../theme.js';
 

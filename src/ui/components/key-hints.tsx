@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { findingOf, type WizardState } from '../state.js';
+import { findingOf, type WizardState } from '../../wizard/state.js';
 
 /** The keys that work on the current screen, in one dim line at the bottom. */
 export function KeyHints({ state }: { readonly state: WizardState }): React.JSX.Element {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { PlanPreview } from '../state.js';
+import type { PlanPreview } from '../../wizard/state.js';
 import { planLines } from '../lines.js';
 import { Spinner } from './spinner.js';
 import { LinesView } from './lines-view.js';

@@ -1,5 +1,5 @@
 import { introLines } from '../lines.js';
-import type { StepOutline } from '../state.js';
+import type { StepOutline } from '../../wizard/state.js';
 import { LinesView } from './lines-view.js';
 
 export interface StepIntroProps {

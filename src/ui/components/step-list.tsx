@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { stepLabel, type WizardState } from '../state.js';
+import { stepLabel, type WizardState } from '../../wizard/state.js';
 import { clip } from '../text.js';
 import { type Tone, toneColor, useTheme } from '../theme.js';
 import { Spinner } from './spinner.js';

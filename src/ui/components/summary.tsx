@@ -1,5 +1,5 @@
 import { summaryLines } from '../lines.js';
-import type { WizardState } from '../state.js';
+import type { WizardState } from '../../wizard/state.js';
 import { LinesView } from './lines-view.js';
 
 export interface SummaryProps {

@@ -1,9 +1,9 @@
 import { Box, Text, useApp, useInput, useStdin, useWindowSize } from 'ink';
 import { useCallback } from 'react';
 import { useWalk } from '../hooks/use-walk.js';
-import { currentStep, findingOf, type StepOutline, type WizardState } from '../state.js';
+import { currentStep, findingOf, type StepOutline, type WizardState } from '../../wizard/state.js';
 import { type Theme, ThemeContext, toneColor } from '../theme.js';
-import type { WalkServices } from '../walk.js';
+import type { WalkServices } from '../../wizard/services.js';
 import { ApplyProgress } from './apply-progress.js';
 import { Banner, bannerLines } from './banner.js';
 import { CheckList } from './check-list.js';

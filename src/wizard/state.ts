@@ -7,7 +7,7 @@
  */
 import type { Citation, Finding, Plan, Status } from '../engine/model.js';
 import type { Mode } from '../session/source.js';
-import { type FormState, editForm, visibleFields } from './forms.js';
+import { type FormState, editForm, visibleFields } from '../ui/forms.js';
 
 export interface ItemOutline {
   readonly id: string;
@@ -189,8 +189,35 @@ export interface KeyInfo {
   readonly ctrl?: boolean;
 }
 
+/**
+ * What a person asked for, in words rather than keys: plain mode answers its questions with these,
+ * and the Ink screen's keys lead to the same transitions.
+ */
+export type Intent =
+  /** Run the current step's checks (or show them, when they already ran). */
+  | { readonly do: 'run-checks' }
+  | { readonly do: 'next-step' }
+  | { readonly do: 'goto'; readonly stepId: string }
+  /** Reconnect and run the current step's checks again. */
+  | { readonly do: 'retry' }
+  | { readonly do: 'summary' }
+  | { readonly do: 'open-finding'; readonly id: string }
+  /** The next item in the current step that still needs attention after `after` (the first, without it). */
+  | { readonly do: 'next-finding'; readonly after?: string }
+  /** Back one screen: from a plan, a confirmation, an apply or a form to its finding; from a finding to the checks. */
+  | { readonly do: 'back' }
+  | { readonly do: 'preview'; readonly id: string; readonly thenConfirm: boolean }
+  /** The answer to a confirmation: "yes" for a yes/no question, the typed word otherwise; anything else cancels. */
+  | { readonly do: 'confirm'; readonly answer: string }
+  | { readonly do: 'open-form'; readonly id: string; readonly kind: 'decision' | 'attestation' }
+  | { readonly do: 'fill'; readonly name: string; readonly value: string }
+  | { readonly do: 'submit-form' }
+  | { readonly do: 'write-report' }
+  | { readonly do: 'exit' };
+
 export type WizardEvent =
   | { readonly type: 'key'; readonly input: string; readonly key: KeyInfo }
+  | { readonly type: 'intent'; readonly intent: Intent }
   | { readonly type: 'effect-started'; readonly id: number }
   | { readonly type: 'opened'; readonly session: SessionInfo; readonly position?: Position }
   | { readonly type: 'open-failed'; readonly message: string }
@@ -321,19 +348,109 @@ function startStep(state: WizardState): WizardState {
 function nextStep(state: WizardState): WizardState {
   const index = state.steps.findIndex((s) => s.id === state.current);
   const next = state.steps[index + 1];
-  return next ? gotoStep(state, next.id) : enqueue({ ...state, screen: { name: 'summary' }, scroll: 0 }, { type: 'summary-facts' });
+  return next ? gotoStep(state, next.id) : showSummary(state);
+}
+
+function showSummary(state: WizardState): WizardState {
+  return enqueue({ ...state, screen: { name: 'summary' }, scroll: 0 }, { type: 'summary-facts' });
+}
+
+function exitWalk(state: WizardState): WizardState {
+  if (state.exiting) return state;
+  return enqueue({ ...state, exiting: true }, { type: 'exit' });
+}
+
+/** Reconnect, then run the current step's checks again. */
+function retryStep(state: WizardState): WizardState {
+  const again = withRun(state, state.current, () => ({ state: 'checking', findings: {}, running: [] }));
+  return enqueue(again, { type: 'open', reconnect: true }, { type: 'run-step', stepId: state.current });
+}
+
+/** Opens the next item after `after` that still needs attention, or goes back to the checks and says so. */
+function nextFinding(state: WizardState, after?: string): WizardState {
+  const next = nextOpenItem(state, after);
+  const step = currentStep(state);
+  if (next && step) return { ...openFinding(state, next), cursor: step.items.findIndex((i) => i.id === next) };
+  return { ...state, screen: { name: 'checks' }, scroll: 0, banner: { tone: 'info', text: 'Nothing else in this step needs attention. Press n for the next step.' } };
+}
+
+/** Plans a finding's fix and shows it; `thenConfirm`: asks to apply it once shown. */
+function previewFix(state: WizardState, id: string, thenConfirm: boolean): WizardState {
+  const finding = findingOf(state, id);
+  if (!finding) return state;
+  if (!finding.remediation) return { ...state, banner: { tone: 'info', text: 'There is no automatic fix for this one; record a decision (d) or fix it by hand.' } };
+  if (finding.status === 'pass') return { ...state, banner: { tone: 'good', text: 'This already passes; there is nothing to fix.' } };
+  const screen: Screen = { name: 'plan', id, thenConfirm };
+  return enqueue({ ...state, screen, scroll: 0 }, { type: 'preview', findingId: id, remediation: finding.remediation });
+}
+
+function openForm(state: WizardState, id: string, kind: 'decision' | 'attestation'): WizardState {
+  const finding = findingOf(state, id);
+  if (!finding) return state;
+  if (kind === 'attestation' && finding.kind !== 'attestation') {
+    return { ...state, banner: { tone: 'info', text: 'Only the questions marked "attest" take an attestation; for a check, record a decision (d).' } };
+  }
+  return enqueue(state, { type: 'open-form', findingId: id, kind });
+}
+
+/** What a person asked for in words (plain mode); the keys above lead to the same transitions. */
+export function intend(state: WizardState, intent: Intent): WizardState {
+  if (state.exiting) return state;
+  const screen = state.screen;
+  switch (intent.do) {
+    case 'run-checks':
+      return startStep(state);
+    case 'next-step':
+      return nextStep(state);
+    case 'goto':
+      return gotoStep(state, intent.stepId);
+    case 'retry':
+      return retryStep(state);
+    case 'summary':
+      return showSummary(state);
+    case 'open-finding':
+      return findingOf(state, intent.id) ? openFinding(state, intent.id) : state;
+    case 'next-finding':
+      return nextFinding(state, intent.after);
+    case 'back':
+      if (screen.name === 'plan' || screen.name === 'confirm' || screen.name === 'applying') return openFinding(state, screen.id);
+      if (screen.name === 'form') return { ...openFinding(state, screen.id), banner: { tone: 'info', text: 'Nothing was recorded.' } };
+      if (screen.name === 'finding') return { ...state, screen: { name: 'checks' }, scroll: 0 };
+      return state;
+    case 'preview':
+      return previewFix(state, intent.id, intent.thenConfirm);
+    case 'confirm': {
+      if (screen.name !== 'confirm') return state;
+      const confirm = screen.preview.confirm;
+      const yes = confirm.kind === 'yes-no' ? /^(y|yes)$/i.test(intent.answer.trim()) : intent.answer.trim() === confirm.word;
+      return yes ? startApply(state, screen) : cancelApply(state, screen);
+    }
+    case 'open-form':
+      return openForm(state, intent.id, intent.kind);
+    case 'fill': {
+      if (screen.name !== 'form' || screen.form.saving) return state;
+      const form = screen.form;
+      return { ...state, screen: { ...screen, form: { ...form, values: { ...form.values, [intent.name]: intent.value }, error: undefined } } };
+    }
+    case 'submit-form':
+      return screen.name === 'form' && !screen.form.saving ? submitForm(state, screen) : state;
+    case 'write-report':
+      return writeReport(state);
+    case 'exit':
+      return exitWalk(state);
+  }
 }
 
 function openFinding(state: WizardState, id: string): WizardState {
   return { ...state, screen: { name: 'finding', id }, scroll: 0 };
 }
 
-/** The next item after `id` in the current step that still needs attention. */
-function nextOpenItem(state: WizardState, id: string): string | undefined {
+/** The next item after `id` (from the first item, without it) in the current step that still needs attention. */
+function nextOpenItem(state: WizardState, id?: string): string | undefined {
   const step = currentStep(state);
   if (!step) return undefined;
   const run = runOf(state, step.id);
-  const at = step.items.findIndex((i) => i.id === id);
+  const at = id === undefined ? -1 : step.items.findIndex((i) => i.id === id);
   return step.items.slice(at + 1).find((i) => {
     const f = run.findings[i.id];
     return f && f.status !== 'pass' && f.status !== 'accepted';
@@ -354,7 +471,7 @@ function onKey(state: WizardState, input: string, key: KeyInfo): WizardState {
   const calm: WizardState = state.banner ? { ...state, banner: undefined } : state;
 
   if (state.phase !== 'ready') {
-    if (input === 'q' || key.escape) return enqueue({ ...calm, exiting: true }, { type: 'exit' });
+    if (input === 'q' || key.escape) return exitWalk(calm);
     if (state.phase === 'failed' && input === 'r') return enqueue({ ...calm, phase: 'connecting', failure: undefined }, { type: 'open', reconnect: true });
     if (input === '?') return { ...calm, help: true };
     return calm;
@@ -367,10 +484,7 @@ function onKey(state: WizardState, input: string, key: KeyInfo): WizardState {
 
   if (input === '?') return { ...calm, help: true };
   if (screen.name === 'applying' && !screen.result && !screen.error) return calm; // no leaving mid-apply
-  if (input === 'q') {
-    if (screen.name === 'summary') return enqueue({ ...calm, exiting: true }, { type: 'exit' });
-    return enqueue({ ...calm, screen: { name: 'summary' }, scroll: 0 }, { type: 'summary-facts' });
-  }
+  if (input === 'q') return screen.name === 'summary' ? exitWalk(calm) : showSummary(calm);
   if (key.tab) return { ...calm, focus: state.focus === 'main' ? 'steps' : 'main', stepCursor: state.steps.findIndex((s) => s.id === state.current) };
   if (input === ']') return nextStep(calm);
   if (input === '[') {
@@ -411,7 +525,7 @@ function onKey(state: WizardState, input: string, key: KeyInfo): WizardState {
       return scrollBy(calm, key) ?? calm;
     case 'summary':
       if (key.escape) return { ...calm, screen: { name: runOf(state, state.current).state === 'not-started' ? 'intro' : 'checks' }, scroll: 0 };
-      if (key.return) return enqueue({ ...calm, exiting: true }, { type: 'exit' });
+      if (key.return) return exitWalk(calm);
       if (input === 'w') return writeReport(calm);
       return scrollBy(calm, key) ?? calm;
   }
@@ -442,10 +556,7 @@ function checksKey(state: WizardState, input: string, key: KeyInfo): WizardState
   }
   if (input === 'n') return nextStep(state);
   if (input === 'i' || key.escape) return { ...state, screen: { name: 'intro' }, scroll: 0 };
-  if (input === 'r' && (run.state === 'error' || run.trouble)) {
-    const again = withRun(state, step.id, () => ({ state: 'checking', findings: {}, running: [] }));
-    return enqueue(again, { type: 'open', reconnect: true }, { type: 'run-step', stepId: step.id });
-  }
+  if (input === 'r' && (run.state === 'error' || run.trouble)) return retryStep(state);
   if (input === 'c' && run.state === 'not-started') return startStep(state);
   return state;
 }
@@ -454,23 +565,10 @@ function findingKey(state: WizardState, id: string, input: string, key: KeyInfo)
   const finding = findingOf(state, id);
   if (!finding) return { ...state, screen: { name: 'checks' } };
   if (key.escape || key.backspace || input === 'b') return { ...state, screen: { name: 'checks' }, scroll: 0 };
-  if (input === 's') {
-    const next = nextOpenItem(state, id);
-    const step = currentStep(state);
-    if (next && step) return { ...openFinding(state, next), cursor: step.items.findIndex((i) => i.id === next) };
-    return { ...state, screen: { name: 'checks' }, scroll: 0, banner: { tone: 'info', text: 'Nothing else in this step needs attention. Press n for the next step.' } };
-  }
-  if (input === 'p' || input === 'a') {
-    if (!finding.remediation) return { ...state, banner: { tone: 'info', text: 'There is no automatic fix for this one; record a decision (d) or fix it by hand.' } };
-    if (finding.status === 'pass') return { ...state, banner: { tone: 'good', text: 'This already passes; there is nothing to fix.' } };
-    const screen: Screen = { name: 'plan', id, thenConfirm: input === 'a' };
-    return enqueue({ ...state, screen, scroll: 0 }, { type: 'preview', findingId: id, remediation: finding.remediation });
-  }
-  if (input === 'd') return enqueue(state, { type: 'open-form', findingId: id, kind: 'decision' });
-  if (input === 't' || (key.return && finding.kind === 'attestation')) {
-    if (finding.kind !== 'attestation') return { ...state, banner: { tone: 'info', text: 'Only the questions marked "attest" take an attestation; for a check, record a decision (d).' } };
-    return enqueue(state, { type: 'open-form', findingId: id, kind: 'attestation' });
-  }
+  if (input === 's') return nextFinding(state, id);
+  if (input === 'p' || input === 'a') return previewFix(state, id, input === 'a');
+  if (input === 'd') return openForm(state, id, 'decision');
+  if (input === 't' || (key.return && finding.kind === 'attestation')) return openForm(state, id, 'attestation');
   return scrollBy(state, key) ?? state;
 }
 
@@ -496,26 +594,35 @@ function askToApply(state: WizardState, id: string, preview: PlanPreview): Wizar
   return { ...state, screen: { name: 'confirm', id, preview, typed: '' }, scroll: 0 };
 }
 
-function confirmKey(state: WizardState, screen: Extract<Screen, { name: 'confirm' }>, input: string, key: KeyInfo): WizardState {
-  const cancel = (): WizardState => ({
+type ConfirmScreen = Extract<Screen, { name: 'confirm' }>;
+
+function cancelApply(state: WizardState, screen: ConfirmScreen): WizardState {
+  return {
     ...state,
     screen: { name: 'plan', id: screen.id, preview: screen.preview, thenConfirm: false },
     banner: { tone: 'info', text: 'Cancelled: nothing was changed.' },
-  });
-  const apply = (): WizardState =>
-    enqueue(
-      {
-        ...state,
-        screen: {
-          name: 'applying',
-          id: screen.id,
-          preview: screen.preview,
-          actions: screen.preview.plan.actions.map((a) => ({ summary: a.summary, status: 'waiting' as const })),
-        },
-        scroll: 0,
+  };
+}
+
+function startApply(state: WizardState, screen: ConfirmScreen): WizardState {
+  return enqueue(
+    {
+      ...state,
+      screen: {
+        name: 'applying',
+        id: screen.id,
+        preview: screen.preview,
+        actions: screen.preview.plan.actions.map((a) => ({ summary: a.summary, status: 'waiting' as const })),
       },
-      { type: 'apply', findingId: screen.id, plan: screen.preview.plan },
-    );
+      scroll: 0,
+    },
+    { type: 'apply', findingId: screen.id, plan: screen.preview.plan },
+  );
+}
+
+function confirmKey(state: WizardState, screen: ConfirmScreen, input: string, key: KeyInfo): WizardState {
+  const cancel = () => cancelApply(state, screen);
+  const apply = () => startApply(state, screen);
   if (key.escape) return cancel();
   const confirm = screen.preview.confirm;
   if (confirm.kind === 'yes-no') {
@@ -542,11 +649,15 @@ function formKey(state: WizardState, screen: Extract<Screen, { name: 'form' }>, 
   if (key.downArrow || key.tab) return move(Math.min(fields.length - 1, form.index + 1));
   if (key.return) {
     if (form.index < fields.length - 1) return move(form.index + 1);
-    const step = currentStep(state);
-    const saving: FormState = { ...form, saving: true, error: undefined };
-    return enqueue({ ...state, screen: { ...screen, form: saving } }, { type: 'save-form', findingId: screen.id, stepId: step?.id ?? state.current, form: saving });
+    return submitForm(state, screen);
   }
   return { ...state, screen: { ...screen, form: editForm(form, input, key) } };
+}
+
+function submitForm(state: WizardState, screen: Extract<Screen, { name: 'form' }>): WizardState {
+  const step = currentStep(state);
+  const saving: FormState = { ...screen.form, saving: true, error: undefined };
+  return enqueue({ ...state, screen: { ...screen, form: saving } }, { type: 'save-form', findingId: screen.id, stepId: step?.id ?? state.current, form: saving });
 }
 
 /** A fixed check's fresh result replaces its finding (its resource list was read before the fix). */
@@ -561,6 +672,8 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
   switch (event.type) {
     case 'key':
       return onKey(state, event.input, event.key);
+    case 'intent':
+      return intend(state, event.intent);
     case 'effect-started':
       return { ...state, queue: state.queue.filter((q) => q.id !== event.id) };
     case 'opened': {

@@ -7,20 +7,20 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { writeReportFile } from '../cli/commands/report.js';
-import { renderPlanText } from '../cli/plan-output.js';
-import { painter } from '../cli/style.js';
+import { renderPlanText } from '../report/plan-output.js';
+import { painter } from '../report/style.js';
 import type { AttestationDef, EvalContext, Finding, Plan, Settings } from '../engine/model.js';
 import { makePlan, needsOfFix, PlanError } from '../engine/plan.js';
 import type { Registry } from '../engine/registry.js';
 import { proposedRuleCount } from '../records/proposed-rule.js';
 import type { FullRecordsView } from '../records/view.js';
+import { writeReportFile } from '../report/file.js';
 import { recordsForReport, renderReport, reportFileName } from '../report/index.js';
 import { needsOf, runAll, runAttestation, runCheck } from '../engine/runner.js';
 import type { AccountState, CollectError } from '../engine/state.js';
 import { type Source, type SourceOptions, StartupError, openSource } from '../session/source.js';
 import { confirmationRule } from '../engine/risk.js';
-import { type FormState, attestationFields, attestationForm, attestationProblem, decisionForm, decisionProblem } from './forms.js';
+import { type FormState, attestationFields, attestationForm, attestationProblem, decisionForm, decisionProblem } from '../ui/forms.js';
 import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, Recorded, ReportWritten, SessionInfo, StepOutline, SummaryFacts } from './state.js';
 
 export interface WalkServices {

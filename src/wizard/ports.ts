@@ -10,7 +10,7 @@ import { loadDemoRecords } from '../records/demo-base.js';
 import type { BaseRecords } from '../records/view.js';
 import type { Source } from '../session/source.js';
 import type { ActionProgress } from './state.js';
-import { type ApplyPort, FormProblem, type RecordsPort } from './walk.js';
+import { type ApplyPort, FormProblem, type RecordsPort } from './services.js';
 
 async function saying<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -54,8 +54,9 @@ export function recordsPort(registry: Registry, demoBase: (now: Date) => Promise
  */
 export function makeApplyPort(deps: Pick<Partial<ApplyDeps>, 'collect' | 'journal' | 'by'> = {}): ApplyPort {
   return async (plan, env) => {
+  // Only a live source has clients: the demo and a snapshot cannot be changed.
+  if (env.source.mode !== 'live') throw new Error(`This is the ${env.source.mode === 'demo' ? 'demo account' : 'snapshot'}: nothing can be changed.`);
   const clients = env.source.clients;
-  if (!clients) throw new Error('There is no live AWS connection to apply the plan with.');
   const outcome = await applyPlan(plan, {
     ...deps,
     clients,
