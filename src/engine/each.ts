@@ -55,5 +55,8 @@ export function eachResource<K extends RegionalKey>(state: AccountState, o: Each
   });
 }
 
-/** "1 Redshift cluster is" / "2 Redshift clusters are". */
-export const counted = (n: number, noun: string): string => `${plural(n, noun)} ${n === 1 ? 'is' : 'are'}`;
+/** "1 Redshift cluster is" / "2 Redshift clusters are"; another verb by its two forms ("has", "have"). */
+export const counted = (n: number, noun: string, one = 'is', many = 'are'): string => `${plural(n, noun)} ${n === 1 ? one : many}`;
+
+/** "The only Redshift cluster in the scanned regions" / "Each of the 3 Redshift clusters in the scanned regions": takes a singular verb. */
+export const eachOf = (n: number, noun: string, nouns = `${noun}s`): string => (n === 1 ? `The only ${noun} in the scanned regions` : `Each of the ${n} ${nouns} in the scanned regions`);

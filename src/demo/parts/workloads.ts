@@ -171,7 +171,7 @@ const part: DemoPart = () => {
             vpcId: PROD,
             isDefault: false,
             subnetIds: ['subnet-0a1b2c3d4e5f6a002'],
-            entries: [entry(100, 'allow', '6', 443, 443), entry(110, 'allow', '6', 1024, 65535), entry(32767, 'deny', '-1', null, null)],
+            entries: [entry(100, 'allow', '6', 443, 443), { ...entry(110, 'allow', '6', 1024, 65535), cidr: '10.0.0.0/16' }, entry(32767, 'deny', '-1', null, null)],
           },
         ]),
         'vpcnet.vpnConnections': ok([

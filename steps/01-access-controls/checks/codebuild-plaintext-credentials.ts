@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'codebuild-plaintext-credentials',
@@ -17,8 +17,8 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.name,
       judge: (r, region) => r.plaintextCredentials.length ? fail(`CodeBuild project ${r.name} in ${region} keeps ${r.plaintextCredentials.join(", ")} in plain-text environment variables.`) : pass(`CodeBuild project ${r.name} in ${region} keeps no AWS credentials in plain text.`),
-      pass: (n) => `${counted(n, 'CodeBuild project')} free of plain-text AWS credentials.`,
-      fail: (names, n) => `${counted(n, 'CodeBuild project')} keeping AWS credentials in plain text: ${names}.`,
+      pass: (n) => `${eachOf(n, 'CodeBuild project')} keeps no AWS credentials in plain text.`,
+      fail: (names, n) => `${counted(n, 'CodeBuild project', 'keeps', 'keep')} AWS credentials in plain text: ${names}.`,
       none: 'The scanned regions have no CodeBuild projects.',
     });
   },

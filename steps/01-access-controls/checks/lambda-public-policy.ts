@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, given, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, given, pass } from '../../../src/engine/each.js';
 import { globalSlice } from '../../../src/engine/state.js';
 import { outsideGrants } from '../lambda-policy.js';
 
@@ -31,7 +31,7 @@ export default defineCheck({
           if (grants.length === 0) return pass(`Lambda function ${f.name} in ${region} can be invoked only from account ${own}${orgId ? ` or organization ${orgId}` : ''}.`);
           return fail(`Lambda function ${f.name} in ${region} can be invoked by ${[...new Set(grants.map((g) => `${g.who} (statement ${g.sid})`))].join(', ')}.`);
         }),
-      pass: (n) => `${counted(n, 'Lambda function')} invokable only from inside account ${own}${orgId ? ` and organization ${orgId}` : ''}.`,
+      pass: (n) => `${eachOf(n, 'Lambda function')} can be invoked only from inside account ${own}${orgId ? ` and organization ${orgId}` : ''}.`,
       fail: (names, n) => `${counted(n, 'Lambda function')} open to anyone or to accounts outside the organization: ${names}.`,
       none: `Account ${own} has no Lambda functions in the scanned regions.`,
     });

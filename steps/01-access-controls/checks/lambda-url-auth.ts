@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, given, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, given, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'lambda-url-auth',
@@ -24,7 +24,7 @@ export default defineCheck({
             ? fail(`Lambda function ${f.name} in ${region} has function URL ${open.map((u) => u.url).join(', ')} with auth type NONE: anyone on the internet can invoke it.`)
             : pass(`Lambda function ${f.name} in ${region} has a function URL that requires IAM authentication.`);
         }),
-      pass: (n) => `${counted(n, 'Lambda function URL')} protected by IAM authentication.`,
+      pass: (n) => `${eachOf(n, 'Lambda function URL')} requires IAM authentication.`,
       fail: (names, n) => `${counted(n, 'Lambda function')} reachable through a function URL with no authentication: ${names}.`,
       none: 'No Lambda function in the scanned regions has a function URL.',
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'sagemaker-root-access',
@@ -17,8 +17,8 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.name,
       judge: (r, region) => r.rootAccess ? fail(`SageMaker notebook instance ${r.name} in ${region} gives its users root access.`) : pass(`SageMaker notebook instance ${r.name} in ${region} gives its users no root access.`),
-      pass: (n) => `${counted(n, 'SageMaker notebook instance')} without root access for users.`,
-      fail: (names, n) => `${counted(n, 'SageMaker notebook instance')} giving users root access: ${names}.`,
+      pass: (n) => `${eachOf(n, 'SageMaker notebook instance')} gives its users no root access.`,
+      fail: (names, n) => `${counted(n, 'SageMaker notebook instance', 'gives', 'give')} users root access: ${names}.`,
       none: 'The scanned regions have no SageMaker notebook instances.',
     });
   },

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'apigw-stage-logging',
@@ -23,8 +23,8 @@ export default defineCheck({
         }
         return fail(`${s.kind} API ${s.apiName} stage ${s.stageName} in ${region} writes neither execution nor access logs.`);
       },
-      pass: (n) => `${counted(n, 'API Gateway stage')} logging requests.`,
-      fail: (names, n) => `${counted(n, 'API Gateway stage')} without execution or access logs: ${names}.`,
+      pass: (n) => `${eachOf(n, 'API Gateway stage')} logs its requests.`,
+      fail: (names, n) => `${counted(n, 'API Gateway stage', 'writes', 'write')} neither execution nor access logs: ${names}.`,
       none: 'The scanned regions have no API Gateway REST or HTTP API stages.',
     });
   },

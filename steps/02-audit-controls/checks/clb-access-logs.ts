@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, given, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, given, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'clb-access-logs',
@@ -20,8 +20,8 @@ export default defineCheck({
         given(lb.accessLogs, (on) =>
           on ? pass(`Classic Load Balancer ${lb.name} in ${region} writes access logs.`) : fail(`Classic Load Balancer ${lb.name} in ${region} keeps no access logs.`),
         ),
-      pass: (n) => `${counted(n, 'Classic Load Balancer')} writing access logs.`,
-      fail: (names, n) => `${counted(n, 'Classic Load Balancer')} without access logs: ${names}.`,
+      pass: (n) => `${eachOf(n, 'Classic Load Balancer')} writes access logs.`,
+      fail: (names, n) => `${counted(n, 'Classic Load Balancer', 'keeps', 'keep')} no access logs: ${names}.`,
       none: 'The scanned regions have no Classic Load Balancers.',
     });
   },

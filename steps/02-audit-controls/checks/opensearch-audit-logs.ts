@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'opensearch-audit-logs',
@@ -18,8 +18,8 @@ export default defineCheck({
       name: (d) => d.name,
       judge: (d, region) =>
         d.auditLogs ? pass(`OpenSearch domain ${d.name} in ${region} publishes audit logs to CloudWatch Logs.`) : fail(`OpenSearch domain ${d.name} in ${region} publishes no audit logs.`),
-      pass: (n) => `${counted(n, 'OpenSearch domain')} publishing audit logs.`,
-      fail: (names, n) => `${counted(n, 'OpenSearch domain')} without audit logs: ${names}.`,
+      pass: (n) => `${eachOf(n, 'OpenSearch domain')} publishes audit logs.`,
+      fail: (names, n) => `${counted(n, 'OpenSearch domain', 'publishes', 'publish')} no audit logs: ${names}.`,
       none: 'The scanned regions have no OpenSearch domains.',
     });
   },

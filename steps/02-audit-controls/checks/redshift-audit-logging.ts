@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, given, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, given, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'redshift-audit-logging',
@@ -20,8 +20,8 @@ export default defineCheck({
         given(c.auditLogging, (on) =>
           on ? pass(`Redshift cluster ${c.id} in ${region} keeps audit logs.`) : fail(`Redshift cluster ${c.id} in ${region} has audit logging turned off.`),
         ),
-      pass: (n) => `${counted(n, 'Redshift cluster')} keeping audit logs.`,
-      fail: (names, n) => `${counted(n, 'Redshift cluster')} without audit logging: ${names}.`,
+      pass: (n) => `${eachOf(n, 'Redshift cluster')} keeps audit logs.`,
+      fail: (names, n) => `${counted(n, 'Redshift cluster', 'has', 'have')} audit logging turned off: ${names}.`,
       none: 'The scanned regions have no Redshift clusters.',
     });
   },

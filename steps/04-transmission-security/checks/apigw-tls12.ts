@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'apigw-tls12',
@@ -20,8 +20,8 @@ export default defineCheck({
         !d.securityPolicy || d.securityPolicy === 'TLS_1_0'
           ? fail(`API custom domain ${d.name} in ${region} accepts TLS 1.0 (security policy ${d.securityPolicy ?? 'not set'}).`)
           : pass(`API custom domain ${d.name} in ${region} uses security policy ${d.securityPolicy}.`),
-      pass: (n) => `${counted(n, 'API Gateway custom domain')} requiring TLS 1.2 or later.`,
-      fail: (names, n) => `${counted(n, 'API Gateway custom domain')} still accepting TLS 1.0: ${names}.`,
+      pass: (n) => `${eachOf(n, 'API Gateway custom domain')} requires TLS 1.2 or later.`,
+      fail: (names, n) => `${counted(n, 'API Gateway custom domain', 'still accepts', 'still accept')} TLS 1.0: ${names}.`,
       none: 'The scanned regions have no API Gateway custom domains.',
     });
   },

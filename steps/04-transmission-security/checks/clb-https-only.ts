@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'clb-https-only',
@@ -22,8 +22,8 @@ export default defineCheck({
           ? fail(`Classic Load Balancer ${lb.name} in ${region} accepts unencrypted ${plain.map((l) => `${l.protocol} on port ${l.port}`).join(' and ')}.`)
           : pass(`Classic Load Balancer ${lb.name} in ${region} listens only with HTTPS or SSL.`);
       },
-      pass: (n) => `${counted(n, 'Classic Load Balancer')} listening only with HTTPS or SSL.`,
-      fail: (names, n) => `${counted(n, 'Classic Load Balancer')} accepting unencrypted connections: ${names}.`,
+      pass: (n) => `${eachOf(n, 'Classic Load Balancer')} listens only with HTTPS or SSL.`,
+      fail: (names, n) => `${counted(n, 'Classic Load Balancer', 'accepts', 'accept')} unencrypted connections: ${names}.`,
       none: 'The scanned regions have no Classic Load Balancers.',
     });
   },

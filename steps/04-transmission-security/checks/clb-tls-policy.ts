@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, given, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, given, pass } from '../../../src/engine/each.js';
 
 const OLD = ['SSLv3', 'TLSv1', 'TLSv1.1'];
 
@@ -30,8 +30,8 @@ export default defineCheck({
             : pass(`Classic Load Balancer ${lb.name} in ${region} accepts only TLS 1.2 or later (policy ${used.join(', ')}).`);
         });
       },
-      pass: (n) => `${counted(n, 'Classic Load Balancer')} with secure listeners, all refusing TLS older than 1.2.`,
-      fail: (names, n) => `${counted(n, 'Classic Load Balancer')} still accepting SSL 3.0, TLS 1.0 or TLS 1.1: ${names}.`,
+      pass: (n) => `${eachOf(n, 'Classic Load Balancer')} with a secure listener refuses TLS older than 1.2.`,
+      fail: (names, n) => `${counted(n, 'Classic Load Balancer', 'still accepts', 'still accept')} SSL 3.0, TLS 1.0 or TLS 1.1: ${names}.`,
       none: 'No Classic Load Balancer in the scanned regions has an HTTPS or SSL listener.',
     });
   },

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'elasticache-in-transit',
@@ -17,8 +17,8 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.id,
       judge: (r, region) => r.transitEncryption ? pass(`ElastiCache replication group ${r.id} in ${region} encrypts data in transit.`) : fail(`ElastiCache replication group ${r.id} in ${region} does not encrypt data in transit.`),
-      pass: (n) => `${counted(n, 'ElastiCache replication group')} encrypting data in transit.`,
-      fail: (names, n) => `${counted(n, 'ElastiCache replication group')} not encrypting data in transit: ${names}.`,
+      pass: (n) => `${eachOf(n, 'ElastiCache replication group')} encrypts data in transit.`,
+      fail: (names, n) => `${counted(n, 'ElastiCache replication group', 'does', 'do')} not encrypt data in transit: ${names}.`,
       none: 'The scanned regions have no ElastiCache replication groups.',
     });
   },

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'opensearch-https-tls12',
@@ -21,8 +21,8 @@ export default defineCheck({
         if (!d.tlsPolicy || /TLS-1-0/.test(d.tlsPolicy)) return fail(`OpenSearch domain ${d.name} in ${region} enforces HTTPS but still accepts TLS 1.0 and 1.1 (policy ${d.tlsPolicy ?? 'not set'}).`);
         return pass(`OpenSearch domain ${d.name} in ${region} requires HTTPS with policy ${d.tlsPolicy}.`);
       },
-      pass: (n) => `${counted(n, 'OpenSearch domain')} requiring HTTPS with TLS 1.2 or later.`,
-      fail: (names, n) => `${counted(n, 'OpenSearch domain')} accepting plain HTTP or TLS older than 1.2: ${names}.`,
+      pass: (n) => `${eachOf(n, 'OpenSearch domain')} requires HTTPS with TLS 1.2 or later.`,
+      fail: (names, n) => `${counted(n, 'OpenSearch domain', 'accepts', 'accept')} plain HTTP or TLS older than 1.2: ${names}.`,
       none: 'The scanned regions have no OpenSearch domains.',
     });
   },

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'opensearch-node-to-node',
@@ -20,8 +20,8 @@ export default defineCheck({
         d.nodeToNode
           ? pass(`OpenSearch domain ${d.name} in ${region} encrypts traffic between its nodes.`)
           : fail(`OpenSearch domain ${d.name} in ${region} sends data between its nodes unencrypted.`),
-      pass: (n) => `${counted(n, 'OpenSearch domain')} encrypting node-to-node traffic.`,
-      fail: (names, n) => `${counted(n, 'OpenSearch domain')} without node-to-node encryption: ${names}.`,
+      pass: (n) => `${eachOf(n, 'OpenSearch domain')} encrypts traffic between its nodes.`,
+      fail: (names, n) => `${counted(n, 'OpenSearch domain', 'sends', 'send')} data between nodes unencrypted: ${names}.`,
       none: 'The scanned regions have no OpenSearch domains.',
     });
   },

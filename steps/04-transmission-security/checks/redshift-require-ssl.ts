@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, given, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, given, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'redshift-require-ssl',
@@ -22,8 +22,8 @@ export default defineCheck({
             ? pass(`Redshift cluster ${c.id} in ${region} requires SSL (parameter group ${c.parameterGroups.join(', ')}).`)
             : fail(`Redshift cluster ${c.id} in ${region} accepts unencrypted connections: parameter group ${c.parameterGroups.join(', ') || '(none)'} does not set require_ssl to true.`),
         ),
-      pass: (n) => `${counted(n, 'Redshift cluster')} requiring SSL.`,
-      fail: (names, n) => `${counted(n, 'Redshift cluster')} accepting unencrypted connections: ${names}.`,
+      pass: (n) => `${eachOf(n, 'Redshift cluster')} requires SSL.`,
+      fail: (names, n) => `${counted(n, 'Redshift cluster', 'accepts', 'accept')} unencrypted connections: ${names}.`,
       none: 'The scanned regions have no Redshift clusters.',
     });
   },

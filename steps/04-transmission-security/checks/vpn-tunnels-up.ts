@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'vpn-tunnels-up',
@@ -24,8 +24,8 @@ export default defineCheck({
           ? fail(`VPN connection ${label} in ${region} has ${down.length} of ${v.tunnels.length} tunnels down (${down.map((t) => `${t.outsideIp}${t.statusMessage ? `: ${t.statusMessage}` : ''}`).join('; ')}).`)
           : pass(`VPN connection ${label} in ${region} has all ${v.tunnels.length} tunnels up.`);
       },
-      pass: (n) => `${counted(n, 'Site-to-Site VPN connection')} up on every tunnel.`,
-      fail: (names, n) => `${counted(n, 'Site-to-Site VPN connection')} running with a tunnel down: ${names}.`,
+      pass: (n) => `${eachOf(n, 'Site-to-Site VPN connection')} has every tunnel up.`,
+      fail: (names, n) => `${counted(n, 'Site-to-Site VPN connection', 'has', 'have')} a tunnel down: ${names}.`,
       none: 'The scanned regions have no available Site-to-Site VPN connections.',
     });
   },

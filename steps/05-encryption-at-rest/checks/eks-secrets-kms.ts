@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'eks-secrets-kms',
@@ -17,8 +17,8 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.name,
       judge: (r, region) => r.secretsEncrypted ? pass(`EKS cluster ${r.name} in ${region} encrypts its secrets with a KMS key.`) : fail(`EKS cluster ${r.name} in ${region} does not encrypt Kubernetes secrets with a KMS key.`),
-      pass: (n) => `${counted(n, 'EKS cluster')} encrypting secrets with a KMS key.`,
-      fail: (names, n) => `${counted(n, 'EKS cluster')} not encrypting secrets with a KMS key: ${names}.`,
+      pass: (n) => `${eachOf(n, 'EKS cluster')} encrypts Kubernetes secrets with a KMS key.`,
+      fail: (names, n) => `${counted(n, 'EKS cluster', 'does', 'do')} not encrypt secrets with a KMS key: ${names}.`,
       none: 'The scanned regions have no EKS clusters.',
     });
   },

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'elasticache-at-rest',
@@ -17,7 +17,7 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.id,
       judge: (r, region) => r.atRestEncryption ? pass(`ElastiCache replication group ${r.id} in ${region} is encrypted at rest.`) : fail(`ElastiCache replication group ${r.id} in ${region} is not encrypted at rest.`),
-      pass: (n) => `${counted(n, 'ElastiCache replication group')} encrypted at rest.`,
+      pass: (n) => `${eachOf(n, 'ElastiCache replication group')} is encrypted at rest.`,
       fail: (names, n) => `${counted(n, 'ElastiCache replication group')} not encrypted at rest: ${names}.`,
       none: 'The scanned regions have no ElastiCache replication groups.',
     });

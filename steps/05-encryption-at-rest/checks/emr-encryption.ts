@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, given, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, given, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'emr-encryption',
@@ -25,8 +25,8 @@ export default defineCheck({
             : pass(`EMR cluster ${c.name} (${c.id}) in ${region} encrypts at rest and in transit (security configuration ${c.securityConfiguration}).`);
         });
       },
-      pass: (n) => `${counted(n, 'running EMR cluster')} encrypting at rest and in transit.`,
-      fail: (names, n) => `${counted(n, 'running EMR cluster')} missing encryption: ${names}.`,
+      pass: (n) => `${eachOf(n, 'running EMR cluster')} encrypts at rest and in transit.`,
+      fail: (names, n) => `${counted(n, 'running EMR cluster', 'lacks', 'lack')} encryption: ${names}.`,
       none: 'The scanned regions have no running EMR clusters.',
     });
   },

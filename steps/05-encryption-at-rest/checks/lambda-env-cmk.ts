@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, given, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, given, pass } from '../../../src/engine/each.js';
 import { isPhi, phiTagPhrase } from '../../../src/engine/phi.js';
 
 export default defineCheck({
@@ -24,8 +24,8 @@ export default defineCheck({
             ? pass(`Lambda function ${f.name} in ${region} encrypts its environment variables with key ${f.kmsKeyArn}.`)
             : fail(`Lambda function ${f.name} in ${region} handles ePHI and encrypts its environment variables only with the AWS managed key.`);
         }),
-      pass: (n) => `${counted(n, 'ePHI Lambda function')} with environment variables, and every one uses a customer managed key.`,
-      fail: (names, n) => `${counted(n, 'ePHI Lambda function')} encrypting environment variables only with the AWS managed key: ${names}.`,
+      pass: (n) => `${eachOf(n, 'ePHI Lambda function with environment variables', 'ePHI Lambda functions with environment variables')} encrypts them with a customer managed key.`,
+      fail: (names, n) => `${counted(n, 'ePHI Lambda function', 'encrypts', 'encrypt')} environment variables only with the AWS managed key: ${names}.`,
       none: `No Lambda function tagged as handling ePHI (${phiTagPhrase(settings)}) has environment variables in the scanned regions.`,
     });
   },

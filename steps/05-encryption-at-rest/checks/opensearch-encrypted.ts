@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'opensearch-encrypted',
@@ -18,7 +18,7 @@ export default defineCheck({
       name: (d) => d.name,
       judge: (d, region) =>
         d.encryptionAtRest ? pass(`OpenSearch domain ${d.name} in ${region} is encrypted at rest.`) : fail(`OpenSearch domain ${d.name} in ${region} is not encrypted at rest.`),
-      pass: (n) => `${counted(n, 'OpenSearch domain')} encrypted at rest.`,
+      pass: (n) => `${eachOf(n, 'OpenSearch domain')} is encrypted at rest.`,
       fail: (names, n) => `${counted(n, 'OpenSearch domain')} not encrypted at rest: ${names}.`,
       none: 'The scanned regions have no OpenSearch domains.',
     });

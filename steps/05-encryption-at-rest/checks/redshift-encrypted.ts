@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'redshift-encrypted',
@@ -20,7 +20,7 @@ export default defineCheck({
         c.encrypted
           ? pass(`Redshift cluster ${c.id} in ${region} is encrypted${c.kmsKeyId ? ` with key ${c.kmsKeyId}` : ''}.`)
           : fail(`Redshift cluster ${c.id} in ${region} is not encrypted at rest.`),
-      pass: (n) => `${counted(n, 'Redshift cluster')} encrypted at rest.`,
+      pass: (n) => `${eachOf(n, 'Redshift cluster')} is encrypted at rest.`,
       fail: (names, n) => `${counted(n, 'Redshift cluster')} not encrypted at rest: ${names}.`,
       none: 'The scanned regions have no Redshift clusters.',
     });

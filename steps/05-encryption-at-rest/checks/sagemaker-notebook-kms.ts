@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'sagemaker-notebook-kms',
@@ -17,8 +17,8 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.name,
       judge: (r, region) => r.kmsKeyId ? pass(`SageMaker notebook instance ${r.name} in ${region} encrypts its volume with key ${r.kmsKeyId}.`) : fail(`SageMaker notebook instance ${r.name} in ${region} names no KMS key for its storage volume.`),
-      pass: (n) => `${counted(n, 'SageMaker notebook instance')} encrypting storage with a KMS key.`,
-      fail: (names, n) => `${counted(n, 'SageMaker notebook instance')} without a KMS key for storage: ${names}.`,
+      pass: (n) => `${eachOf(n, 'SageMaker notebook instance')} encrypts its storage with a KMS key.`,
+      fail: (names, n) => `${counted(n, 'SageMaker notebook instance', 'names', 'name')} no KMS key for its storage: ${names}.`,
       none: 'The scanned regions have no SageMaker notebook instances.',
     });
   },

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'dms-public',
@@ -17,7 +17,7 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.id,
       judge: (r, region) => r.publiclyAccessible ? fail(`DMS replication instance ${r.id} in ${region} is publicly accessible.`) : pass(`DMS replication instance ${r.id} in ${region} has no public address.`),
-      pass: (n) => `${counted(n, 'DMS replication instance')} private.`,
+      pass: (n) => `${eachOf(n, 'DMS replication instance')} is private.`,
       fail: (names, n) => `${counted(n, 'DMS replication instance')} publicly accessible: ${names}.`,
       none: 'The scanned regions have no DMS replication instances.',
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'eks-endpoint-public',
@@ -17,8 +17,8 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.name,
       judge: (r, region) => !r.endpointPublic ? pass(`EKS cluster ${r.name} in ${region} has a private endpoint only.`) : r.publicCidrs.length === 0 || r.publicCidrs.includes("0.0.0.0/0") ? fail(`EKS cluster ${r.name} in ${region} has a public endpoint open to the whole internet.`) : pass(`EKS cluster ${r.name} in ${region} has a public endpoint limited to ${r.publicCidrs.join(", ")}.`),
-      pass: (n) => `${counted(n, 'EKS cluster')} private or limited to known addresses.`,
-      fail: (names, n) => `${counted(n, 'EKS cluster')} with an endpoint open to the whole internet: ${names}.`,
+      pass: (n) => `${eachOf(n, 'EKS cluster')} has a private endpoint or one limited to known addresses.`,
+      fail: (names, n) => `${counted(n, 'EKS cluster', 'has', 'have')} an endpoint open to the whole internet: ${names}.`,
       none: 'The scanned regions have no EKS clusters.',
     });
   },

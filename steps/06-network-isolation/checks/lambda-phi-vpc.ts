@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, given, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, given, pass } from '../../../src/engine/each.js';
 import { isPhi, phiTagPhrase } from '../../../src/engine/phi.js';
 
 export default defineCheck({
@@ -24,7 +24,7 @@ export default defineCheck({
             ? pass(`Lambda function ${f.name} in ${region} runs in VPC ${f.vpcId}.`)
             : fail(`Lambda function ${f.name} in ${region} is tagged as handling ePHI but runs outside any VPC.`);
         }),
-      pass: (n) => `${counted(n, 'Lambda function')} tagged as handling ePHI and every one runs inside a VPC.`,
+      pass: (n) => `${eachOf(n, 'Lambda function tagged as handling ePHI', 'Lambda functions tagged as handling ePHI')} runs inside a VPC.`,
       fail: (names, n) => `${counted(n, 'Lambda function')} tagged as handling ePHI but running outside a VPC: ${names}.`,
       none: `No Lambda function in the scanned regions is tagged as handling ePHI (${phiTagPhrase(settings)}).`,
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 import { ADMIN_PORTS } from '../network.js';
 import { naclOpenPorts } from '../nacl.js';
 
@@ -26,8 +26,8 @@ export default defineCheck({
           ? fail(`Network ACL ${a.id} of ${a.vpcId} in ${region}${a.isDefault ? ' (the default ACL)' : ''} allows ${open.join(', ')} for ${a.subnetIds.length === 1 ? 'subnet' : 'subnets'} ${a.subnetIds.join(', ')}.`)
           : pass(`Network ACL ${a.id} of ${a.vpcId} in ${region} lets no administrative port in from the internet.`);
       },
-      pass: (n) => `${counted(n, 'network ACL')} in use, and none lets a administrative port in from the internet.`,
-      fail: (names, n) => `${counted(n, 'network ACL')} letting administrative ports in from the internet: ${names}.`,
+      pass: (n) => `${eachOf(n, 'network ACL in use', 'network ACLs in use')} keeps administrative ports closed to the internet.`,
+      fail: (names, n) => `${counted(n, 'network ACL', 'lets', 'let')} administrative ports in from the internet: ${names}.`,
       none: 'No network ACL in the scanned regions is attached to a subnet.',
     });
   },

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'opensearch-in-vpc',
@@ -18,7 +18,7 @@ export default defineCheck({
       name: (d) => d.name,
       judge: (d, region) =>
         d.vpcId ? pass(`OpenSearch domain ${d.name} in ${region} lives in VPC ${d.vpcId}.`) : fail(`OpenSearch domain ${d.name} in ${region} has a public endpoint outside any VPC.`),
-      pass: (n) => `${counted(n, 'OpenSearch domain')} inside a VPC.`,
+      pass: (n) => `${eachOf(n, 'OpenSearch domain')} lives inside a VPC.`,
       fail: (names, n) => `${counted(n, 'OpenSearch domain')} with a public endpoint outside a VPC: ${names}.`,
       none: 'The scanned regions have no OpenSearch domains.',
     });

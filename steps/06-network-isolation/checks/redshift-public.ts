@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'redshift-public',
@@ -18,7 +18,7 @@ export default defineCheck({
       name: (c) => c.id,
       judge: (c, region) =>
         c.publiclyAccessible ? fail(`Redshift cluster ${c.id} in ${region} is publicly accessible.`) : pass(`Redshift cluster ${c.id} in ${region} is reachable only from inside its VPC.`),
-      pass: (n) => `${counted(n, 'Redshift cluster')} private.`,
+      pass: (n) => `${eachOf(n, 'Redshift cluster')} is private.`,
       fail: (names, n) => `${counted(n, 'Redshift cluster')} publicly accessible: ${names}.`,
       none: 'The scanned regions have no Redshift clusters.',
     });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'sagemaker-direct-internet',
@@ -17,8 +17,8 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.name,
       judge: (r, region) => r.directInternetAccess ? fail(`SageMaker notebook instance ${r.name} in ${region} has direct internet access.`) : pass(`SageMaker notebook instance ${r.name} in ${region} reaches the network only through its VPC.`),
-      pass: (n) => `${counted(n, 'SageMaker notebook instance')} without direct internet access.`,
-      fail: (names, n) => `${counted(n, 'SageMaker notebook instance')} with direct internet access: ${names}.`,
+      pass: (n) => `${eachOf(n, 'SageMaker notebook instance')} has no direct internet access.`,
+      fail: (names, n) => `${counted(n, 'SageMaker notebook instance', 'has', 'have')} direct internet access: ${names}.`,
       none: 'The scanned regions have no SageMaker notebook instances.',
     });
   },

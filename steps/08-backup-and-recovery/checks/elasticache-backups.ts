@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/define.js';
-import { counted, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
 
 export default defineCheck({
   id: 'elasticache-backups',
@@ -17,8 +17,8 @@ export default defineCheck({
       id: (r) => r.arn,
       name: (r) => r.id,
       judge: (r, region) => r.snapshotRetentionDays > 0 ? pass(`ElastiCache replication group ${r.id} in ${region} keeps automatic backups for ${r.snapshotRetentionDays} days.`) : fail(`ElastiCache replication group ${r.id} in ${region} keeps no automatic backups.`),
-      pass: (n) => `${counted(n, 'ElastiCache replication group')} keeping automatic backups.`,
-      fail: (names, n) => `${counted(n, 'ElastiCache replication group')} without automatic backups: ${names}.`,
+      pass: (n) => `${eachOf(n, 'ElastiCache replication group')} keeps automatic backups.`,
+      fail: (names, n) => `${counted(n, 'ElastiCache replication group', 'keeps', 'keep')} no automatic backups: ${names}.`,
       none: 'The scanned regions have no ElastiCache replication groups.',
     });
   },
