@@ -17,7 +17,7 @@ export default defineCheck({
   title: 'WAF web ACLs log the requests they inspect',
   severity: 'low',
   hipaa: { section: '164.312(b)', obligation: 'required' },
-  hitrust: ['09.aa', '09.ab'],
+  hitrust: ['09.aa', '09.ab', '01.m'],
   permissions: ['wafv2:ListWebACLs', 'wafv2:GetLoggingConfiguration'],
   needs: { regional: ['wafv2.webAcls'], global: ['wafv2.cloudfrontAcls'] },
   why: 'WAF logs show which requests were blocked or let through and from where; without them an attack on the portal leaves no record to investigate.',
