@@ -23,6 +23,7 @@ import { DescribeNotebookInstanceCommand, ListNotebookInstancesCommand, SageMake
 import { GetTopicAttributesCommand, ListTagsForResourceCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, ListQueuesCommand, ListQueueTagsCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetLoggingConfigurationCommand, ListResourcesForWebACLCommand, ListWebACLsCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
+import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { awsError, testCollection } from '../helpers/collection.js';
@@ -31,40 +32,23 @@ const E1 = 'us-east-1';
 const ACC = '111122223333';
 const denied = (action: string, name = 'AccessDeniedException') => awsError(name, `User: arn:aws:iam::${ACC}:user/t is not authorized to perform: ${action}`, 403);
 
-const mocks = [
-  mockClient(LambdaClient),
-  mockClient(ElasticLoadBalancingClient),
-  mockClient(RedshiftClient),
-  mockClient(OpenSearchClient),
-  mockClient(APIGatewayClient),
-  mockClient(ApiGatewayV2Client),
-  mockClient(WAFV2Client),
-  mockClient(CloudFrontClient),
-  mockClient(EC2Client),
-  mockClient(SNSClient),
-  mockClient(SQSClient),
-  mockClient(KinesisClient),
-  mockClient(SageMakerClient),
-  mockClient(EMRClient),
-  mockClient(CodeBuildClient),
-];
-const [lambda, elb, redshift, os, apigw, apigw2, waf, cf, ec2, sns, sqs, kinesis, sm, emr, cb] = mocks as [
-  ReturnType<typeof mockClient<LambdaClient>>,
-  ReturnType<typeof mockClient<ElasticLoadBalancingClient>>,
-  ReturnType<typeof mockClient<RedshiftClient>>,
-  ReturnType<typeof mockClient<OpenSearchClient>>,
-  ReturnType<typeof mockClient<APIGatewayClient>>,
-  ReturnType<typeof mockClient<ApiGatewayV2Client>>,
-  ReturnType<typeof mockClient<WAFV2Client>>,
-  ReturnType<typeof mockClient<CloudFrontClient>>,
-  ReturnType<typeof mockClient<EC2Client>>,
-  ReturnType<typeof mockClient<SNSClient>>,
-  ReturnType<typeof mockClient<SQSClient>>,
-  ReturnType<typeof mockClient<KinesisClient>>,
-  ReturnType<typeof mockClient<SageMakerClient>>,
-  ReturnType<typeof mockClient<EMRClient>>,
-  ReturnType<typeof mockClient<CodeBuildClient>>,
-];
+const lambda = mockClient(LambdaClient);
+const elb = mockClient(ElasticLoadBalancingClient);
+const redshift = mockClient(RedshiftClient);
+const os = mockClient(OpenSearchClient);
+const apigw = mockClient(APIGatewayClient);
+const apigw2 = mockClient(ApiGatewayV2Client);
+const waf = mockClient(WAFV2Client);
+const cf = mockClient(CloudFrontClient);
+const ec2 = mockClient(EC2Client);
+const sns = mockClient(SNSClient);
+const sqs = mockClient(SQSClient);
+const kinesis = mockClient(KinesisClient);
+const sm = mockClient(SageMakerClient);
+const emr = mockClient(EMRClient);
+const cb = mockClient(CodeBuildClient);
+const secrets = mockClient(SecretsManagerClient);
+const mocks = [secrets, lambda, elb, redshift, os, apigw, apigw2, waf, cf, ec2, sns, sqs, kinesis, sm, emr, cb];
 afterEach(() => {
   for (const m of mocks) m.reset();
 });
@@ -368,6 +352,23 @@ describe('messaging', () => {
       ['a', 'alias/phi', true],
       ['b', null, false],
     ]);
+  });
+});
+
+describe('messaging.secrets', () => {
+  it('shares one ListSecrets listing with secretsmanager.secrets and keeps each secret key and tags', async () => {
+    secrets.on(ListSecretsCommand).resolves({
+      SecretList: [{ Name: 'portal/db', ARN: `arn:aws:secretsmanager:us-east-1:${ACC}:secret:portal/db-AbCdEf`, KmsKeyId: 'alias/phi', Tags: [{ Key: 'phi', Value: 'true' }], RotationEnabled: true }],
+    });
+    const c = testCollection();
+    const [keyed, plain] = await Promise.all([c.regional('messaging.secrets', E1), c.regional('secretsmanager.secrets', E1)]);
+    expect(secrets.commandCalls(ListSecretsCommand)).toHaveLength(1);
+    expect(keyed.ok && keyed.value).toEqual([{ name: 'portal/db', arn: `arn:aws:secretsmanager:us-east-1:${ACC}:secret:portal/db-AbCdEf`, kmsKeyId: 'alias/phi', encrypted: true, tags: { ok: true, value: { phi: 'true' } } }]);
+    expect(plain.ok && plain.value[0]?.rotationEnabled).toBe(true);
+  });
+  it('names secretsmanager:ListSecrets when the listing is refused', async () => {
+    secrets.on(ListSecretsCommand).rejects(denied('secretsmanager:ListSecrets'));
+    expect(await testCollection().regional('messaging.secrets', E1)).toMatchObject({ ok: false, error: { kind: 'access', action: 'secretsmanager:ListSecrets' } });
   });
 });
 

@@ -4,12 +4,12 @@
  * resource is tagged as holding ePHI.
  */
 import { KinesisClient, DescribeStreamSummaryCommand, ListTagsForStreamCommand, paginateListStreams } from '@aws-sdk/client-kinesis';
-import { paginateListSecrets, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetTopicAttributesCommand, ListTagsForResourceCommand, paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, ListQueueTagsCommand, paginateListQueues, SQSClient } from '@aws-sdk/client-sqs';
 import type { KeyedResource } from '../../state/messaging.js';
 import { as, attempt, type CollectorSet, regionalCollector } from '../collector.js';
 import { mapLimit } from '../limit.js';
+import { listSecrets } from './secretsmanager.js';
 
 const tagMap = (tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> =>
   Object.fromEntries((tags ?? []).filter((t) => t.Key).map((t) => [t.Key as string, t.Value ?? '']));
@@ -62,11 +62,9 @@ export const collectors: CollectorSet = {
     });
   }),
   'messaging.secrets': regionalCollector(['secretsmanager:ListSecrets'], async (ctx, region) => {
-    const client = ctx.clients.get(SecretsManagerClient, region);
-    const pages = await drain('secretsmanager:ListSecrets', paginateListSecrets({ client, pageSize: 100 }, {}));
-    // Every secret is encrypted; without KmsKeyId it uses the AWS managed key aws/secretsmanager.
-    return pages.flatMap((p) =>
-      (p.SecretList ?? []).map((s): KeyedResource => ({ name: s.Name ?? '', arn: s.ARN ?? '', kmsKeyId: s.KmsKeyId ?? null, encrypted: true, tags: { ok: true, value: tagMap(s.Tags) } })),
-    );
+    // The same listing secretsmanager.secrets reads, fetched once per scan. Every secret is encrypted;
+    // without KmsKeyId it uses the AWS managed key aws/secretsmanager.
+    const secrets = await as('secretsmanager:ListSecrets', listSecrets(ctx, region));
+    return secrets.map((s): KeyedResource => ({ name: s.Name ?? '', arn: s.ARN ?? '', kmsKeyId: s.KmsKeyId ?? null, encrypted: true, tags: { ok: true, value: tagMap(s.Tags) } }));
   }),
 };
