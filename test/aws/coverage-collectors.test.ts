@@ -90,6 +90,17 @@ describe('lambdaaccess.functions', () => {
     expect(lambda.commandCalls(GetPolicyCommand)).toHaveLength(2);
     expect(lambda.commandCalls(ListTagsCommand)).toHaveLength(2);
   });
+  it('shares one ListFunctions listing with lambda.functions', async () => {
+    lambda.on(ListFunctionsCommand).resolves({ Functions: [{ FunctionName: 'a', FunctionArn: arnOf('a'), Runtime: 'nodejs20.x' }] });
+    lambda.on(ListTagsCommand).resolves({ Tags: {} });
+    lambda.on(GetPolicyCommand).rejects(awsError('ResourceNotFoundException', 'The resource you requested does not exist.', 404));
+    lambda.on(ListFunctionUrlConfigsCommand).resolves({ FunctionUrlConfigs: [] });
+    const c = testCollection();
+    const [access, plain] = await Promise.all([c.regional('lambdaaccess.functions', E1), c.regional('lambda.functions', E1)]);
+    expect(lambda.commandCalls(ListFunctionsCommand)).toHaveLength(1);
+    expect(access.ok && access.value.map((f) => f.name)).toEqual(['a']);
+    expect(plain.ok && plain.value.map((f) => f.runtime)).toEqual(['nodejs20.x']);
+  });
   it('keeps a refused GetPolicy as that function part, naming lambda:GetPolicy', async () => {
     lambda.on(ListFunctionsCommand).resolves({ Functions: [{ FunctionName: 'a', FunctionArn: arnOf('a') }] });
     lambda.on(ListTagsCommand).resolves({ Tags: {} });

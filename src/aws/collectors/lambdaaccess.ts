@@ -7,13 +7,13 @@ import {
   LambdaClient,
   ListTagsCommand,
   paginateListFunctionUrlConfigs,
-  paginateListFunctions,
 } from '@aws-sdk/client-lambda';
 import type { PolicyDocument } from '../../state/iam.js';
 import type { LambdaAccess, LambdaFunctionUrl } from '../../state/lambdaaccess.js';
 import { as, attempt, type CollectorSet, regionalCollector } from '../collector.js';
 import { orIfMissing } from '../errors.js';
 import { mapLimit } from '../limit.js';
+import { listFunctions } from './lambda.js';
 
 export const collectors: CollectorSet = {
   'lambdaaccess.functions': regionalCollector(
@@ -21,22 +21,16 @@ export const collectors: CollectorSet = {
     async (ctx, region) => {
       const client = ctx.clients.get(LambdaClient, region);
       const listed: Pick<LambdaAccess, 'name' | 'arn' | 'vpcId' | 'kmsKeyArn' | 'hasEnvironment'>[] = [];
-      await as(
-        'lambda:ListFunctions',
-        (async () => {
-          for await (const page of paginateListFunctions({ client, pageSize: 50 }, {})) {
-            for (const f of page.Functions ?? []) {
-              listed.push({
-                name: f.FunctionName ?? '',
-                arn: f.FunctionArn ?? '',
-                vpcId: f.VpcConfig?.VpcId || null,
-                kmsKeyArn: f.KMSKeyArn ?? null,
-                hasEnvironment: Object.keys(f.Environment?.Variables ?? {}).length > 0,
-              });
-            }
-          }
-        })(),
-      );
+      // The same listing lambda.functions reads, fetched once per scan.
+      for (const f of await as('lambda:ListFunctions', listFunctions(ctx, region))) {
+        listed.push({
+          name: f.FunctionName ?? '',
+          arn: f.FunctionArn ?? '',
+          vpcId: f.VpcConfig?.VpcId || null,
+          kmsKeyArn: f.KMSKeyArn ?? null,
+          hasEnvironment: Object.keys(f.Environment?.Variables ?? {}).length > 0,
+        });
+      }
       return mapLimit(listed, 6, async (f): Promise<LambdaAccess> => {
         const [tags, policy, urls] = await Promise.all([
           attempt('lambda:ListTags', async () => (await client.send(new ListTagsCommand({ Resource: f.arn }))).Tags ?? {}),

@@ -27,16 +27,16 @@ export function listSecrets(ctx: CollectorContext, region: string): Promise<Secr
 export const collectors: CollectorSet = {
   'secretsmanager.secrets': regionalCollector(['secretsmanager:ListSecrets'], async (ctx, region) => {
     const out: Secret[] = [];
-      for (const s of await listSecrets(ctx, region)) {
-        out.push({
-          name: s.Name ?? '',
-          arn: s.ARN ?? '',
-          rotationEnabled: s.RotationEnabled === true,
-          rotationDays: s.RotationRules?.AutomaticallyAfterDays ?? null,
-          lastRotated: iso(s.LastRotatedDate),
-          lastAccessed: iso(s.LastAccessedDate),
-        });
-      }
+    for (const s of await listSecrets(ctx, region)) {
+      out.push({
+        name: s.Name ?? '',
+        arn: s.ARN ?? '',
+        rotationEnabled: s.RotationEnabled === true,
+        rotationDays: s.RotationRules?.AutomaticallyAfterDays ?? null,
+        lastRotated: iso(s.LastRotatedDate),
+        lastAccessed: iso(s.LastAccessedDate),
+      });
+    }
     return out;
   }),
 };
