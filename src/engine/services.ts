@@ -43,6 +43,20 @@ export const SERVICES = {
   sts: { pkg: '@aws-sdk/client-sts', client: 'STSClient', cli: 'sts', iam: 'sts' },
   tagging: { pkg: '@aws-sdk/client-resource-groups-tagging-api', client: 'ResourceGroupsTaggingAPIClient', cli: 'resourcegroupstaggingapi', iam: 'tag' },
   workspaces: { pkg: '@aws-sdk/client-workspaces', client: 'WorkSpacesClient', cli: 'workspaces', iam: 'workspaces' },
+  apigateway: { pkg: '@aws-sdk/client-api-gateway', client: 'APIGatewayClient', cli: 'apigateway', iam: 'apigateway' },
+  apigatewayv2: { pkg: '@aws-sdk/client-apigatewayv2', client: 'ApiGatewayV2Client', cli: 'apigatewayv2', iam: 'apigateway' },
+  codebuild: { pkg: '@aws-sdk/client-codebuild', client: 'CodeBuildClient', cli: 'codebuild', iam: 'codebuild' },
+  dms: { pkg: '@aws-sdk/client-database-migration-service', client: 'DatabaseMigrationServiceClient', cli: 'dms', iam: 'dms' },
+  eks: { pkg: '@aws-sdk/client-eks', client: 'EKSClient', cli: 'eks', iam: 'eks' },
+  elasticache: { pkg: '@aws-sdk/client-elasticache', client: 'ElastiCacheClient', cli: 'elasticache', iam: 'elasticache' },
+  elb: { pkg: '@aws-sdk/client-elastic-load-balancing', client: 'ElasticLoadBalancingClient', cli: 'elb', iam: 'elasticloadbalancing' },
+  emr: { pkg: '@aws-sdk/client-emr', client: 'EMRClient', cli: 'emr', iam: 'elasticmapreduce' },
+  kinesis: { pkg: '@aws-sdk/client-kinesis', client: 'KinesisClient', cli: 'kinesis', iam: 'kinesis' },
+  opensearch: { pkg: '@aws-sdk/client-opensearch', client: 'OpenSearchClient', cli: 'opensearch', iam: 'es' },
+  redshift: { pkg: '@aws-sdk/client-redshift', client: 'RedshiftClient', cli: 'redshift', iam: 'redshift' },
+  sagemaker: { pkg: '@aws-sdk/client-sagemaker', client: 'SageMakerClient', cli: 'sagemaker', iam: 'sagemaker' },
+  sqs: { pkg: '@aws-sdk/client-sqs', client: 'SQSClient', cli: 'sqs', iam: 'sqs' },
+  wafv2: { pkg: '@aws-sdk/client-wafv2', client: 'WAFV2Client', cli: 'wafv2', iam: 'wafv2' },
 } as const satisfies Record<string, ServiceInfo>;
 
 export type ServiceKey = keyof typeof SERVICES;

@@ -13,6 +13,9 @@ function cleanAccount() {
   const region = {
     'accessanalyzer.analyzers': [{ name: 'a', arn: 'arn:aws:access-analyzer:us-east-1:111122223333:analyzer/a', type: 'ACCOUNT', status: 'ACTIVE', createdAt: null }],
     'secretsmanager.secrets': [],
+    'lambdaaccess.functions': [],
+    'analytics.codebuildProjects': [],
+    'analytics.sagemakerNotebooks': [],
     'ec2.instances': [],
     'ec2.metadataDefaults': { httpTokens: 'required' as const },
   };

@@ -36,7 +36,7 @@ const SEED_003: readonly Bullet[] = [
   {
     category: 8,
     phrase: 'Automated daily backups of all databases and storage containing ePHI',
-    covered: ['backup-plan', 'backup-ephi-coverage', 'rds-backup-retention', 'dynamodb-pitr', 'efs-backup-policy', 'recovery-points-encrypted'],
+    covered: ['backup-plan', 'backup-ephi-coverage', 'rds-backup-retention', 'dynamodb-pitr', 'efs-backup-policy', 'recovery-points-encrypted', 'elasticache-backups'],
   },
   // Six years is documentation retention (§164.316(b)(2)(i), step 12); backups are checked against --backup-retention-days.
   { category: 8, phrase: 'Backup retention meets minimum 6-year HIPAA requirement', covered: ['backup-retention'] },

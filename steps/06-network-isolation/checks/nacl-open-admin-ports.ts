@@ -1,0 +1,34 @@
+import { defineCheck } from '../../../src/engine/define.js';
+import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
+import { ADMIN_PORTS } from '../network.js';
+import { naclOpenPorts } from '../nacl.js';
+
+export default defineCheck({
+  id: 'nacl-open-admin-ports',
+  title: 'Network ACLs do not let administrative ports in from the internet',
+  severity: 'medium',
+  hipaa: { section: '164.312(a)(1)', obligation: 'required' },
+  hitrust: ['09.m', '01.m'],
+  permissions: ['ec2:DescribeNetworkAcls'],
+  needs: { regional: ['vpcnet.networkAcls'] },
+  why: 'SSH, RDP and WinRM ports reachable from the internet are scanned and password-guessed within minutes; a network ACL is the subnet-wide second line behind security groups and should close them to 0.0.0.0/0.',
+  evaluate(state) {
+    return eachResource(state, {
+      key: 'vpcnet.networkAcls',
+      noun: 'network ACL',
+      id: (a) => a.id,
+      name: (a) => `${a.id} (${a.vpcId})`,
+      judge: (a, region) => {
+        // An ACL attached to no subnet filters nothing.
+        if (a.subnetIds.length === 0) return null;
+        const open = naclOpenPorts(a, ADMIN_PORTS);
+        return open.length
+          ? fail(`Network ACL ${a.id} of ${a.vpcId} in ${region}${a.isDefault ? ' (the default ACL)' : ''} allows ${open.join(', ')} for ${a.subnetIds.length === 1 ? 'subnet' : 'subnets'} ${a.subnetIds.join(', ')}.`)
+          : pass(`Network ACL ${a.id} of ${a.vpcId} in ${region} lets no administrative port in from the internet.`);
+      },
+      pass: (n) => `${eachOf(n, 'network ACL in use', 'network ACLs in use')} keeps administrative ports closed to the internet.`,
+      fail: (names, n) => `${counted(n, 'network ACL', 'lets', 'let')} administrative ports in from the internet: ${names}.`,
+      none: 'No network ACL in the scanned regions is attached to a subnet.',
+    });
+  },
+});
