@@ -1,7 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { perRegion, plural, readIn, summarize } from '../../../src/engine/outcome.js';
-import { phiTagPhrase } from '../../../src/engine/phi.js';
+import { noPhiTagged } from '../../../src/engine/phi.js';
 import { type AccountState, regionalSlice } from '../../../src/engine/state.js';
 import type { BackupPlan } from '../../../src/state/backup.js';
 import { phiResourcesIn, plansFor } from '../phi-resources.js';
@@ -71,8 +71,8 @@ export default defineCheck({
       });
       return [...results, ...unknown];
     });
+    if (resources.length === 0) return noPhiTagged('database, table, file system, instance or bucket', state.regions.join(', '), 'backup coverage', settings);
     return summarize(resources, {
-      none: `No resource in ${state.regions.join(', ')} is tagged as holding ePHI (${phiTagPhrase(settings)}); tag them so backup coverage can be checked.`,
       pass: (n) => `Every resource tagged as holding ePHI is selected by an AWS Backup plan and has a recent recovery point (${plural(n, 'resource')} checked).`,
       fail: (bad) => {
         const told = bad.slice(0, 3).map((r) => r.detail.replace(/\.$/, ''));
