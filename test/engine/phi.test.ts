@@ -8,7 +8,7 @@ import { ACCOUNT, ctx, state } from '../helpers/state.js';
 
 describe('isPhi', () => {
   it('matches the default data-classification=phi however AWS users spell the key and value', () => {
-    for (const tags of [
+    const spellings: Record<string, string>[] = [
       { DataClassification: 'PHI' },
       { data_classification: 'Phi' },
       { 'Data Classification': 'phi' },
@@ -16,7 +16,8 @@ describe('isPhi', () => {
       { dataClassification: 'PHI ' },
       { PHI: 'True' },
       { EPHI: 'TRUE' },
-    ]) {
+    ];
+    for (const tags of spellings) {
       expect(isPhi(tags, DEFAULT_SETTINGS), JSON.stringify(tags)).toBe(true);
     }
   });
