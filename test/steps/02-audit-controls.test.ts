@@ -66,6 +66,25 @@ describe('cloudtrail-s3-data-events', () => {
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/records \(us-east-1\)/);
   });
+  it('fails when the only selector records writes: WriteOnly logs no GetObject', async () => {
+    const classic = trail('main', { selectors: ok({ management: 'All', s3DataAll: false, s3DataBuckets: ['records'], s3DataReadAll: false, s3DataReadBuckets: [] }) });
+    const f = await runCheckById('cloudtrail-s3-data-events', state({ global: { 's3.buckets': [phi] }, regional: trails(classic) }));
+    expect(f.status).toBe('fail');
+    expect(f.message).toContain('Bucket records in us-east-1: trail main records only writes (WriteOnly), so no one\'s reads of its objects are recorded.');
+  });
+  it('fails when only a single-region trail in another region selects the bucket', async () => {
+    const west = trail('west-only', {
+      arn: `arn:aws:cloudtrail:us-west-2:${ACCOUNT}:trail/west-only`,
+      homeRegion: 'us-west-2',
+      multiRegion: false,
+      selectors: ok({ management: 'All', s3DataAll: true, s3DataBuckets: [], s3DataReadAll: true, s3DataReadBuckets: [] }),
+    });
+    const f = await runCheckById('cloudtrail-s3-data-events', state({ global: { 's3.buckets': [phi] }, regional: { 'us-east-1': { 'cloudtrail.trails': [] }, 'us-west-2': { 'cloudtrail.trails': [west] } } }));
+    expect(f.status).toBe('fail');
+    expect(f.message).toContain('trail west-only selects it but is a single-region trail in us-west-2, so it records nothing from us-east-1.');
+    const local = { ...west, homeRegion: 'us-east-1' };
+    expect((await runCheckById('cloudtrail-s3-data-events', state({ global: { 's3.buckets': [phi] }, regional: { 'us-east-1': { 'cloudtrail.trails': [local] } } }))).status).toBe('pass');
+  });
   it('is unknown when the bucket list is denied', async () => {
     const f = await runCheckById('cloudtrail-s3-data-events', state({ global: { 's3.buckets': denied('s3:ListAllMyBuckets') }, regional: trails(trail('main')) }));
     expect(f.status).toBe('unknown');
