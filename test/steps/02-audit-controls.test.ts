@@ -9,6 +9,22 @@ const W2 = 'us-west-2';
 const trails = (...t: ReturnType<typeof trail>[]) => ({ [E1]: { 'cloudtrail.trails': t }, [W2]: { 'cloudtrail.trails': t } });
 
 describe('cloudtrail-multi-region', () => {
+  it('counts an organization trail of the management account, seen from a member account, as this account\'s trail', async () => {
+    const orgTrail = trail('org-trail', {
+      arn: 'arn:aws:cloudtrail:us-east-1:999988887777:trail/org-trail',
+      organization: true,
+      s3BucketName: 'aws-controltower-logs-999988887777-us-east-1',
+      // A member account may read the status by ARN; the event selectors stay with the management account.
+      selectors: err({ code: 'TrailNotFoundException', kind: 'other', message: 'Unknown trail: org-trail for the user: 111122223333' }),
+    });
+    const f = await runCheckById('cloudtrail-multi-region', state({ regional: trails(orgTrail) }));
+    expect(f.status).toBe('pass');
+    expect(f.message).toBe(
+      'Organization trail org-trail of management account 999988887777 (home region us-east-1) records this account in every region and is logging; its event selectors can be read only from the management account.',
+    );
+    const stopped = trail('org-trail', { ...orgTrail, status: ok({ logging: false, latestDeliveryTime: null, latestDeliveryError: null, latestCloudWatchLogsDeliveryTime: null, latestCloudWatchLogsDeliveryError: null }) });
+    expect((await runCheckById('cloudtrail-multi-region', state({ regional: trails(stopped) }))).status).toBe('fail');
+  });
   it('passes for a logging multi-region trail with all management events', async () => {
     const f = await runCheckById('cloudtrail-multi-region', state({ regional: trails(trail('main')) }));
     expect(f.status).toBe('pass');
