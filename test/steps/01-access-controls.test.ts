@@ -240,6 +240,40 @@ describe('admin-star-policies', () => {
       'Inline policy starstar on role r allows every action on every resource.',
     ]);
   });
+  it('judges NotAction by what it leaves out (a narrow exception list is admin, "*" or a long list is not) and NotResource as everywhere', async () => {
+    const pol = (name: string, statement: object) => ({ name, arn: `arn:aws:iam::${ACCOUNT}:policy/${name}`, attachmentCount: 1, document: { Version: '2012-10-17', Statement: [statement] } });
+    const f = await runCheckById(
+      'admin-star-policies',
+      auth({
+        policies: [
+          pol('AllButBilling', { Effect: 'Allow', NotAction: ['aws-portal:*', 'budgets:*'], Resource: '*' }),
+          pol('AllButNothing', { Effect: 'Allow', NotAction: '*', Resource: '*' }),
+          pol('ManyExceptions', { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*', 'kms:*', 's3:*'], Resource: '*' }),
+          pol('NotResource', { Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::audit-logs/*' }),
+        ],
+      }),
+    );
+    // Everything but one bucket (NotResource) is everything, too.
+    expect(f.resources.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual([`arn:aws:iam::${ACCOUNT}:policy/AllButBilling`, `arn:aws:iam::${ACCOUNT}:policy/NotResource`]);
+  });
+  it('fails for the AWS-managed AdministratorAccess attached to a user, a group or a role', async () => {
+    const admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+    const f = await runCheckById(
+      'admin-star-policies',
+      auth({
+        users: [user('dana', { attachedPolicies: [admin] })],
+        groups: [{ name: 'Admins', arn: `arn:aws:iam::${ACCOUNT}:group/Admins`, attachedPolicies: [admin], inlinePolicies: [] }],
+        roles: [role('ops', { attachedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', admin] }), role('reader', { attachedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })],
+      }),
+    );
+    expect(f.status).toBe('fail');
+    expect(f.resources.filter((r) => r.status === 'fail').map((r) => r.detail)).toEqual([
+      'AWS-managed policy AdministratorAccess on user dana allows every action on every resource.',
+      'AWS-managed policy AdministratorAccess on group Admins allows every action on every resource.',
+      'AWS-managed policy AdministratorAccess on role ops allows every action on every resource.',
+    ]);
+    expect(f.message).toMatch(/^3 policies in account 111122223333 allow every action on every resource: AWS-managed policy AdministratorAccess on user dana/);
+  });
   it('passes scoped policies, Deny "*", and an unattached admin policy', async () => {
     const f = await runCheckById(
       'admin-star-policies',
