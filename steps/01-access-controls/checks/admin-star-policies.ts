@@ -6,7 +6,7 @@ import { adminStatements, isAdministratorAccess } from '../iam-helpers.js';
 
 export default defineCheck({
   id: 'admin-star-policies',
-  title: 'No policy grants every action on every resource (customer, inline or AdministratorAccess)',
+  title: 'No customer policy grants every action on every resource, and no one holds AdministratorAccess',
   severity: 'high',
   hipaa: { section: '164.308(a)(4)', obligation: 'required' },
   hitrust: ['01.c'],
