@@ -17,13 +17,27 @@ export interface BackupRule {
   readonly copies: readonly BackupCopy[];
 }
 
+/** One tag condition of a selection's `Conditions` (keys without the `aws:ResourceTag/` prefix). */
+export interface BackupCondition {
+  readonly op: 'StringEquals' | 'StringNotEquals' | 'StringLike' | 'StringNotLike';
+  readonly key: string;
+  readonly value: string;
+}
+
+/**
+ * What a selection assigns, as AWS Backup combines it: a resource must match one of `resources`
+ * (when any are given), at least one of `tags` (ListOfTags, OR; when any are given) and every one of
+ * `conditions` (AND), and none of `notResources`. Tag comparisons are case sensitive.
+ */
 export interface BackupSelection {
   readonly name: string;
   /** ARNs, possibly with wildcards ("arn:aws:rds:*:*:db:*", "*"). */
   readonly resources: readonly string[];
   readonly notResources: readonly string[];
-  /** Tag conditions: a resource carrying key=value is selected (StringEquals conditions). */
+  /** ListOfTags: a resource carrying any one key=value is selected (StringEquals, OR). */
   readonly tags: readonly { readonly key: string; readonly value: string }[];
+  /** Conditions: every one must hold (AND); absent in states written before they were read. */
+  readonly conditions?: readonly BackupCondition[];
 }
 
 export interface BackupPlan {

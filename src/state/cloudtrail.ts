@@ -16,6 +16,13 @@ export interface TrailSelectors {
   readonly s3DataAll: boolean;
   /** Buckets whose object-level events are recorded by name. */
   readonly s3DataBuckets: readonly string[];
+  /**
+   * The part of the above whose reads (GetObject) are recorded: a WriteOnly selector (classic
+   * `ReadWriteType: WriteOnly`, advanced `readOnly = false`) records puts and deletes only.
+   * Absent in states written before it was read: then reads count as recorded wherever data events are.
+   */
+  readonly s3DataReadAll?: boolean;
+  readonly s3DataReadBuckets?: readonly string[];
 }
 
 export interface Trail {

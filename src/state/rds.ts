@@ -59,6 +59,20 @@ export interface RdsSnapshot {
   readonly public: Result<boolean>;
 }
 
+/** An Aurora or Multi-AZ DB cluster snapshot (DescribeDBClusterSnapshots): the same questions, for a whole cluster. */
+export interface RdsClusterSnapshot {
+  readonly id: string;
+  readonly arn: string;
+  readonly clusterId: string;
+  /** "manual", "automated", "awsbackup", … */
+  readonly type: string;
+  readonly encrypted: boolean;
+  readonly engine: string;
+  readonly createdAt: string | null;
+  /** Whether anyone may restore it ("all" in the restore attribute of DescribeDBClusterSnapshotAttributes). */
+  readonly public: Result<boolean>;
+}
+
 /** A parameter group's TLS-related parameters (null when a parameter is unset or not in the engine). */
 export interface RdsTlsParameters {
   readonly group: string;
@@ -74,6 +88,7 @@ declare module '../engine/state.js' {
     'rds.instances': readonly RdsInstance[];
     'rds.clusters': readonly RdsCluster[];
     'rds.snapshots': readonly RdsSnapshot[];
+    'rds.clusterSnapshots': readonly RdsClusterSnapshot[];
     /** Keyed "instance:<group>" or "cluster:<group>". */
     'rds.tlsParameters': Readonly<Record<string, Result<RdsTlsParameters>>>;
   }

@@ -33,9 +33,12 @@ export interface PatchBaseline {
 export interface PatchAssociation {
   readonly id: string;
   readonly name: string;
+  /** InstanceIds (ids or "*"), tag:<Key>, resource-groups:Name, … as SSM spells them. */
   readonly targets: readonly { readonly key: string; readonly values: readonly string[] }[];
   readonly schedule: string | null;
   readonly lastRun: string | null;
+  /** The document's Operation parameter: "Install" patches, "Scan" only reports; null when not set. */
+  readonly operation: string | null;
 }
 
 export interface MaintenanceWindow {

@@ -30,16 +30,30 @@ export function strings(v: unknown): string[] {
   return [];
 }
 
+/** How many services a NotAction list may leave out and still leave the holder, in effect, an administrator. */
+const NARROW_EXCEPTIONS = 3;
+
 /**
- * Whether a statement allows every action on every resource: Action "*" (or "*:*"), or an Allow
- * with NotAction (everything except a few actions is as good as everything), on Resource "*".
+ * Whether a statement allows every action on every resource: Action "*" (or "*:*"), or an Allow with
+ * NotAction whose exceptions are narrow (at most three services, e.g. everything but IAM), on
+ * Resource "*" (or on everything but a NotResource list). A NotAction of "*" allows nothing; one
+ * listing many services is a broad grant, not everything.
  */
 export function grantsEverything(s: Statement): boolean {
   if (s.Effect !== 'Allow') return false;
-  if (!strings(s.Resource).includes('*')) return false;
-  if (s.NotAction !== undefined) return true;
+  const everywhere = strings(s.Resource).includes('*') || (s.Resource === undefined && s.NotResource !== undefined);
+  if (!everywhere) return false;
+  if (s.NotAction !== undefined) {
+    const excluded = strings(s.NotAction);
+    if (excluded.some((a) => a === '*' || a === '*:*')) return false;
+    const services = new Set(excluded.map((a) => a.split(':')[0]?.toLowerCase() ?? a));
+    return services.size <= NARROW_EXCEPTIONS;
+  }
   return strings(s.Action).some((a) => a === '*' || a === '*:*');
 }
+
+/** The AWS-managed policy that grants everything, in any partition. */
+export const isAdministratorAccess = (arn: string) => /^arn:aws[\w-]*:iam::aws:policy\/AdministratorAccess$/.test(arn);
 
 /** The policy's statements that grant everything; empty when none does. */
 export function adminStatements(doc: PolicyDocument | null | undefined): Statement[] {

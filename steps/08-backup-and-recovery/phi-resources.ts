@@ -3,7 +3,7 @@
  * and S3 inventories, and whether an AWS Backup plan selects each one. A slice that could not be
  * read becomes an `unknown` entry naming it, never a silent gap. Pure.
  */
-import type { BackupPlan, BackupSelection } from '../../src/state/backup.js';
+import type { BackupCondition, BackupPlan, BackupSelection } from '../../src/state/backup.js';
 import type { ResourceResult, Settings } from '../../src/engine/model.js';
 import { unreadableResource } from '../../src/engine/outcome.js';
 import { isPhi, type Tags } from '../../src/engine/phi.js';
@@ -66,24 +66,52 @@ export function arnMatches(pattern: string, arn: string): boolean {
   return new RegExp(`^${re}$`).test(arn);
 }
 
-function selects(sel: BackupSelection, r: PhiResource): boolean {
-  if (sel.notResources.some((p) => arnMatches(p, r.arn))) return false;
-  if (sel.resources.some((p) => arnMatches(p, r.arn))) {
-    // A selection with both resources and tag conditions needs both (AWS ANDs them when Conditions are used).
-    return true;
-  }
-  return sel.tags.length > 0 && sel.tags.some((t) => r.tags[t.key] === t.value);
+/** IAM-style StringLike: `*` is any run of characters, `?` any one; case sensitive. */
+function like(pattern: string, value: string): boolean {
+  const re = pattern
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${re}$`, 's').test(value);
 }
 
-/** The name of the plan that selects the resource, or undefined; `unknown` when a plan's selections could not be read. */
-export function planFor(plans: readonly BackupPlan[], r: PhiResource): { plan?: string; unreadable?: string } {
+/** One Conditions entry against a resource's tags; a missing tag satisfies the negative operators, as in IAM. */
+function holds(c: BackupCondition, tags: Tags): boolean {
+  const actual = Object.hasOwn(tags, c.key) ? tags[c.key] : undefined;
+  switch (c.op) {
+    case 'StringEquals':
+      return actual === c.value;
+    case 'StringNotEquals':
+      return actual !== c.value;
+    case 'StringLike':
+      return actual !== undefined && like(c.value, actual);
+    case 'StringNotLike':
+      return actual === undefined || !like(c.value, actual);
+  }
+}
+
+/**
+ * Whether a selection assigns the resource, combined as AWS Backup does: no NotResources entry
+ * matches; one Resources entry matches (none listed: every resource type); one ListOfTags pair
+ * matches when any are listed (OR); and every Conditions entry holds (AND).
+ */
+export function selects(sel: BackupSelection, r: PhiResource): boolean {
+  if (sel.notResources.some((p) => arnMatches(p, r.arn))) return false;
+  if (sel.resources.length > 0 && !sel.resources.some((p) => arnMatches(p, r.arn))) return false;
+  if (sel.tags.length > 0 && !sel.tags.some((t) => Object.hasOwn(r.tags, t.key) && r.tags[t.key] === t.value)) return false;
+  return (sel.conditions ?? []).every((c) => holds(c, r.tags));
+}
+
+/** The plans with a selection that assigns the resource; `unreadable` names a plan whose selections could not be read. */
+export function plansFor(plans: readonly BackupPlan[], r: PhiResource): { plans: BackupPlan[]; unreadable?: string } {
   let unreadable: string | undefined;
+  const found: BackupPlan[] = [];
   for (const p of plans) {
     if (!p.selections.ok) {
       unreadable ??= p.name;
       continue;
     }
-    if (p.selections.value.some((s) => selects(s, r))) return { plan: p.name };
+    if (p.selections.value.some((s) => selects(s, r))) found.push(p);
   }
-  return { unreadable };
+  return { plans: found, unreadable };
 }

@@ -30,7 +30,7 @@ const denied = (action: string) =>
   });
 
 describe('AWS Backup collectors', () => {
-  it('reads each plan\'s rules, copies and tag or ARN selections', async () => {
+  it('reads each plan\'s rules, copies and selections, keeping ListOfTags (OR) apart from every kind of Condition (AND)', async () => {
     backup.on(ListBackupPlansCommand).resolves({
       BackupPlansList: [{ BackupPlanId: 'p-1', BackupPlanArn: 'arn:aws:backup:us-east-1:111122223333:backup-plan:p-1', BackupPlanName: 'daily' }],
     });
@@ -55,7 +55,12 @@ describe('AWS Backup collectors', () => {
         IamRoleArn: 'arn:aws:iam::111122223333:role/backup',
         Resources: ['arn:aws:rds:*:*:db:*'],
         ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'phi', ConditionValue: 'true' }],
-        Conditions: { StringEquals: [{ ConditionKey: 'aws:ResourceTag/data-classification', ConditionValue: 'phi' }] },
+        Conditions: {
+          StringEquals: [{ ConditionKey: 'aws:ResourceTag/data-classification', ConditionValue: 'phi' }],
+          StringNotEquals: [{ ConditionKey: 'aws:ResourceTag/backup', ConditionValue: 'none' }],
+          StringLike: [],
+          StringNotLike: [{ ConditionKey: 'aws:ResourceTag/env', ConditionValue: 'dev*' }],
+        },
       },
     });
     const r = await collection().regional('backup.plans', 'us-east-1');
@@ -81,9 +86,11 @@ describe('AWS Backup collectors', () => {
               name: 'phi',
               resources: ['arn:aws:rds:*:*:db:*'],
               notResources: [],
-              tags: [
-                { key: 'phi', value: 'true' },
-                { key: 'data-classification', value: 'phi' },
+              tags: [{ key: 'phi', value: 'true' }],
+              conditions: [
+                { op: 'StringEquals', key: 'data-classification', value: 'phi' },
+                { op: 'StringNotEquals', key: 'backup', value: 'none' },
+                { op: 'StringNotLike', key: 'env', value: 'dev*' },
               ],
             },
           ],

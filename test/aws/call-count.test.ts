@@ -133,6 +133,10 @@ function mockAccount() {
   rds.on(RDS.DescribeDBClustersCommand).resolves({ DBClusters: [] });
   rds.on(RDS.DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [{ DBSnapshotIdentifier: 'snap-a', SnapshotType: 'manual' }] });
   rds.on(RDS.DescribeDBSnapshotAttributesCommand).resolves({ DBSnapshotAttributesResult: { DBSnapshotAttributes: [] } });
+  rds.on(RDS.DescribeDBClusterSnapshotsCommand).resolves({ DBClusterSnapshots: [{ DBClusterSnapshotIdentifier: 'cluster-snap-a', DBClusterIdentifier: 'aurora-a', SnapshotType: 'manual', StorageEncrypted: true }] });
+  rds.on(RDS.DescribeDBClusterSnapshotAttributesCommand).resolves({
+    DBClusterSnapshotAttributesResult: { DBClusterSnapshotIdentifier: 'cluster-snap-a', DBClusterSnapshotAttributes: [{ AttributeName: 'restore', AttributeValues: [] }] },
+  });
   rds.on(RDS.DescribeDBParametersCommand).resolves({ Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1' }] });
 
   sns.on(ListSubscriptionsCommand).resolves({ Subscriptions: [] });
@@ -157,7 +161,7 @@ function mockAccount() {
 
 /** The resource a read call is about, from its input (list calls have none). */
 function resourceOf(input: Record<string, unknown>): string {
-  for (const k of ['Bucket', 'Name', 'TrailName', 'KeyId', 'TableName', 'ResourceArn', 'FileSystemId', 'LoadBalancerArn', 'DBParameterGroupName', 'DBSnapshotIdentifier', 'DBClusterParameterGroupName', 'AccountId']) {
+  for (const k of ['Bucket', 'Name', 'TrailName', 'KeyId', 'TableName', 'ResourceArn', 'FileSystemId', 'LoadBalancerArn', 'DBParameterGroupName', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier', 'DBClusterParameterGroupName', 'AccountId']) {
     if (typeof input[k] === 'string') return `${k}=${input[k]}`;
   }
   if (input.RestorableByUserIds) return 'public-snapshots';

@@ -54,12 +54,37 @@ describe('CloudTrail collector', () => {
         ],
         undefined,
       ),
-    ).toEqual({ management: 'All', s3DataAll: false, s3DataBuckets: ['records'] });
+    ).toEqual({ management: 'All', s3DataAll: false, s3DataBuckets: ['records'], s3DataReadAll: false, s3DataReadBuckets: [] });
     expect(
       summarizeSelectors(undefined, [
         { Name: 'mgmt', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['false'] }] },
         { Name: 's3', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] },
       ]),
-    ).toEqual({ management: 'WriteOnly', s3DataAll: true, s3DataBuckets: [] });
+    ).toEqual({ management: 'WriteOnly', s3DataAll: true, s3DataBuckets: [], s3DataReadAll: true, s3DataReadBuckets: [] });
+  });
+
+  it('keeps apart the S3 data selectors that record only writes (readOnly = false), which log no GetObject', () => {
+    expect(
+      summarizeSelectors(undefined, [
+        {
+          Name: 'records-writes',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Data'] },
+            { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+            { Field: 'readOnly', Equals: ['false'] },
+            { Field: 'resources.ARN', StartsWith: ['arn:aws:s3:::records/'] },
+          ],
+        },
+        {
+          Name: 'scans-all',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Data'] },
+            { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+            { Field: 'resources.ARN', StartsWith: ['arn:aws:s3:::scans/'] },
+          ],
+        },
+        { Name: 'all-writes', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }, { Field: 'readOnly', NotEquals: ['true'] }] },
+      ]),
+    ).toEqual({ management: 'None', s3DataAll: true, s3DataBuckets: ['records', 'scans'], s3DataReadAll: false, s3DataReadBuckets: ['scans'] });
   });
 });

@@ -1,7 +1,13 @@
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeBackupPolicyCommand, DescribeFileSystemsCommand, EFSClient, PolicyNotFound } from '@aws-sdk/client-efs';
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
-import { DescribeDBInstancesCommand, DescribeDBParametersCommand, DescribeDBClustersCommand, DescribeDBSnapshotAttributesCommand, DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
+import {
+  DescribeDBClusterSnapshotAttributesCommand,
+  DescribeDBClusterSnapshotsCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBParametersCommand,
+  DescribeDBClustersCommand,
+  DescribeDBSnapshotAttributesCommand, DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { awsError, testCollection } from '../helpers/collection.js';
@@ -87,6 +93,51 @@ describe('RDS collectors', () => {
       ['manual-1', { ok: true, value: true }],
       ['rds:auto-1', { ok: true, value: false }],
     ]);
+  });
+});
+
+describe('RDS cluster snapshots', () => {
+  it('reads Aurora and Multi-AZ cluster snapshots, their encryption, and the restore attribute of manual ones', async () => {
+    rds.on(DescribeDBClusterSnapshotsCommand).resolves({
+      DBClusterSnapshots: [
+        {
+          DBClusterSnapshotIdentifier: 'claims-before-upgrade',
+          DBClusterSnapshotArn: 'arn:aws:rds:us-east-1:111122223333:cluster-snapshot:claims-before-upgrade',
+          DBClusterIdentifier: 'claims',
+          SnapshotType: 'manual',
+          StorageEncrypted: false,
+          Engine: 'aurora-postgresql',
+          SnapshotCreateTime: new Date('2026-10-01T00:00:00Z'),
+        },
+        { DBClusterSnapshotIdentifier: 'rds:claims-2026-11-23', DBClusterIdentifier: 'claims', SnapshotType: 'automated', StorageEncrypted: true, Engine: 'aurora-postgresql' },
+      ],
+    });
+    rds.on(DescribeDBClusterSnapshotAttributesCommand).resolves({
+      DBClusterSnapshotAttributesResult: {
+        DBClusterSnapshotIdentifier: 'claims-before-upgrade',
+        DBClusterSnapshotAttributes: [{ AttributeName: 'restore', AttributeValues: ['all', '444455556666'] }],
+      },
+    });
+    const r = await collection().regional('rds.clusterSnapshots', E1);
+    expect(rds.commandCalls(DescribeDBClusterSnapshotAttributesCommand)).toHaveLength(1);
+    expect(r.ok && r.value).toEqual([
+      {
+        id: 'claims-before-upgrade',
+        arn: 'arn:aws:rds:us-east-1:111122223333:cluster-snapshot:claims-before-upgrade',
+        clusterId: 'claims',
+        type: 'manual',
+        encrypted: false,
+        engine: 'aurora-postgresql',
+        createdAt: '2026-10-01T00:00:00.000Z',
+        public: { ok: true, value: true },
+      },
+      { id: 'rds:claims-2026-11-23', arn: '', clusterId: 'claims', type: 'automated', encrypted: true, engine: 'aurora-postgresql', createdAt: null, public: { ok: true, value: false } },
+    ]);
+  });
+  it('names rds:DescribeDBClusterSnapshots when refused', async () => {
+    rds.on(DescribeDBClusterSnapshotsCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }));
+    const r = await collection().regional('rds.clusterSnapshots', E1);
+    expect(!r.ok && r.error.action).toBe('rds:DescribeDBClusterSnapshots');
   });
 });
 

@@ -62,6 +62,30 @@ describe('IAM collectors', () => {
       }),
     ]);
   });
+
+  it('reads a user name holding a comma, quoted as CSV quotes it, without shifting the columns', async () => {
+    const csv = [
+      'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated',
+      '"smith,jo","arn:aws:iam::111122223333:user/smith,jo",2024-03-01T00:00:00+00:00,true,2026-11-20T08:00:00+00:00,2026-06-01T00:00:00+00:00,N/A,true,true,2025-01-01T00:00:00+00:00,2026-11-19T00:00:00+00:00,us-east-1,s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
+    ].join('\r\n');
+    iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode(csv), ReportFormat: 'text/csv', GeneratedTime: new Date() });
+    const r = await collection().global('iam.credentialReport');
+    expect(r.ok && r.value).toEqual([
+      {
+        user: 'smith,jo',
+        arn: 'arn:aws:iam::111122223333:user/smith,jo',
+        userCreationTime: '2024-03-01T00:00:00+00:00',
+        passwordEnabled: true,
+        passwordLastUsed: '2026-11-20T08:00:00+00:00',
+        passwordLastChanged: '2026-06-01T00:00:00+00:00',
+        mfaActive: true,
+        accessKeys: [
+          { slot: 1, active: true, lastRotated: '2025-01-01T00:00:00+00:00', lastUsed: '2026-11-19T00:00:00+00:00' },
+          { slot: 2, active: false, lastRotated: null, lastUsed: null },
+        ],
+      },
+    ]);
+  });
 });
 
 describe('IAM collectors: reading every page', () => {

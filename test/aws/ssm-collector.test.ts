@@ -1,4 +1,5 @@
 import {
+  DescribeAssociationCommand,
   DescribeInstanceInformationCommand,
   DescribeMaintenanceWindowTasksCommand,
   DescribeMaintenanceWindowsCommand,
@@ -71,13 +72,16 @@ describe('Systems Manager collectors', () => {
     ]);
   });
 
-  it('looks for associations of both patch documents', async () => {
+  it('looks for associations of both patch documents and reads whether each installs or only scans', async () => {
     ssm.on(ListAssociationsCommand, { AssociationFilterList: [{ key: 'Name', value: 'AWS-RunPatchBaseline' }] }).resolves({
       Associations: [{ Name: 'AWS-RunPatchBaseline', AssociationId: 'a-1', Targets: [{ Key: 'InstanceIds', Values: ['*'] }], ScheduleExpression: 'rate(1 day)' }],
     });
     ssm.on(ListAssociationsCommand, { AssociationFilterList: [{ key: 'Name', value: 'AWS-RunPatchBaselineWithHooks' }] }).resolves({ Associations: [] });
+    ssm.on(DescribeAssociationCommand, { AssociationId: 'a-1' }).resolves({
+      AssociationDescription: { Name: 'AWS-RunPatchBaseline', AssociationId: 'a-1', Parameters: { Operation: ['Scan'], RebootOption: ['NoReboot'] } },
+    });
     const r = await collection().regional('ssm.patchAssociations', 'us-east-1');
-    expect(r.ok && r.value).toEqual([{ id: 'a-1', name: 'AWS-RunPatchBaseline', targets: [{ key: 'InstanceIds', values: ['*'] }], schedule: 'rate(1 day)', lastRun: null }]);
+    expect(r.ok && r.value).toEqual([{ id: 'a-1', name: 'AWS-RunPatchBaseline', targets: [{ key: 'InstanceIds', values: ['*'] }], schedule: 'rate(1 day)', lastRun: null, operation: 'Scan' }]);
     expect(ssm.commandCalls(ListAssociationsCommand)).toHaveLength(2);
   });
 

@@ -69,5 +69,7 @@ describe('scan --step 1 against AWS_ENDPOINT_URL', () => {
     const iamCalls = aws.requests.filter((q) => q.service === 'iam').map((q) => q.action);
     expect(iamCalls).toEqual(expect.arrayContaining(['GetAccountSummary', 'GetAccountPasswordPolicy', 'GenerateCredentialReport', 'GetCredentialReport', 'GetAccountAuthorizationDetails']));
     expect(aws.requests.some((q) => q.service === 'sts' && q.action === 'GetCallerIdentity')).toBe(true);
+    // The account is in no organization (AWSOrganizationsNotInUseException), so its accounts are not listed and 999988887777 is outside.
+    expect(aws.requests.filter((q) => q.service === 'organizations').map((q) => q.action)).toEqual(['DescribeOrganization']);
   });
 });

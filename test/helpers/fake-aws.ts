@@ -1,8 +1,10 @@
 /**
  * A tiny stand-in for AWS on 127.0.0.1, enough for `scan --step 1` against AWS_ENDPOINT_URL: STS
  * GetCallerIdentity, EC2 DescribeRegions and GetInstanceMetadataDefaults, and the IAM reads step 1
- * makes, answered in the AWS query protocol's XML. Everything else is refused the way AWS refuses
- * it (AccessDenied in each protocol's error format), so those checks must come out `unknown`.
+ * makes, answered in the AWS query protocol's XML. The account belongs to no organization, so
+ * Organizations DescribeOrganization answers AWSOrganizationsNotInUseException as AWS does for a
+ * standalone account. Everything else is refused the way AWS refuses it (AccessDenied in each
+ * protocol's error format), so those checks must come out `unknown`.
  * Every request is recorded (service, action, protocol, method) for the test to inspect.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -178,6 +180,12 @@ export async function startFakeAws(): Promise<FakeAws> {
     if (typeof target === 'string') {
       const action = target.replace(/^.*\./, '');
       requests.push({ service, action, protocol: 'json', method: req.method ?? '', region });
+      if (service === 'organizations' && action === 'DescribeOrganization') {
+        return send(400, JSON.stringify({ __type: 'AWSOrganizationsNotInUseException', Message: 'Your account is not a member of an organization.' }), {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amzn-errortype': 'AWSOrganizationsNotInUseException',
+        });
+      }
       return send(400, JSON.stringify({ __type: 'AccessDeniedException', message: `User: ${CALLER} is not authorized to perform: ${service}:${action}` }), {
         'content-type': 'application/x-amz-json-1.1',
         'x-amzn-errortype': 'AccessDeniedException',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialReportRow, IamAuthorization, IamRole, IamUser, PasswordPolicy } from '../../src/state/iam.js';
 import type { Ec2Instance } from '../../src/state/ec2.js';
+import type { OrgAccount } from '../../src/state/organizations.js';
 import { runCheckById } from '../helpers/run-check.js';
 import { ACCOUNT, ctx, daysAgo, denied, state } from '../helpers/state.js';
 
@@ -240,6 +241,40 @@ describe('admin-star-policies', () => {
       'Inline policy starstar on role r allows every action on every resource.',
     ]);
   });
+  it('judges NotAction by what it leaves out (a narrow exception list is admin, "*" or a long list is not) and NotResource as everywhere', async () => {
+    const pol = (name: string, statement: object) => ({ name, arn: `arn:aws:iam::${ACCOUNT}:policy/${name}`, attachmentCount: 1, document: { Version: '2012-10-17', Statement: [statement] } });
+    const f = await runCheckById(
+      'admin-star-policies',
+      auth({
+        policies: [
+          pol('AllButBilling', { Effect: 'Allow', NotAction: ['aws-portal:*', 'budgets:*'], Resource: '*' }),
+          pol('AllButNothing', { Effect: 'Allow', NotAction: '*', Resource: '*' }),
+          pol('ManyExceptions', { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*', 'kms:*', 's3:*'], Resource: '*' }),
+          pol('NotResource', { Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::audit-logs/*' }),
+        ],
+      }),
+    );
+    // Everything but one bucket (NotResource) is everything, too.
+    expect(f.resources.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual([`arn:aws:iam::${ACCOUNT}:policy/AllButBilling`, `arn:aws:iam::${ACCOUNT}:policy/NotResource`]);
+  });
+  it('fails for the AWS-managed AdministratorAccess attached to a user, a group or a role', async () => {
+    const admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+    const f = await runCheckById(
+      'admin-star-policies',
+      auth({
+        users: [user('dana', { attachedPolicies: [admin] })],
+        groups: [{ name: 'Admins', arn: `arn:aws:iam::${ACCOUNT}:group/Admins`, attachedPolicies: [admin], inlinePolicies: [] }],
+        roles: [role('ops', { attachedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', admin] }), role('reader', { attachedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })],
+      }),
+    );
+    expect(f.status).toBe('fail');
+    expect(f.resources.filter((r) => r.status === 'fail').map((r) => r.detail)).toEqual([
+      'AWS-managed policy AdministratorAccess on user dana allows every action on every resource.',
+      'AWS-managed policy AdministratorAccess on group Admins allows every action on every resource.',
+      'AWS-managed policy AdministratorAccess on role ops allows every action on every resource.',
+    ]);
+    expect(f.message).toMatch(/^3 policies in account 111122223333 allow every action on every resource: AWS-managed policy AdministratorAccess on user dana/);
+  });
   it('passes scoped policies, Deny "*", and an unattached admin policy', async () => {
     const f = await runCheckById(
       'admin-star-policies',
@@ -445,19 +480,30 @@ describe('imdsv2-required', () => {
 });
 
 describe('external-identities', () => {
+  // An account in no organization: every other account is outside.
+  const standalone = (o: Partial<IamAuthorization>) => state({ global: { 'iam.authorization': { users: [], groups: [], roles: [], policies: [], ...o }, 'organizations.organization': null, 'organizations.accounts': [] } });
+  const member = (o: Partial<IamAuthorization>, accounts: OrgAccount[] | ReturnType<typeof denied>) =>
+    state({
+      global: {
+        'iam.authorization': { users: [], groups: [], roles: [], policies: [], ...o },
+        'organizations.organization': { id: 'o-abc123', managementAccountId: '999988887777', featureSet: 'ALL' },
+        'organizations.accounts': accounts,
+      },
+    });
+  const orgAccount = (id: string, name: string): OrgAccount => ({ id, name, email: `aws+${name}@maple-clinic.org`, status: 'ACTIVE' });
   const trust = (principal: unknown, condition?: unknown) => ({
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }],
   });
   it('fails on users named after personal mailboxes', async () => {
-    const f = await runCheckById('external-identities', auth({ users: [user('priya.shah@gmail.com'), user('abc@YAHOO.com'), user('dana@maple-clinic.org')] }));
+    const f = await runCheckById('external-identities', standalone({ users: [user('priya.shah@gmail.com'), user('abc@YAHOO.com'), user('dana@maple-clinic.org')] }));
     expect(f.status).toBe('fail');
     expect(f.resources.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual([userArn('priya.shah@gmail.com'), userArn('abc@YAHOO.com')]);
   });
   it('fails on a role another account can assume without an external id, and on "*"', async () => {
     const f = await runCheckById(
       'external-identities',
-      auth({
+      standalone({
         roles: [
           role('partner', { trustPolicy: trust({ AWS: 'arn:aws:iam::444455556666:root' }) }),
           role('open', { trustPolicy: trust({ AWS: ['*'] }) }),
@@ -474,14 +520,35 @@ describe('external-identities', () => {
     ]);
   });
   it('passes organization users and service or external-id roles', async () => {
-    const f = await runCheckById('external-identities', auth({ users: [user('dana.okafor')], roles: [role('app')] }));
+    const f = await runCheckById('external-identities', standalone({ users: [user('dana.okafor')], roles: [role('app')] }));
     expect(f.status).toBe('pass');
   });
   it('is unknown when refused', async () => {
     expect((await runCheckById('external-identities', authDenied())).status).toBe('unknown');
   });
+  it('does not count roles trusting accounts of the same organization (OrganizationAccountAccessRole, Control Tower) as external', async () => {
+    const roles = [
+      role('OrganizationAccountAccessRole', { trustPolicy: trust({ AWS: 'arn:aws:iam::999988887777:root' }) }),
+      role('AWSControlTowerExecution', { trustPolicy: trust({ AWS: 'arn:aws:iam::999988887777:root' }) }),
+      role('audit-read', { trustPolicy: trust({ AWS: 'arn:aws:iam::123412341234:root' }) }),
+    ];
+    const f = await runCheckById('external-identities', member({ roles }, [orgAccount('999988887777', 'management'), orgAccount('123412341234', 'audit'), orgAccount(ACCOUNT, 'workloads')]));
+    expect(f.status).toBe('pass');
+    expect(f.resources.map((r) => r.detail)).toContain('IAM role audit-read trusts only 1 account of the same organization (123412341234, audit).');
+    const outsider = await runCheckById('external-identities', member({ roles: [role('partner', { trustPolicy: trust({ AWS: '444455556666' }) })] }, [orgAccount('999988887777', 'management')]));
+    expect(outsider.status).toBe('fail');
+  });
+  it('knows the management account from a member account, and is unknown for other accounts when ListAccounts is refused', async () => {
+    const mgmt = await runCheckById('external-identities', member({ roles: [role('OrganizationAccountAccessRole', { trustPolicy: trust({ AWS: 'arn:aws:iam::999988887777:root' }) })] }, denied('organizations:ListAccounts')));
+    expect(mgmt.status).toBe('pass');
+    const other = await runCheckById('external-identities', member({ roles: [role('audit-read', { trustPolicy: trust({ AWS: '123412341234' }) })] }, denied('organizations:ListAccounts')));
+    expect(other.status).toBe('unknown');
+    expect(other.missing).toEqual(['organizations:ListAccounts']);
+    expect(other.resources[0]?.detail).toBe(
+      "IAM role audit-read trusts account 123412341234, and the organization's account list could not be read to tell whether it is one of yours.",
+    );
+  });
 });
-
 describe('shared-user-names', () => {
   it('fails on names of desks and teams', async () => {
     const f = await runCheckById(

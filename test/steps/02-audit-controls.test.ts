@@ -9,6 +9,22 @@ const W2 = 'us-west-2';
 const trails = (...t: ReturnType<typeof trail>[]) => ({ [E1]: { 'cloudtrail.trails': t }, [W2]: { 'cloudtrail.trails': t } });
 
 describe('cloudtrail-multi-region', () => {
+  it('counts an organization trail of the management account, seen from a member account, as this account\'s trail', async () => {
+    const orgTrail = trail('org-trail', {
+      arn: 'arn:aws:cloudtrail:us-east-1:999988887777:trail/org-trail',
+      organization: true,
+      s3BucketName: 'aws-controltower-logs-999988887777-us-east-1',
+      // A member account may read the status by ARN; the event selectors stay with the management account.
+      selectors: err({ code: 'TrailNotFoundException', kind: 'other', message: 'Unknown trail: org-trail for the user: 111122223333' }),
+    });
+    const f = await runCheckById('cloudtrail-multi-region', state({ regional: trails(orgTrail) }));
+    expect(f.status).toBe('pass');
+    expect(f.message).toBe(
+      'Organization trail org-trail of management account 999988887777 (home region us-east-1) records this account in every region and is logging; its event selectors can be read only from the management account.',
+    );
+    const stopped = trail('org-trail', { ...orgTrail, status: ok({ logging: false, latestDeliveryTime: null, latestDeliveryError: null, latestCloudWatchLogsDeliveryTime: null, latestCloudWatchLogsDeliveryError: null }) });
+    expect((await runCheckById('cloudtrail-multi-region', state({ regional: trails(stopped) }))).status).toBe('fail');
+  });
   it('passes for a logging multi-region trail with all management events', async () => {
     const f = await runCheckById('cloudtrail-multi-region', state({ regional: trails(trail('main')) }));
     expect(f.status).toBe('pass');
@@ -65,6 +81,25 @@ describe('cloudtrail-s3-data-events', () => {
     const f = await runCheckById('cloudtrail-s3-data-events', state({ global: { 's3.buckets': [phi] }, regional: trails(trail('main')) }));
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/records \(us-east-1\)/);
+  });
+  it('fails when the only selector records writes: WriteOnly logs no GetObject', async () => {
+    const classic = trail('main', { selectors: ok({ management: 'All', s3DataAll: false, s3DataBuckets: ['records'], s3DataReadAll: false, s3DataReadBuckets: [] }) });
+    const f = await runCheckById('cloudtrail-s3-data-events', state({ global: { 's3.buckets': [phi] }, regional: trails(classic) }));
+    expect(f.status).toBe('fail');
+    expect(f.message).toContain('Bucket records in us-east-1: trail main records only writes (WriteOnly), so no one\'s reads of its objects are recorded.');
+  });
+  it('fails when only a single-region trail in another region selects the bucket', async () => {
+    const west = trail('west-only', {
+      arn: `arn:aws:cloudtrail:us-west-2:${ACCOUNT}:trail/west-only`,
+      homeRegion: 'us-west-2',
+      multiRegion: false,
+      selectors: ok({ management: 'All', s3DataAll: true, s3DataBuckets: [], s3DataReadAll: true, s3DataReadBuckets: [] }),
+    });
+    const f = await runCheckById('cloudtrail-s3-data-events', state({ global: { 's3.buckets': [phi] }, regional: { 'us-east-1': { 'cloudtrail.trails': [] }, 'us-west-2': { 'cloudtrail.trails': [west] } } }));
+    expect(f.status).toBe('fail');
+    expect(f.message).toContain('trail west-only selects it but is a single-region trail in us-west-2, so it records nothing from us-east-1.');
+    const local = { ...west, homeRegion: 'us-east-1' };
+    expect((await runCheckById('cloudtrail-s3-data-events', state({ global: { 's3.buckets': [phi] }, regional: { 'us-east-1': { 'cloudtrail.trails': [local] } } }))).status).toBe('pass');
   });
   it('is unknown when the bucket list is denied', async () => {
     const f = await runCheckById('cloudtrail-s3-data-events', state({ global: { 's3.buckets': denied('s3:ListAllMyBuckets') }, regional: trails(trail('main')) }));

@@ -89,9 +89,16 @@ describe('RDS encryption', () => {
     expect((await runCheckById('rds-encrypted', state({ regional: { [E1]: { 'rds.instances': denied('rds:DescribeDBInstances'), 'rds.clusters': [] } } }))).status).toBe('unknown');
   });
   it('snapshots: pass, fail, unknown', async () => {
-    expect((await runCheckById('rds-snapshots-encrypted', state({ regional: { [E1]: { 'rds.snapshots': [snap(true)] } } }))).status).toBe('pass');
-    expect((await runCheckById('rds-snapshots-encrypted', state({ regional: { [E1]: { 'rds.snapshots': [snap(false)] } } }))).status).toBe('fail');
-    expect((await runCheckById('rds-snapshots-encrypted', state({ regional: { [E1]: { 'rds.snapshots': denied('rds:DescribeDBSnapshots') } } }))).status).toBe('unknown');
+    expect((await runCheckById('rds-snapshots-encrypted', state({ regional: { [E1]: { 'rds.snapshots': [snap(true)], 'rds.clusterSnapshots': [] } } }))).status).toBe('pass');
+    expect((await runCheckById('rds-snapshots-encrypted', state({ regional: { [E1]: { 'rds.snapshots': [snap(false)], 'rds.clusterSnapshots': [] } } }))).status).toBe('fail');
+    expect((await runCheckById('rds-snapshots-encrypted', state({ regional: { [E1]: { 'rds.snapshots': denied('rds:DescribeDBSnapshots'), 'rds.clusterSnapshots': [] } } }))).status).toBe('unknown');
+  });
+  it('cluster snapshots: an unencrypted Aurora cluster snapshot fails', async () => {
+    const cs = { id: 'rds:claims-2026-11-23', arn: 'arn:aws:rds:us-east-1:1:cluster-snapshot:rds:claims-2026-11-23', clusterId: 'claims', type: 'automated', encrypted: false, engine: 'aurora-mysql', createdAt: null, public: ok(false) };
+    const f = await runCheckById('rds-snapshots-encrypted', state({ regional: { [E1]: { 'rds.snapshots': [snap(true)], 'rds.clusterSnapshots': [cs] } } }));
+    expect(f.status).toBe('fail');
+    expect(f.resources.find((r) => r.status === 'fail')?.detail).toBe('Automated cluster snapshot rds:claims-2026-11-23 of claims in us-east-1 is not encrypted.');
+    expect((await runCheckById('rds-snapshots-encrypted', state({ regional: { [E1]: { 'rds.snapshots': [], 'rds.clusterSnapshots': [{ ...cs, encrypted: true }] } } }))).status).toBe('pass');
   });
 });
 

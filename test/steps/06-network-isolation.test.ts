@@ -113,11 +113,20 @@ describe('public databases, snapshots and images', () => {
   });
   it('rds-snapshots-public: pass, fail, unknown (automated snapshots skipped)', async () => {
     const snap = (pub: unknown, type = 'manual') => ({ id: 'snap', arn: 'arn:aws:rds:us-east-1:1:snapshot:snap', instanceId: 'db', type, encrypted: true, engine: 'postgres', createdAt: null, public: pub as never });
-    expect((await runCheckById('rds-snapshots-public', state({ regional: { [E1]: { 'rds.snapshots': [snap(ok(false))] } } }))).status).toBe('pass');
-    expect((await runCheckById('rds-snapshots-public', state({ regional: { [E1]: { 'rds.snapshots': [snap(ok(true))] } } }))).status).toBe('fail');
-    const u = await runCheckById('rds-snapshots-public', state({ regional: { [E1]: { 'rds.snapshots': [snap(err(denied('rds:DescribeDBSnapshotAttributes')))] } } }));
+    expect((await runCheckById('rds-snapshots-public', state({ regional: { [E1]: { 'rds.snapshots': [snap(ok(false))], 'rds.clusterSnapshots': [] } } }))).status).toBe('pass');
+    expect((await runCheckById('rds-snapshots-public', state({ regional: { [E1]: { 'rds.snapshots': [snap(ok(true))], 'rds.clusterSnapshots': [] } } }))).status).toBe('fail');
+    const u = await runCheckById('rds-snapshots-public', state({ regional: { [E1]: { 'rds.snapshots': [snap(err(denied('rds:DescribeDBSnapshotAttributes')))], 'rds.clusterSnapshots': [] } } }));
     expect(u.status).toBe('unknown');
     expect(u.missing).toEqual(['rds:DescribeDBSnapshotAttributes']);
+  });
+  it('rds-snapshots-public: an Aurora or Multi-AZ cluster snapshot shared with everyone fails too', async () => {
+    const cs = (pub: unknown, type = 'manual') => ({ id: 'aurora-pre-upgrade', arn: 'arn:aws:rds:us-east-1:1:cluster-snapshot:aurora-pre-upgrade', clusterId: 'claims', type, encrypted: true, engine: 'aurora-postgresql', createdAt: null, public: pub as never });
+    const f = await runCheckById('rds-snapshots-public', state({ regional: { [E1]: { 'rds.snapshots': [], 'rds.clusterSnapshots': [cs(ok(true))] } } }));
+    expect(f.status).toBe('fail');
+    expect(f.resources[0]?.detail).toBe('DB cluster snapshot aurora-pre-upgrade of claims in us-east-1 can be restored by any AWS account.');
+    expect((await runCheckById('rds-snapshots-public', state({ regional: { [E1]: { 'rds.snapshots': [], 'rds.clusterSnapshots': [cs(ok(false))] } } }))).status).toBe('pass');
+    const u = await runCheckById('rds-snapshots-public', state({ regional: { [E1]: { 'rds.snapshots': [], 'rds.clusterSnapshots': denied('rds:DescribeDBClusterSnapshots') } } }));
+    expect(u.missing).toEqual(['rds:DescribeDBClusterSnapshots']);
   });
   it('ami-public: pass, fail, unknown', async () => {
     const ami = (pub: boolean) => ({ id: 'ami-1', name: 'portal', public: pub, createdAt: null });

@@ -1,6 +1,6 @@
 /** Step 8 checks (and the two backup checks of step 3) over built states: pass, fail and unknown. */
 import { describe, expect, it } from 'vitest';
-import type { BackupPlan, BackupRule, BackupVault, RecoveryPoint } from '../../src/state/backup.js';
+import type { BackupPlan, BackupRule, BackupSelection, BackupVault, RecoveryPoint } from '../../src/state/backup.js';
 import type { DynamoTable } from '../../src/state/dynamodb.js';
 import type { Ec2Instance } from '../../src/state/ec2.js';
 import type { EfsFileSystem } from '../../src/state/efs.js';
@@ -151,13 +151,15 @@ const bucket = (name: string, o: Partial<S3Bucket> = {}) =>
   ({ name, arn: `arn:aws:s3:::${name}`, region: 'us-east-1', tags: ok(tagged), replication: ok(null), objectLock: ok(null), lifecycle: ok(null), ...o }) as S3Bucket;
 
 describe('backup-ephi-coverage', () => {
-  const world = (p: BackupPlan[], o: { rds?: unknown; buckets?: unknown; tables?: unknown } = {}) =>
+  const records = `arn:aws:rds:us-east-1:${ACCOUNT}:db:records`;
+  const world = (p: BackupPlan[], o: { rds?: unknown; buckets?: unknown; tables?: unknown; protectedResources?: unknown; points?: unknown } = {}) =>
     state({
       global: { 's3.buckets': (o.buckets ?? []) as never },
       regional: {
         'us-east-1': {
           'backup.plans': p,
-          'backup.protectedResources': [],
+          'backup.protectedResources': (o.protectedResources ?? [{ arn: records, type: 'RDS', lastBackup: daysAgo(0.5) }]) as never,
+          'backup.recoveryPoints': (o.points ?? []) as never,
           'rds.instances': (o.rds ?? [rdsDb('records', { tags: tagged }), rdsDb('scratch')]) as never,
           'rds.clusters': [],
           'dynamodb.tables': (o.tables ?? []) as never,
@@ -166,20 +168,55 @@ describe('backup-ephi-coverage', () => {
         },
       },
     });
-  it('passes when a tag selection covers every ePHI resource', async () => {
-    const f = await runCheckById('backup-ephi-coverage', world([plan('daily', [rule()], ok([{ name: 's', resources: [], notResources: [], tags: [{ key: 'phi', value: 'true' }] }]))]));
+  const sel = (o: Partial<BackupSelection> = {}): BackupSelection => ({ name: 's', resources: [], notResources: [], tags: [], conditions: [], ...o });
+  const cover = async (s: BackupSelection) => (await runCheckById('backup-ephi-coverage', world([plan('daily', [rule()], ok([s]))]))).status;
+  it('passes when a tag selection covers every ePHI resource and it was backed up within the schedule', async () => {
+    const f = await runCheckById('backup-ephi-coverage', world([plan('daily', [rule()], ok([sel({ tags: [{ key: 'phi', value: 'true' }] })]))]));
     expect(f.status).toBe('pass');
+    expect(f.resources?.[0]?.detail).toBe('RDS instance records in us-east-1 is selected by backup plan daily and was last backed up 12 hours ago.');
   });
   it('fails naming the ePHI database no selection covers (untagged ones are not required)', async () => {
-    const f = await runCheckById('backup-ephi-coverage', world([plan('daily', [rule()], ok([{ name: 's', resources: [`arn:aws:rds:us-east-1:${ACCOUNT}:db:scratch`], notResources: [], tags: [] }]))]));
+    const f = await runCheckById('backup-ephi-coverage', world([plan('daily', [rule()], ok([sel({ resources: [`arn:aws:rds:us-east-1:${ACCOUNT}:db:scratch`] })]))]));
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/RDS instance records in us-east-1/);
     expect(f.message).not.toMatch(/scratch/);
   });
   it('honours wildcards and exclusions in selections', async () => {
-    const sel = { name: 's', resources: ['arn:aws:rds:*:*:db:*'], notResources: [`arn:aws:rds:us-east-1:${ACCOUNT}:db:records`], tags: [] };
-    expect((await runCheckById('backup-ephi-coverage', world([plan('daily', [rule()], ok([sel]))]))).status).toBe('fail');
-    expect((await runCheckById('backup-ephi-coverage', world([plan('daily', [rule()], ok([{ ...sel, notResources: [] }]))]))).status).toBe('pass');
+    const s = sel({ resources: ['arn:aws:rds:*:*:db:*'], notResources: [records] });
+    expect(await cover(s)).toBe('fail');
+    expect(await cover({ ...s, notResources: [] })).toBe('pass');
+  });
+  it('needs the Resources and every Condition to match (AND), and counts negative conditions', async () => {
+    // All RDS databases AND tagged backup=daily: records carries phi=true only, so it is not selected.
+    const dbsTaggedDaily = sel({ resources: ['arn:aws:rds:*:*:db:*'], conditions: [{ op: 'StringEquals', key: 'backup', value: 'daily' }] });
+    expect(await cover(dbsTaggedDaily)).toBe('fail');
+    expect(await cover(sel({ resources: ['arn:aws:rds:*:*:db:*'], conditions: [{ op: 'StringEquals', key: 'phi', value: 'true' }] }))).toBe('pass');
+    // Everything except what is tagged phi=true (StringNotEquals), or whose phi tag looks like "t*" (StringNotLike).
+    expect(await cover(sel({ resources: ['*'], conditions: [{ op: 'StringNotEquals', key: 'phi', value: 'true' }] }))).toBe('fail');
+    expect(await cover(sel({ resources: ['*'], conditions: [{ op: 'StringNotLike', key: 'phi', value: 't*' }] }))).toBe('fail');
+    expect(await cover(sel({ resources: ['*'], conditions: [{ op: 'StringLike', key: 'phi', value: 't*' }] }))).toBe('pass');
+    // A second condition on a tag the database lacks: both must hold.
+    expect(await cover(sel({ conditions: [{ op: 'StringEquals', key: 'phi', value: 'true' }, { op: 'StringEquals', key: 'env', value: 'prod' }] }))).toBe('fail');
+    // Tag comparisons are case sensitive in AWS Backup.
+    expect(await cover(sel({ conditions: [{ op: 'StringEquals', key: 'phi', value: 'TRUE' }] }))).toBe('fail');
+  });
+  it('needs one ListOfTags pair (OR) and the Resources together', async () => {
+    expect(await cover(sel({ tags: [{ key: 'env', value: 'prod' }, { key: 'phi', value: 'true' }] }))).toBe('pass');
+    expect(await cover(sel({ resources: ['arn:aws:dynamodb:*:*:table/*'], tags: [{ key: 'phi', value: 'true' }] }))).toBe('fail');
+  });
+  it('fails a selected resource with no recovery point, or only a stale one, and takes the freshest source', async () => {
+    const daily = [plan('daily', [rule()], ok([sel({ tags: [{ key: 'phi', value: 'true' }] })]))];
+    const none = await runCheckById('backup-ephi-coverage', world(daily, { protectedResources: [] }));
+    expect(none.status).toBe('fail');
+    expect(none.message).toContain('RDS instance records in us-east-1 is selected by backup plan daily but has no recovery point yet.');
+    const stale = await runCheckById('backup-ephi-coverage', world(daily, { protectedResources: [{ arn: records, type: 'RDS', lastBackup: daysAgo(9) }] }));
+    expect(stale.status).toBe('fail');
+    expect(stale.message).toContain('its newest recovery point is 9 days old; the plan runs daily, so one should be no older than 2 days.');
+    const weekly = [plan('weekly', [rule({ schedule: 'cron(0 5 ? * SUN *)' })], ok([sel({ tags: [{ key: 'phi', value: 'true' }] })]))];
+    expect((await runCheckById('backup-ephi-coverage', world(weekly, { protectedResources: [{ arn: records, type: 'RDS', lastBackup: daysAgo(6) }] }))).status).toBe('pass');
+    const point = { arn: 'rp-1', vault: 'main', resourceArn: records, resourceType: 'RDS', encrypted: true, createdAt: daysAgo(1), status: 'COMPLETED' };
+    expect((await runCheckById('backup-ephi-coverage', world(daily, { protectedResources: [], points: [point] }))).status).toBe('pass');
+    expect((await runCheckById('backup-ephi-coverage', world(daily, { protectedResources: [], points: [{ ...point, status: 'PARTIAL' }] }))).status).toBe('fail');
   });
   it('is unknown when a plan\'s selections or a resource\'s tags cannot be read', async () => {
     const f = await runCheckById('backup-ephi-coverage', world([plan('daily', [rule()], { ok: false, error: denied('backup:ListBackupSelections') })]));

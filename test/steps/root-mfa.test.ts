@@ -23,6 +23,18 @@ describe('root-mfa', () => {
     expect(f.message).toMatch(/virtual device/);
   });
 
+  it('says so, instead of failing, for a member account whose root credentials the organization removed', async () => {
+    const summary = { AccountMFAEnabled: 0, AccountPasswordPresent: 0, AccountAccessKeysPresent: 0, AccountSigningCertificatesPresent: 0, Users: 4 };
+    const f = await runCheckById('root-mfa', state({ global: { 'iam.accountSummary': summary, 'iam.virtualMfaDevices': [] } }));
+    expect(f.status).toBe('pass');
+    expect(f.message).toBe(
+      'The root user of account 111122223333 has no password, access keys or signing certificates (root access is managed centrally by the organization), so no one can sign in as root and MFA is not needed.',
+    );
+    // A root password still present (the feature is on but the credentials were not deleted) still needs MFA.
+    const g = await runCheckById('root-mfa', state({ global: { 'iam.accountSummary': { ...summary, AccountPasswordPresent: 1 }, 'iam.virtualMfaDevices': [] } }));
+    expect(g.status).toBe('fail');
+  });
+
   it('is unknown, naming the action, when the summary cannot be read', async () => {
     const f = await runCheckById('root-mfa', state({ global: { 'iam.accountSummary': denied('iam:GetAccountSummary'), 'iam.virtualMfaDevices': [] } }));
     expect(f.status).toBe('unknown');

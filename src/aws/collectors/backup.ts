@@ -15,10 +15,13 @@ import {
   paginateListRestoreTestingPlans,
 } from '@aws-sdk/client-backup';
 import { type CollectorSet, as, attempt, regionalCollector } from '../collector.js';
-import type { BackupRule, BackupSelection, BackupPlan, ProtectedResource, BackupVault, RecoveryPoint, RestoreTestingPlan } from '../../state/backup.js';
+import type { BackupCondition, BackupRule, BackupSelection, BackupPlan, ProtectedResource, BackupVault, RecoveryPoint, RestoreTestingPlan } from '../../state/backup.js';
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : null);
 const RECOVERY_POINTS_PER_VAULT = 200;
+const CONDITION_OPS = ['StringEquals', 'StringNotEquals', 'StringLike', 'StringNotLike'] as const;
+/** A tag condition's key: Conditions spell it "aws:ResourceTag/phi", ListOfTags usually "phi". */
+const tagKey = (key: string | undefined) => (key ?? '').replace(/^aws:ResourceTag\//, '');
 
 export const collectors: CollectorSet = {
   'backup.plans': regionalCollector(
@@ -59,20 +62,19 @@ export const collectors: CollectorSet = {
                 client.send(new GetBackupSelectionCommand({ BackupPlanId: p.id, SelectionId: s.SelectionId })),
               );
               const sel = got.BackupSelection;
-              const tags = [
-                ...(sel?.ListOfTags ?? [])
-                  .filter((t) => t.ConditionType === 'STRINGEQUALS')
-                  .map((t) => ({ key: t.ConditionKey ?? '', value: t.ConditionValue ?? '' })),
-                ...(sel?.Conditions?.StringEquals ?? []).map((c) => ({
-                  key: (c.ConditionKey ?? '').replace(/^aws:ResourceTag\//, ''),
-                  value: c.ConditionValue ?? '',
-                })),
-              ];
+              const tags = (sel?.ListOfTags ?? [])
+                .filter((t) => t.ConditionType === 'STRINGEQUALS')
+                .map((t) => ({ key: tagKey(t.ConditionKey), value: t.ConditionValue ?? '' }));
+              const conditions: BackupCondition[] = [];
+              for (const op of CONDITION_OPS) {
+                for (const c of sel?.Conditions?.[op] ?? []) conditions.push({ op, key: tagKey(c.ConditionKey), value: c.ConditionValue ?? '' });
+              }
               out.push({
                 name: sel?.SelectionName ?? s.SelectionName ?? '',
                 resources: sel?.Resources ?? [],
                 notResources: sel?.NotResources ?? [],
                 tags,
+                conditions,
               });
             }
           }

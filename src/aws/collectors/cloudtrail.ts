@@ -22,11 +22,18 @@ export function summarizeSelectors(classic: readonly EventSelector[] | undefined
   let read = false;
   let write = false;
   let s3DataAll = false;
+  let s3DataReadAll = false;
   const buckets = new Set<string>();
-  const addArn = (value: string) => {
+  const readBuckets = new Set<string>();
+  const addArn = (value: string, reads: boolean) => {
     const m = /^arn:[^:]+:s3:::([^/]+)/.exec(value);
-    if (m?.[1]) buckets.add(m[1]);
-    else if (/^arn:[^:]+:s3(:::)?$/.test(value)) s3DataAll = true;
+    if (m?.[1]) {
+      buckets.add(m[1]);
+      if (reads) readBuckets.add(m[1]);
+    } else if (/^arn:[^:]+:s3(:::)?$/.test(value)) {
+      s3DataAll = true;
+      if (reads) s3DataReadAll = true;
+    }
   };
   for (const s of classic ?? []) {
     if (s.IncludeManagementEvents !== false) {
@@ -34,7 +41,9 @@ export function summarizeSelectors(classic: readonly EventSelector[] | undefined
       if (rw === 'All' || rw === 'ReadOnly') read = true;
       if (rw === 'All' || rw === 'WriteOnly') write = true;
     }
-    for (const d of s.DataResources ?? []) if (d.Type === 'AWS::S3::Object') for (const v of d.Values ?? []) addArn(v);
+    // ReadWriteType applies to the selector's data events as well: WriteOnly records no GetObject.
+    const dataReads = (s.ReadWriteType ?? 'All') !== 'WriteOnly';
+    for (const d of s.DataResources ?? []) if (d.Type === 'AWS::S3::Object') for (const v of d.Values ?? []) addArn(v, dataReads);
   }
   for (const s of advanced ?? []) {
     const field = (name: string) => s.FieldSelectors?.find((f) => f.Field === name);
@@ -47,12 +56,18 @@ export function summarizeSelectors(classic: readonly EventSelector[] | undefined
     if (category.includes('Data') && (field('resources.type')?.Equals ?? []).includes('AWS::S3::Object')) {
       const arn = field('resources.ARN');
       const prefixes = [...(arn?.StartsWith ?? []), ...(arn?.Equals ?? [])];
-      if (prefixes.length === 0) s3DataAll = true;
-      for (const p of prefixes) addArn(p);
+      // readOnly = false (or readOnly != true) keeps only write events: reads are not recorded.
+      const ro = field('readOnly');
+      const dataReads = !(ro?.Equals?.length && !ro.Equals.includes('true')) && !ro?.NotEquals?.includes('true');
+      if (prefixes.length === 0) {
+        s3DataAll = true;
+        if (dataReads) s3DataReadAll = true;
+      }
+      for (const p of prefixes) addArn(p, dataReads);
     }
   }
   const management = read && write ? 'All' : read ? 'ReadOnly' : write ? 'WriteOnly' : 'None';
-  return { management, s3DataAll, s3DataBuckets: [...buckets].sort() };
+  return { management, s3DataAll, s3DataBuckets: [...buckets].sort(), s3DataReadAll, s3DataReadBuckets: [...readBuckets].sort() };
 }
 
 type Details = Pick<Trail, 'status' | 'selectors'>;

@@ -3,6 +3,7 @@
  * principal's policies (one paginated GetAccountAuthorizationDetails instead of calls per user).
  * IAM is global: every call goes to the home region.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
 import {
   GenerateCredentialReportCommand,
   GetAccountPasswordPolicyCommand,
@@ -54,15 +55,17 @@ function managed(p: ManagedPolicyDetail): ManagedPolicy {
 const CR_NONE = new Set(['N/A', 'no_information', 'not_supported', '']);
 const crDate = (v: string | undefined): string | null => (v === undefined || CR_NONE.has(v) ? null : v);
 
-/** Parses the credential report's CSV (the documented column names; order is not relied upon). */
+/**
+ * Parses the credential report's CSV (the documented column names; order is not relied upon) with a
+ * real CSV parser: an IAM user name may contain a comma, and such a field arrives quoted.
+ */
 export function parseCredentialReport(csv: string): CredentialReportRow[] {
-  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = lines.shift()?.split(',') ?? [];
+  const rows: string[][] = parseCsv(csv, { skip_empty_lines: true, relax_column_count: true, bom: true });
+  const header = (rows.shift() ?? []).map((h) => h.trim());
   const col = (name: string) => header.indexOf(name);
   const need = ['user', 'arn', 'password_enabled', 'mfa_active', 'access_key_1_active', 'access_key_2_active'];
   for (const n of need) if (col(n) < 0) throw new Error(`the credential report has no "${n}" column`);
-  return lines.map((line) => {
-    const cells = line.split(',');
+  return rows.map((cells) => {
     const get = (name: string) => cells[col(name)];
     const key = (slot: 1 | 2) => ({
       slot,

@@ -4,18 +4,20 @@
  * of the parameter groups the instances and clusters use (each group read once).
  */
 import {
+  DescribeDBClusterSnapshotAttributesCommand,
   DescribeDBSnapshotAttributesCommand,
   paginateDescribeDBClusterParameters,
   paginateDescribeDBClusters,
   paginateDescribeDBInstances,
   paginateDescribeDBParameters,
+  paginateDescribeDBClusterSnapshots,
   paginateDescribeDBSnapshots,
   RDSClient,
 } from '@aws-sdk/client-rds';
 import { as, attempt, type CollectorContext, type CollectorSet, regionalCollector } from '../collector.js';
 import { mapLimit } from '../limit.js';
 import { perScan, tagMap } from './ec2.js';
-import type { RdsInstance, RdsCluster, RdsSnapshot } from '../../state/rds.js';
+import type { RdsInstance, RdsCluster, RdsClusterSnapshot, RdsSnapshot } from '../../state/rds.js';
 
 /** PendingModifiedValues as "Field: value" lines, nested objects flattened; empty when nothing is pending. */
 export function pendingList(v: object | undefined): string[] {
@@ -120,6 +122,39 @@ export const collectors: CollectorSet = {
       const isPublic = await attempt('rds:DescribeDBSnapshotAttributes', async () => {
         const out = await client.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: s.id }));
         const restore = out.DBSnapshotAttributesResult?.DBSnapshotAttributes?.find((a) => a.AttributeName === 'restore');
+        return (restore?.AttributeValues ?? []).includes('all');
+      });
+      return { ...s, public: isPublic };
+    });
+  }),
+
+  'rds.clusterSnapshots': regionalCollector(['rds:DescribeDBClusterSnapshots', 'rds:DescribeDBClusterSnapshotAttributes'], async (ctx, region) => {
+    const client = ctx.clients.get(RDSClient, region);
+    const listed: Omit<RdsClusterSnapshot, 'public'>[] = [];
+    await as(
+      'rds:DescribeDBClusterSnapshots',
+      (async () => {
+        for await (const page of paginateDescribeDBClusterSnapshots({ client, pageSize: 100 }, {})) {
+          for (const s of page.DBClusterSnapshots ?? []) {
+            listed.push({
+              id: s.DBClusterSnapshotIdentifier ?? '',
+              arn: s.DBClusterSnapshotArn ?? '',
+              clusterId: s.DBClusterIdentifier ?? '',
+              type: s.SnapshotType ?? 'manual',
+              encrypted: s.StorageEncrypted ?? false,
+              engine: s.Engine ?? '',
+              createdAt: s.SnapshotCreateTime ? new Date(s.SnapshotCreateTime).toISOString() : null,
+            });
+          }
+        }
+      })(),
+    );
+    return mapLimit(listed, 8, async (s) => {
+      // Only manual cluster snapshots can be shared; automated ones must be copied first.
+      if (s.type !== 'manual') return { ...s, public: { ok: true as const, value: false } };
+      const isPublic = await attempt('rds:DescribeDBClusterSnapshotAttributes', async () => {
+        const out = await client.send(new DescribeDBClusterSnapshotAttributesCommand({ DBClusterSnapshotIdentifier: s.id }));
+        const restore = out.DBClusterSnapshotAttributesResult?.DBClusterSnapshotAttributes?.find((a) => a.AttributeName === 'restore');
         return (restore?.AttributeValues ?? []).includes('all');
       });
       return { ...s, public: isPublic };

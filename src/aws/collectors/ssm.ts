@@ -4,6 +4,7 @@
  * AWS-RunPatchBaseline associations and the maintenance windows that run a patch task.
  */
 import {
+  DescribeAssociationCommand,
   DescribeMaintenanceWindowTasksCommand,
   SSMClient,
   paginateDescribeInstanceInformation,
@@ -76,19 +77,22 @@ export const collectors: CollectorSet = {
     return out;
   }),
 
-  'ssm.patchAssociations': regionalCollector(['ssm:ListAssociations'], async (ctx, region) => {
+  'ssm.patchAssociations': regionalCollector(['ssm:ListAssociations', 'ssm:DescribeAssociation'], async (ctx, region) => {
     const client = ctx.clients.get(SSMClient, region);
     const out: PatchAssociation[] = [];
     for (const name of ['AWS-RunPatchBaseline', 'AWS-RunPatchBaselineWithHooks']) {
       const pages = paginateListAssociations({ client, pageSize: 50 }, { AssociationFilterList: [{ key: 'Name', value: name }] });
       for await (const page of pages) {
         for (const a of page.Associations ?? []) {
+          // ListAssociations omits the parameters; only DescribeAssociation says whether it installs or only scans.
+          const detail = await as('ssm:DescribeAssociation', client.send(new DescribeAssociationCommand({ AssociationId: a.AssociationId })));
           out.push({
             id: a.AssociationId ?? '',
             name: a.Name ?? name,
             targets: (a.Targets ?? []).map((t) => ({ key: t.Key ?? '', values: t.Values ?? [] })),
             schedule: a.ScheduleExpression ?? null,
             lastRun: iso(a.LastExecutionDate),
+            operation: detail.AssociationDescription?.Parameters?.Operation?.[0] ?? null,
           });
         }
       }

@@ -46,6 +46,13 @@ const part: DemoPart = (clock) => {
           { arn: portal, type: 'EC2', lastBackup: clock.daysAgo(0) },
           { arn: billing, type: 'EC2', lastBackup: clock.daysAgo(0) },
           { arn: db, type: 'RDS', lastBackup: clock.daysAgo(0) },
+          // Last night's run of maple-daily (05:00 UTC) also took everything else tagged phi=true.
+          { arn: arn('ec2', 'instance/i-0a1b2c3d4e5f60002', 'us-east-1'), type: 'EC2', lastBackup: clock.daysAgo(0.3) },
+          { arn: arn('dynamodb', 'table/maple-appointments', 'us-east-1'), type: 'DynamoDB', lastBackup: clock.daysAgo(0.3) },
+          { arn: arn('elasticfilesystem', 'file-system/fs-0a1b2c3d4e5f6a701', 'us-east-1'), type: 'EFS', lastBackup: clock.daysAgo(0.3) },
+          { arn: 'arn:aws:s3:::maple-patient-records', type: 'S3', lastBackup: clock.daysAgo(0.3) },
+          { arn: 'arn:aws:s3:::maple-portal-uploads', type: 'S3', lastBackup: clock.daysAgo(0.3) },
+          { arn: 'arn:aws:s3:::maple-claims-export', type: 'S3', lastBackup: clock.daysAgo(0.3) },
         ]),
         'backup.vaults': ok([
           {

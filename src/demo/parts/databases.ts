@@ -47,6 +47,8 @@ const part: DemoPart = (clock) => {
       'us-east-1': {
         'rds.instances': ok([db]),
         'rds.clusters': ok([]),
+        // The clinic runs no Aurora or Multi-AZ DB cluster, so there are no cluster snapshots.
+        'rds.clusterSnapshots': ok([]),
         'rds.snapshots': ok([
           {
             id: 'maple-portal-db-before-pg14',
@@ -92,6 +94,7 @@ const part: DemoPart = (clock) => {
         'rds.instances': ok([]),
         'rds.clusters': ok([]),
         'rds.snapshots': ok([]),
+        'rds.clusterSnapshots': ok([]),
         'rds.tlsParameters': ok({}),
         'dynamodb.tables': ok([]),
         'efs.fileSystems': ok([]),

@@ -28,7 +28,7 @@ const part: DemoPart = (clock) => {
       latestCloudWatchLogsDeliveryTime: clock.daysAgo(0),
       latestCloudWatchLogsDeliveryError: null,
     }),
-    selectors: ok({ management: 'All', s3DataAll: false, s3DataBuckets: ['maple-patient-records'] }),
+    selectors: ok({ management: 'All', s3DataAll: false, s3DataBuckets: ['maple-patient-records'], s3DataReadAll: false, s3DataReadBuckets: ['maple-patient-records'] }),
   };
   const group = (region: string, name: string, retentionDays: number | null, createdDaysAgo: number, kmsKeyId: string | null = null, storedBytes = 0) => ({
     name,

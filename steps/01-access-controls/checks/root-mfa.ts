@@ -12,6 +12,16 @@ export default defineCheck({
   evaluate(state) {
     const summary = read(state, 'iam.accountSummary');
     const account = state.identity.accountId;
+    // With centralized root access (IAM's RootCredentialsManagement in AWS Organizations) a member
+    // account's root user has no password, no access keys and no signing certificates: no one can sign in as it.
+    const noRootCredentials =
+      summary.AccountPasswordPresent === 0 && summary.AccountAccessKeysPresent === 0 && (summary.AccountSigningCertificatesPresent ?? 0) === 0;
+    if (summary.AccountMFAEnabled !== 1 && noRootCredentials) {
+      return passed(
+        `The root user of account ${account} has no password, access keys or signing certificates (root access is managed centrally by the organization), so no one can sign in as root and MFA is not needed.`,
+        [{ id: `arn:${state.identity.partition}:iam::${account}:root`, status: 'pass', detail: 'Root user: no credentials (centralized root access); nothing to sign in with.' }],
+      );
+    }
     if (summary.AccountMFAEnabled !== 1) {
       return failed(`The root user of account ${account} has no MFA device: anyone with its password has full control.`, [
         { id: `arn:${state.identity.partition}:iam::${account}:root`, status: 'fail', detail: 'Root user: no MFA device.' },

@@ -1,6 +1,10 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { failed, listNames, passed } from '../../../src/engine/outcome.js';
+import type { Trail } from '../../../src/state/cloudtrail.js';
 import { allTrails } from '../aws-state.js';
+
+/** The account that owns a trail, from its ARN (arn:aws:cloudtrail:region:account:trail/name). */
+const ownerOf = (t: Trail) => t.arn.split(':')[4] ?? '';
 
 export default defineCheck({
   id: 'cloudtrail-multi-region',
@@ -13,20 +17,31 @@ export default defineCheck({
   evaluate(state) {
     const { trails, unreadable } = allTrails(state);
     const multi = trails.filter((t) => t.multiRegion);
-    const good = multi.filter((t) => t.status.ok && t.status.value.logging && t.selectors.ok && t.selectors.value.management === 'All');
+    // An organization trail seen from a member account belongs to the management account: its status
+    // can be read here (by ARN), its event selectors only there. It is this account's trail all the same.
+    const fromOrg = (t: Trail) => t.organization && ownerOf(t) !== state.identity.accountId;
+    const good = multi.filter(
+      (t) => t.status.ok && t.status.value.logging && ((t.selectors.ok && t.selectors.value.management === 'All') || (fromOrg(t) && !t.selectors.ok)),
+    );
     const resources = trails.map((t) => ({
       id: t.arn,
       region: t.homeRegion,
       status: good.includes(t) ? ('pass' as const) : ('fail' as const),
-      detail: `Trail ${t.name} (home ${t.homeRegion}): ${t.multiRegion ? 'multi-region' : 'single-region'}, ${
+      detail: `${fromOrg(t) ? `Organization trail ${t.name} of account ${ownerOf(t)}` : `Trail ${t.name}`} (home ${t.homeRegion}): ${t.multiRegion ? 'multi-region' : 'single-region'}, ${
         t.status.ok ? (t.status.value.logging ? 'logging' : 'not logging') : 'status unreadable'
       }, management events ${t.selectors.ok ? t.selectors.value.management : 'unreadable'}.`,
     }));
     if (good.length > 0) {
-      const t = good[0]!;
+      const t = good.find((g) => !fromOrg(g)) ?? good[0]!;
+      if (fromOrg(t)) {
+        return passed(
+          `Organization trail ${t.name} of management account ${ownerOf(t)} (home region ${t.homeRegion}) records this account in every region and is logging${t.selectors.ok ? ', all management events included' : '; its event selectors can be read only from the management account'}.`,
+          resources,
+        );
+      }
       return passed(`Trail ${t.name} (home region ${t.homeRegion}) records all management events in every region and is logging.`, resources);
     }
-    const undecided = [...unreadable, ...multi.filter((t) => !t.status.ok || !t.selectors.ok).map((t) => ({
+    const undecided = [...unreadable, ...multi.filter((t) => !t.status.ok || (!t.selectors.ok && !fromOrg(t))).map((t) => ({
       id: t.arn,
       region: t.homeRegion,
       status: 'unknown' as const,

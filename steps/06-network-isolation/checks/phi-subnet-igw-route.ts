@@ -1,7 +1,7 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, readIn, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
-import { isPhi, phiTagPhrase } from '../../../src/engine/phi.js';
+import { isPhi, noPhiTagged } from '../../../src/engine/phi.js';
 import { regionalSlice } from '../../../src/engine/state.js';
 
 export default defineCheck({
@@ -42,10 +42,10 @@ export default defineCheck({
         });
       }
     }
+    if (resources.length === 0) return noPhiTagged('subnet, instance or database', state.regions.join(', '), 'whether ePHI sits in a private subnet', settings);
     return summarize(resources, {
       pass: (n) => `Every ePHI subnet is private: none routes straight to an internet gateway (${plural(n, 'subnet')} checked).`,
       fail: (f) => `${f.length} ePHI subnet${f.length === 1 ? ' routes' : 's route'} straight to an internet gateway instead of a NAT: ${listNames(f.map((r) => `${r.id} (${r.region})`))}.`,
-      none: `No subnet was identified as holding ePHI (no subnet, instance or database carries a PHI tag such as ${phiTagPhrase(settings)}).`,
     });
   },
 });

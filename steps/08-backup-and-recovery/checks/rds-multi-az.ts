@@ -1,7 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { listNames, perRegion, plural, summarize } from '../../../src/engine/outcome.js';
-import { isPhi } from '../../../src/engine/phi.js';
+import { isPhi, noPhiTagged } from '../../../src/engine/phi.js';
 
 export default defineCheck({
   id: 'rds-multi-az',
@@ -21,8 +21,8 @@ export default defineCheck({
             : { id: i.arn, region, status: 'fail', detail: `Database ${i.id} in ${region} runs in a single Availability Zone.` },
         ),
     );
+    if (resources.length === 0) return noPhiTagged('RDS database', state.regions.join(', '), 'Multi-AZ standby for ePHI', settings);
     return summarize(resources, {
-      none: `No RDS database in ${state.regions.join(', ')} is tagged as holding ePHI.`,
       pass: (n) => `Every RDS database holding ePHI has a Multi-AZ standby (${plural(n, 'database')} checked).`,
       fail: (bad) =>
         `${plural(bad.length, 'RDS database')} holding ePHI ${bad.length === 1 ? 'runs' : 'run'} in a single Availability Zone: ${listNames(bad.map((r) => r.detail.replace(/^Database (\S+) in (\S+) .*$/, '$1 ($2)')))}. Multi-AZ roughly doubles the instance cost.`,

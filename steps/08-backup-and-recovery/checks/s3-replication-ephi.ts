@@ -1,7 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { listNames, plural, read, summarize, unreadableResource } from '../../../src/engine/outcome.js';
-import { isPhi, phiTagPhrase } from '../../../src/engine/phi.js';
+import { isPhi, noPhiTagged } from '../../../src/engine/phi.js';
 
 export default defineCheck({
   id: 's3-replication-ephi',
@@ -30,8 +30,8 @@ export default defineCheck({
           : { id: b.arn, region: b.region, status: 'fail', detail: `Bucket ${b.name} (${b.region}) holds ePHI and does not replicate.` },
       );
     }
+    if (resources.length === 0) return noPhiTagged('S3 bucket', 'this account', 'replication of ePHI', settings);
     return summarize(resources, {
-      none: `No S3 bucket is tagged as holding ePHI (${phiTagPhrase(settings)}).`,
       pass: (n) => `Every bucket holding ePHI replicates to another bucket (${plural(n, 'bucket')} checked).`,
       fail: (bad) => `${plural(bad.length, 'bucket')} holding ePHI ${bad.length === 1 ? 'has' : 'have'} no replica: ${listNames(bad.map((r) => r.detail.replace(/^Bucket (\S+) \((\S+)\).*$/, '$1 ($2)')))}.`,
     });
