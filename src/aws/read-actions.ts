@@ -3,7 +3,8 @@
  * (src/aws/services.ts): most read actions share the command's name under the service's IAM prefix,
  * the exceptions are S3's (ListBuckets is s3:ListAllMyBuckets, GetBucketEncryption is
  * s3:GetEncryptionConfiguration, GetBucketLifecycleConfiguration is s3:GetLifecycleConfiguration, …),
- * after the S3 user guide's "Required permissions for Amazon S3 API operations".
+ * after the S3 user guide's "Required permissions for Amazon S3 API operations", and API Gateway's,
+ * which authorizes by HTTP verb: every read of either API Gateway version is apigateway:GET.
  * Each collector declares the actions it needs next to its code; test/aws/collector-permissions.test.ts
  * proves that every command a collector sends maps, through this table, to an action it declares.
  */
@@ -19,6 +20,16 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
   acm: {
     ListCertificates: 'acm:ListCertificates',
   },
+  apigateway: {
+    GetDomainNames: 'apigateway:GET',
+    GetRestApis: 'apigateway:GET',
+    GetStages: 'apigateway:GET',
+  },
+  apigatewayv2: {
+    GetApis: 'apigateway:GET',
+    GetDomainNames: 'apigateway:GET',
+    GetStages: 'apigateway:GET',
+  },
   backup: {
     GetBackupPlan: 'backup:GetBackupPlan',
     GetBackupSelection: 'backup:GetBackupSelection',
@@ -31,6 +42,7 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
   },
   cloudfront: {
     ListDistributions: 'cloudfront:ListDistributions',
+    ListDistributionsByWebACLId: 'cloudfront:ListDistributionsByWebACLId',
   },
   cloudtrail: {
     DescribeTrails: 'cloudtrail:DescribeTrails',
@@ -40,10 +52,17 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
   cloudwatch: {
     DescribeAlarms: 'cloudwatch:DescribeAlarms',
   },
+  codebuild: {
+    BatchGetProjects: 'codebuild:BatchGetProjects',
+    ListProjects: 'codebuild:ListProjects',
+  },
   config: {
     DescribeConfigurationRecorderStatus: 'config:DescribeConfigurationRecorderStatus',
     DescribeConfigurationRecorders: 'config:DescribeConfigurationRecorders',
     DescribeDeliveryChannels: 'config:DescribeDeliveryChannels',
+  },
+  dms: {
+    DescribeReplicationInstances: 'dms:DescribeReplicationInstances',
   },
   dynamodb: {
     DescribeContinuousBackups: 'dynamodb:DescribeContinuousBackups',
@@ -55,6 +74,7 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
     DescribeFlowLogs: 'ec2:DescribeFlowLogs',
     DescribeImages: 'ec2:DescribeImages',
     DescribeInstances: 'ec2:DescribeInstances',
+    DescribeNetworkAcls: 'ec2:DescribeNetworkAcls',
     DescribeRouteTables: 'ec2:DescribeRouteTables',
     DescribeSecurityGroups: 'ec2:DescribeSecurityGroups',
     DescribeSnapshots: 'ec2:DescribeSnapshots',
@@ -62,6 +82,7 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
     DescribeVolumes: 'ec2:DescribeVolumes',
     DescribeVpcEndpoints: 'ec2:DescribeVpcEndpoints',
     DescribeVpcs: 'ec2:DescribeVpcs',
+    DescribeVpnConnections: 'ec2:DescribeVpnConnections',
     GetEbsEncryptionByDefault: 'ec2:GetEbsEncryptionByDefault',
     GetInstanceMetadataDefaults: 'ec2:GetInstanceMetadataDefaults',
   },
@@ -73,11 +94,29 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
     DescribeBackupPolicy: 'elasticfilesystem:DescribeBackupPolicy',
     DescribeFileSystems: 'elasticfilesystem:DescribeFileSystems',
   },
+  eks: {
+    DescribeCluster: 'eks:DescribeCluster',
+    ListClusters: 'eks:ListClusters',
+  },
+  elasticache: {
+    DescribeReplicationGroups: 'elasticache:DescribeReplicationGroups',
+  },
+  elb: {
+    DescribeLoadBalancerAttributes: 'elasticloadbalancing:DescribeLoadBalancerAttributes',
+    DescribeLoadBalancerPolicies: 'elasticloadbalancing:DescribeLoadBalancerPolicies',
+    DescribeLoadBalancers: 'elasticloadbalancing:DescribeLoadBalancers',
+  },
   elbv2: {
     DescribeListeners: 'elasticloadbalancing:DescribeListeners',
     DescribeLoadBalancerAttributes: 'elasticloadbalancing:DescribeLoadBalancerAttributes',
     DescribeLoadBalancers: 'elasticloadbalancing:DescribeLoadBalancers',
     DescribeSSLPolicies: 'elasticloadbalancing:DescribeSSLPolicies',
+  },
+  emr: {
+    DescribeCluster: 'elasticmapreduce:DescribeCluster',
+    DescribeSecurityConfiguration: 'elasticmapreduce:DescribeSecurityConfiguration',
+    GetBlockPublicAccessConfiguration: 'elasticmapreduce:GetBlockPublicAccessConfiguration',
+    ListClusters: 'elasticmapreduce:ListClusters',
   },
   events: {
     ListRules: 'events:ListRules',
@@ -103,6 +142,11 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
     BatchGetAccountStatus: 'inspector2:BatchGetAccountStatus',
     ListFindings: 'inspector2:ListFindings',
   },
+  kinesis: {
+    DescribeStreamSummary: 'kinesis:DescribeStreamSummary',
+    ListStreams: 'kinesis:ListStreams',
+    ListTagsForStream: 'kinesis:ListTagsForStream',
+  },
   kms: {
     DescribeKey: 'kms:DescribeKey',
     GetKeyPolicy: 'kms:GetKeyPolicy',
@@ -111,11 +155,18 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
     ListKeys: 'kms:ListKeys',
   },
   lambda: {
+    GetPolicy: 'lambda:GetPolicy',
+    ListFunctionUrlConfigs: 'lambda:ListFunctionUrlConfigs',
     ListFunctions: 'lambda:ListFunctions',
+    ListTags: 'lambda:ListTags',
   },
   logs: {
     DescribeLogGroups: 'logs:DescribeLogGroups',
     DescribeMetricFilters: 'logs:DescribeMetricFilters',
+  },
+  opensearch: {
+    DescribeDomains: 'es:DescribeDomains',
+    ListDomainNames: 'es:ListDomainNames',
   },
   organizations: {
     DescribeOrganization: 'organizations:DescribeOrganization',
@@ -123,11 +174,18 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
   },
   rds: {
     DescribeDBClusterParameters: 'rds:DescribeDBClusterParameters',
+    DescribeDBClusterSnapshotAttributes: 'rds:DescribeDBClusterSnapshotAttributes',
+    DescribeDBClusterSnapshots: 'rds:DescribeDBClusterSnapshots',
     DescribeDBClusters: 'rds:DescribeDBClusters',
     DescribeDBInstances: 'rds:DescribeDBInstances',
     DescribeDBParameters: 'rds:DescribeDBParameters',
     DescribeDBSnapshotAttributes: 'rds:DescribeDBSnapshotAttributes',
     DescribeDBSnapshots: 'rds:DescribeDBSnapshots',
+  },
+  redshift: {
+    DescribeClusterParameters: 'redshift:DescribeClusterParameters',
+    DescribeClusters: 'redshift:DescribeClusters',
+    DescribeLoggingStatus: 'redshift:DescribeLoggingStatus',
   },
   s3: {
     GetBucketAcl: 's3:GetBucketAcl',
@@ -148,6 +206,10 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
   s3control: {
     GetPublicAccessBlock: 's3:GetAccountPublicAccessBlock',
   },
+  sagemaker: {
+    DescribeNotebookInstance: 'sagemaker:DescribeNotebookInstance',
+    ListNotebookInstances: 'sagemaker:ListNotebookInstances',
+  },
   secretsmanager: {
     ListSecrets: 'secretsmanager:ListSecrets',
   },
@@ -156,9 +218,18 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
     GetEnabledStandards: 'securityhub:GetEnabledStandards',
   },
   sns: {
+    GetTopicAttributes: 'sns:GetTopicAttributes',
     ListSubscriptions: 'sns:ListSubscriptions',
+    ListTagsForResource: 'sns:ListTagsForResource',
+    ListTopics: 'sns:ListTopics',
+  },
+  sqs: {
+    GetQueueAttributes: 'sqs:GetQueueAttributes',
+    ListQueueTags: 'sqs:ListQueueTags',
+    ListQueues: 'sqs:ListQueues',
   },
   ssm: {
+    DescribeAssociation: 'ssm:DescribeAssociation',
     DescribeInstanceInformation: 'ssm:DescribeInstanceInformation',
     DescribeMaintenanceWindowTasks: 'ssm:DescribeMaintenanceWindowTasks',
     DescribeMaintenanceWindows: 'ssm:DescribeMaintenanceWindows',
@@ -173,6 +244,11 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
   },
   tagging: {
     GetResources: 'tag:GetResources',
+  },
+  wafv2: {
+    GetLoggingConfiguration: 'wafv2:GetLoggingConfiguration',
+    ListResourcesForWebACL: 'wafv2:ListResourcesForWebACL',
+    ListWebACLs: 'wafv2:ListWebACLs',
   },
   workspaces: {
     DescribeWorkspaces: 'workspaces:DescribeWorkspaces',

@@ -217,7 +217,9 @@ describe('JUnit XML', () => {
 
     const doc = buildReport({ ...input, findings });
     expect(xml.match(/<testsuite /g)).toHaveLength(doc.categories.length);
-    const failing = doc.findings.reduce((n, f) => n + (f.status === 'fail' ? f.resources.filter((r) => r.status === 'fail').length : 0), 0);
+    // a failing resource is one failure; a failing check with no resource (an account-wide gap, such as a missing alarm) is one too
+    const failing = doc.findings.reduce((n, f) => n + (f.status !== 'fail' ? 0 : f.resources.length === 0 ? 1 : f.resources.filter((r) => r.status === 'fail').length), 0);
+    expect(doc.findings.some((f) => f.status === 'fail' && f.resources.length === 0)).toBe(true);
     expect(xml.match(/<failure /g)).toHaveLength(failing);
     expect(xml).toContain('name="s3-versioning · arn:aws:s3:::a&lt;b&gt;&amp;&quot;c&quot; (us-east-1)"');
     expect(xml).toMatch(/<skipped message="Accepted by decision D-0001 \(alternative, review by 2026-12-20\): Console sign-in goes through/);
