@@ -9,7 +9,7 @@
 import { appendRecord, assertWritable, currentUser } from '../records/store.js';
 import type { Source } from '../session/source.js';
 import type { EvalContext, Plan, PlanAction, PlannedCall, Status } from './model.js';
-import { basisOf, type PlanNeeds, slicesOf, type StateSlices } from './plan.js';
+import { basisOf, basisOfFields, changedFields, type PlanNeeds, slicesOf, type StateSlices } from './plan.js';
 import type { Registry } from './registry.js';
 import { runCheckById } from './runner.js';
 import type { AccountState } from './state.js';
@@ -162,7 +162,8 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
   const collect = deps.collect ?? ((n: PlanNeeds) => defaultCollect(deps, n));
   const before = await collect(needs);
   const beforeSlices = slicesOf(before, needs, regions);
-  if (basisOf(beforeSlices) !== plan.basis) {
+  const basisNow = plan.basisFields ? basisOfFields(before, plan.basisFields) : basisOf(beforeSlices);
+  if (basisNow !== plan.basis) {
     return {
       ...base,
       status: 'drifted',
@@ -353,6 +354,11 @@ export function planUndo(entry: JournalEntryLike, now: Date): UndoPlan {
     });
   }
   const after = isObj(body.stateAfter) ? (body.stateAfter as unknown as StateSlices) : { global: {}, regional: {} };
+  const before = isObj(body.stateBefore) ? (body.stateBefore as unknown as StateSlices) : undefined;
+  // The undo's basis is the fields the apply changed, as they were right after it: a field that
+  // changed on its own, a list that came back in another order, or "" read back for an emptied
+  // field is not drift; a field the apply set and someone changed since is.
+  const basisFields = before ? changedFields({ global: before.global, regional: before.regional }, { global: after.global, regional: after.regional }) : undefined;
   const needs = isObj(body.needs) ? (body.needs as unknown as PlanNeeds) : { global: Object.keys(after.global), regional: [] };
   const plan: Plan = {
     remediation: String(body.remediation ?? 'unknown'),
@@ -360,7 +366,8 @@ export function planUndo(entry: JournalEntryLike, now: Date): UndoPlan {
     risk: (body.risk as Plan['risk']) ?? 'disruptive',
     title: `Undo: ${String(body.title ?? body.remediation ?? 'an applied fix')}`,
     actions: undoActions,
-    basis: basisOf(after),
+    basis: basisFields ? basisOfFields(after, basisFields) : basisOf(after),
+    ...(basisFields ? { basisFields } : {}),
     createdAt: now.toISOString(),
     notes: cannotUndo,
     needs,
