@@ -6,13 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, normalizeValue } from '../../src/engine/plan.js';
 import { ALL_SERVICES } from '../helpers/aws-model/all.js';
-import { AwsModel, applyToModel, undoOnModel } from '../helpers/aws-model/index.js';
+import { AwsModel, applyToModel, type MutableState, undoOnModel } from '../helpers/aws-model/index.js';
 import { state } from '../helpers/state.js';
 import { rule, sg, trail } from '../remediations/fixtures.js';
 import { planFor } from '../remediations/harness.js';
 
 const E1 = 'us-east-1';
 const ok = <T>(value: T) => ({ ok: true as const, value });
+// biome-ignore lint/suspicious/noExplicitAny: the model's state is plain JSON, changed in place
+const inE1 = (s: MutableState): Record<string, any> => s.regional[E1] ?? {};
 
 describe('a plan’s basis', () => {
   const initial = () =>
@@ -35,7 +37,7 @@ describe('a plan’s basis', () => {
     expect(plan.basisFields?.some((f) => f.includes('latestDeliveryTime'))).toBe(false);
     const model = new AwsModel(initial(), ALL_SERVICES);
     model.mutate((s) => {
-      s.regional[E1]['cloudtrail.trails'].value[0].status.value.latestDeliveryTime = '2026-11-24T11:58:00Z';
+      inE1(s)['cloudtrail.trails'].value[0].status.value.latestDeliveryTime = '2026-11-24T11:58:00Z';
     });
     const { outcome } = await applyToModel(plan, model);
     expect(outcome.status).toBe('applied');
@@ -46,7 +48,7 @@ describe('a plan’s basis', () => {
     const plan = await planFor('trail-log-validation', initial());
     const model = new AwsModel(initial(), ALL_SERVICES);
     model.mutate((s) => {
-      s.regional[E1]['cloudtrail.trails'].value[0].logFileValidation = true;
+      inE1(s)['cloudtrail.trails'].value[0].logFileValidation = true;
     });
     const { outcome } = await applyToModel(plan, model);
     expect(outcome.status).toBe('drifted');
@@ -67,7 +69,7 @@ describe('an undo’s basis', () => {
     const { outcome, entry } = await applyToModel(await planFor('revoke-open-ingress', initial()), model);
     expect(outcome.status).toBe('applied');
     model.mutate((s) => {
-      const groups = s.regional[E1]['ec2.securityGroups'].value;
+      const groups = inE1(s)['ec2.securityGroups'].value;
       const admin = groups.find((g: { id: string }) => g.id === 'sg-admin');
       admin.ingress.reverse();
       for (const r of admin.ingress) r.ipv4.reverse();
@@ -77,7 +79,7 @@ describe('an undo’s basis', () => {
     const undo = await undoOnModel(entry, model);
     expect(undo.outcome.status).toBe('applied');
     const admin = model.read().regional[E1]?.['ec2.securityGroups'];
-    expect(admin?.ok && admin.value.find((g) => g.id === 'sg-admin')?.ingress.find((r) => r.fromPort === 22)?.ipv4.sort()).toEqual(['0.0.0.0/0', '10.0.0.0/8']);
+    expect(admin?.ok && admin.value.find((g) => g.id === 'sg-admin')?.ingress.find((r) => r.fromPort === 22)?.ipv4.slice().sort()).toEqual(['0.0.0.0/0', '10.0.0.0/8']);
     expect(admin?.ok && admin.value.find((g) => g.id === 'sg-db')?.ingress).toEqual([world5432]);
   });
 
@@ -85,7 +87,7 @@ describe('an undo’s basis', () => {
     const model = new AwsModel(initial(), ALL_SERVICES);
     const { entry } = await applyToModel(await planFor('revoke-open-ingress', initial()), model);
     model.mutate((s) => {
-      s.regional[E1]['ec2.securityGroups'].value.find((g: { id: string }) => g.id === 'sg-db').ingress = [rule({ fromPort: 5432, toPort: 5432, ipv4: ['10.0.0.0/8'] })];
+      inE1(s)['ec2.securityGroups'].value.find((g: { id: string }) => g.id === 'sg-db').ingress = [rule({ fromPort: 5432, toPort: 5432, ipv4: ['10.0.0.0/8'] })];
     });
     const undo = await undoOnModel(entry, model);
     expect(undo.outcome.status).toBe('drifted');
