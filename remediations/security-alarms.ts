@@ -4,7 +4,7 @@
  * sends its events to CloudWatch Logs yet, the plan first connects the multi-region trail to a new
  * log group through a role CloudTrail assumes. It refuses without an e-mail address or a topic that
  * already has a confirmed subscriber (alarms that reach nobody are no alarms) and reuses a topic that
- * exists. Undo deletes the alarms and filters, the topic only when this fix created it, and
+ * exists. Undo deletes the alarms and filters, unsubscribes the address it subscribed, and
  * disconnects the trail again; it never deletes the log group and the CloudTrail events it holds.
  */
 import { defineRemediation } from '../src/engine/define.js';
@@ -172,12 +172,14 @@ export default defineRemediation({
         effect: '+',
         service: 'sns',
         command: 'Subscribe',
-        input: { TopicArn: topicArn, Protocol: 'email', Endpoint: options.email },
+        // ReturnSubscriptionArn: an e-mail subscription stays "pending confirmation" until the
+        // recipient clicks the link, and without it AWS returns no ARN to unsubscribe until then.
+        input: { TopicArn: topicArn, Protocol: 'email', Endpoint: options.email, ReturnSubscriptionArn: true },
         region,
         resource: `SNS topic ${topic}`,
-        summary: `E-mail ${options.email} when an alarm fires (after they confirm).`,
+        summary: `E-mail ${options.email} when an alarm fires (after they confirm). A pending e-mail subscription has no ARN to unsubscribe until it is confirmed, so the fix asks AWS for the ARN at once and undo unsubscribes it, confirmed or not.`,
         reversible: true,
-        undo: [],
+        undo: [{ service: 'sns', command: 'Unsubscribe', input: { SubscriptionArn: '{{self.SubscriptionArn}}' }, region }],
       });
     }
     for (const e of missing) {

@@ -2,7 +2,8 @@
  * Turns on VPC flow logs for every VPC without an active one: an IAM role the flow-logs service
  * assumes to write (created once), a CloudWatch log group per region kept for the required period,
  * and one flow log per VPC recording all traffic. Undo deletes the flow logs (by the ids AWS gave
- * them), then the log groups and the role this fix created.
+ * them); it keeps the log groups (they hold the records collected) and the role, which another flow
+ * log may deliver through by then (IAM does not say who uses a role, and deleting it stops them).
  */
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
@@ -93,8 +94,8 @@ export default defineRemediation({
           region: home,
           resource: roleArn,
           summary: `Create the IAM role ${role}, which only the VPC flow-logs service can assume.`,
-          reversible: true,
-          undo: [{ service: 'iam', command: 'DeleteRole', input: { RoleName: role }, region: home }],
+          reversible: false,
+          irreversibleBecause: `Undo leaves the IAM role ${role} in place: by then another flow log may deliver through it or it may have been assumed recently, and deleting it would silently stop that delivery; delete it in IAM once no flow log names it and its last use is old`,
         },
         {
           effect: '+',
@@ -104,8 +105,8 @@ export default defineRemediation({
           region: home,
           resource: roleArn,
           summary: `Let the role ${role} write only to the log group ${group}.`,
-          reversible: true,
-          undo: [{ service: 'iam', command: 'DeleteRolePolicy', input: { RoleName: role, PolicyName: 'write-flow-logs' }, region: home }],
+          reversible: false,
+          irreversibleBecause: `Undo keeps the policy of the role ${role}, which stays for any flow log that still delivers through it`,
         },
       );
     }

@@ -11,7 +11,7 @@ const E1 = 'us-east-1';
 const world5432 = rule({ fromPort: 5432, toPort: 5432, ipv4: ['0.0.0.0/0'] });
 const world22 = rule({ ipv4: ['0.0.0.0/0'] });
 // biome-ignore lint/suspicious/noExplicitAny: the model's state is plain JSON, changed in place
-const groupIn = (s: MutableState, id: string): any => (s.regional[E1] ?? {})['ec2.securityGroups'].value.find((g: { id: string }) => g.id === id);
+const groupIn = (s: MutableState, id: string): any => s.regional[E1]?.['ec2.securityGroups'].value.find((g: { id: string }) => g.id === id);
 
 describe('undo order', () => {
   it('refuses to undo J-0001 while a later J-0002 changed the same group, naming J-0002; a later change to another group does not stand in the way', async () => {

@@ -126,9 +126,8 @@ const cases: FixCase[] = [
     responses: { CreateFlowLogs: { FlowLogIds: ['fl-0123'], Unsuccessful: [] } },
     undo: [
       // the log group and its records stay
+      // and so does the role: another flow log may deliver through it by then
       ['DeleteFlowLogs', { FlowLogIds: ['fl-0123'] }],
-      ['DeleteRolePolicy', { RoleName: 'hipaa-wizard-vpc-flow-logs', PolicyName: 'write-flow-logs' }],
-      ['DeleteRole', { RoleName: 'hipaa-wizard-vpc-flow-logs' }],
     ],
   },
   {
@@ -223,6 +222,7 @@ const cases: FixCase[] = [
         },
       },
     }),
+    responses: { Subscribe: { SubscriptionArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms:5f1c` } },
     calls: [
       ['CreateLogGroup', { logGroupName: '/hipaa-wizard/cloudtrail' }],
       ['PutRetentionPolicy', { logGroupName: '/hipaa-wizard/cloudtrail', retentionInDays: 2192 }],
@@ -237,7 +237,7 @@ const cases: FixCase[] = [
         },
       ],
       ['CreateTopic', { Name: 'hipaa-wizard-security-alarms' }],
-      ['Subscribe', { TopicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms`, Protocol: 'email', Endpoint: 'security@maple.example' }],
+      ['Subscribe', { TopicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms`, Protocol: 'email', Endpoint: 'security@maple.example', ReturnSubscriptionArn: true }],
       ['PutMetricFilter', expect.objectContaining({ filterName: 'hipaa-wizard-root-use', logGroupName: '/hipaa-wizard/cloudtrail' })],
       ['PutMetricAlarm', expect.objectContaining({ AlarmName: 'hipaa-wizard-root-use', MetricName: 'RootAccountUse', AlarmActions: [`arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms`] })],
       ['PutMetricFilter', expect.objectContaining({ filterName: 'hipaa-wizard-console-sign-in-failures' })],
@@ -252,6 +252,7 @@ const cases: FixCase[] = [
       ['DeleteMetricFilter', { logGroupName: '/hipaa-wizard/cloudtrail', filterName: 'hipaa-wizard-console-sign-in-failures' }],
       ['DeleteAlarms', { AlarmNames: ['hipaa-wizard-root-use'] }],
       ['DeleteMetricFilter', { logGroupName: '/hipaa-wizard/cloudtrail', filterName: 'hipaa-wizard-root-use' }],
+      ['Unsubscribe', { SubscriptionArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms:5f1c` }],
       // the topic (which may have existed) and the log group with its CloudTrail events stay
       ['UpdateTrail', { Name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/main`, CloudWatchLogsLogGroupArn: '', CloudWatchLogsRoleArn: '' }],
       ['DeleteRolePolicy', { RoleName: 'hipaa-wizard-cloudtrail-to-logs', PolicyName: 'deliver-to-logs' }],

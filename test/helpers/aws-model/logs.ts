@@ -33,6 +33,30 @@ export const logs: ServiceModel = {
     groupOf(m, input.logGroupName).retentionDays = input.retentionInDays;
     return {};
   },
+  /** Creates the filter or replaces the one of that name on the group (at most 100 per group). */
+  PutMetricFilter(m, input) {
+    groupOf(m, input.logGroupName);
+    const filters = m.regional<{ name: string; logGroupName: string; pattern: string; metrics: { name: string; namespace: string }[] }[]>('logs.metricFilters');
+    const f = {
+      name: input.filterName,
+      logGroupName: input.logGroupName,
+      pattern: input.filterPattern,
+      metrics: (input.metricTransformations ?? []).map((t: { metricName: string; metricNamespace: string }) => ({ name: t.metricName, namespace: t.metricNamespace })),
+    };
+    const at = filters.findIndex((x) => x.name === f.name && x.logGroupName === f.logGroupName);
+    if (at >= 0) filters[at] = f;
+    else filters.push(f);
+    return {};
+  },
+  DeleteMetricFilter(m, input) {
+    const filters = m.regional<{ name: string; logGroupName: string }[]>('logs.metricFilters');
+    if (!filters.some((x) => x.name === input.filterName && x.logGroupName === input.logGroupName)) throw m.error('ResourceNotFoundException', 'The specified metric filter does not exist.');
+    m.setRegional(
+      'logs.metricFilters',
+      filters.filter((x) => !(x.name === input.filterName && x.logGroupName === input.logGroupName)),
+    );
+    return {};
+  },
   DeleteRetentionPolicy(m, input) {
     groupOf(m, input.logGroupName).retentionDays = null;
     return {};
