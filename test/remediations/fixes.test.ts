@@ -335,8 +335,8 @@ const cases: FixCase[] = [
   },
   {
     id: 'close-default-sg',
-    before: state({ regional: { [E1]: { 'ec2.securityGroups': [sg('sg-default1', 'default', [selfRef], [egressAll]), sg('sg-app', 'app', [web], [egressAll])] } } }),
-    after: state({ regional: { [E1]: { 'ec2.securityGroups': [sg('sg-default1', 'default'), sg('sg-app', 'app', [web], [egressAll])] } } }),
+    before: state({ regional: { [E1]: { 'ec2.instances': [], 'ec2.securityGroups': [sg('sg-default1', 'default', [selfRef], [egressAll]), sg('sg-app', 'app', [web], [egressAll])] } } }),
+    after: state({ regional: { [E1]: { 'ec2.instances': [], 'ec2.securityGroups': [sg('sg-default1', 'default'), sg('sg-app', 'app', [web], [egressAll])] } } }),
     calls: [
       ['RevokeSecurityGroupIngress', { GroupId: 'sg-default1', IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-default1' }] }] }],
       ['RevokeSecurityGroupEgress', { GroupId: 'sg-default1', IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }],
