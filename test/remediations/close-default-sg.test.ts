@@ -37,7 +37,7 @@ describe('close-default-sg', () => {
       ['RevokeSecurityGroupEgress', 'sg-idle'],
     ]);
     expect(plan.notes).toContain(
-      'The default security group sg-used (default group of vpc-0a1b2c3d) in us-east-1 is left as it is: the instance i-0aa (legacy-app) uses it, and removing the group's rules would cut its traffic. Move it to a group of its own, then plan this fix again.',
+      `The default security group sg-used (default group of vpc-0a1b2c3d) in us-east-1 is left as it is: the instance i-0aa (legacy-app) uses it, and removing the group's rules would cut its traffic. Move it to a group of its own, then plan this fix again.`,
     );
     const model = new AwsModel(before, ALL_SERVICES);
     const { entry } = await applyToModel(plan, model);
