@@ -56,7 +56,7 @@ export default defineRemediation({
     'iam:DeleteRolePolicy',
     'iam:PassRole',
   ],
-  needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'sns.subscriptions'] },
+  needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'sns.subscriptions', 'kms.keys'] },
   options: [
     { name: 'email', description: 'an address the alarms e-mail (it must confirm the subscription)' },
     { name: 'topic', description: 'the SNS topic the alarms notify', default: 'hipaa-wizard-security-alarms' },
@@ -81,7 +81,7 @@ export default defineRemediation({
       const role = 'hipaa-wizard-cloudtrail-to-logs';
       const roleArn = `arn:${partition}:iam::${accountId}:role/${role}`;
       const groupArn = `arn:${partition}:logs:${region}:${accountId}:log-group:${group}:*`;
-      actions.push(...ensureLogGroup(state, region, group, settings, 'the CloudTrail events'));
+      actions.push(...ensureLogGroup(state, region, group, settings, 'the CloudTrail events', actions.length + 1));
       if (!read(state, 'iam.authorization').roles.some((r) => r.name === role)) {
         const home = state.homeRegion;
         actions.push(

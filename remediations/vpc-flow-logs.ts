@@ -43,7 +43,7 @@ export default defineRemediation({
     'iam:DeleteRolePolicy',
     'iam:PassRole',
   ],
-  needs: { global: ['iam.authorization'], regional: ['logs.logGroups'] },
+  needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'kms.keys'] },
   options: [
     { name: 'log-group', description: 'the CloudWatch log group the flow logs write to, in each region', default: '/hipaa-wizard/vpc-flow-logs' },
     { name: 'role', description: 'the IAM role the flow-logs service uses to write', default: 'hipaa-wizard-vpc-flow-logs' },
@@ -56,11 +56,14 @@ export default defineRemediation({
     const roleArn = `arn:${partition}:iam::${accountId}:role/${role}`;
     const home = state.homeRegion;
     const work: PlanAction[] = [];
+    let needRole: boolean | undefined;
     for (const region of state.regions) {
       const logs = readIn(state, 'ec2.flowLogs', region);
       const bare = readIn(state, 'ec2.vpcs', region).filter((v) => !logs.some((f) => f.resourceId === v.id && f.status === 'ACTIVE'));
       if (bare.length === 0) continue;
-      work.push(...ensureLogGroup(state, region, group, settings, 'the flow log records'));
+      // The role's two actions come first in the plan; the log group's key refers to its own position.
+      needRole ??= !read(state, 'iam.authorization').roles.some((r) => r.name === role);
+      work.push(...ensureLogGroup(state, region, group, settings, 'the flow log records', (needRole ? 2 : 0) + work.length + 1));
       for (const v of bare) {
         work.push({
           effect: '+',
@@ -84,7 +87,7 @@ export default defineRemediation({
     }
     if (work.length === 0) return [];
     const roleActions: PlanAction[] = [];
-    if (!read(state, 'iam.authorization').roles.some((r) => r.name === role)) {
+    if (needRole) {
       roleActions.push(
         {
           effect: '+',

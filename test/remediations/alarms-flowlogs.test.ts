@@ -21,7 +21,7 @@ describe('security-alarms on the model', () => {
   const initial = () =>
     state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [] } },
+      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'kms.keys': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [] } },
     });
 
   it('apply makes the check pass once the address confirms (not before); undo unsubscribes it, deletes the alarms and filters, disconnects the trail, and keeps the log group', async () => {
@@ -71,7 +71,7 @@ describe('vpc-flow-logs on the model', () => {
   const initial = () =>
     state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'ec2.vpcs': [{ id: 'vpc-1', cidr: '10.0.0.0/16', isDefault: false, tags: { Name: 'portal' } }], 'ec2.flowLogs': [], 'logs.logGroups': [] } },
+      regional: { [E1]: { 'ec2.vpcs': [{ id: 'vpc-1', cidr: '10.0.0.0/16', isDefault: false, tags: { Name: 'portal' } }], 'ec2.flowLogs': [], 'logs.logGroups': [], 'kms.keys': [] } },
     });
 
   it('apply makes the check pass with a delivering flow log; undo deletes the flow log and keeps the log group and the role, saying why', async () => {
@@ -90,7 +90,12 @@ describe('vpc-flow-logs on the model', () => {
     const undo = await undoOnModel(entry, model);
     expect(undo.outcome.status).toBe('applied');
     const created = okValue(regionOf(after)['ec2.flowLogs'])?.map((f) => f.id);
-    expect(undo.plan.actions.map((a) => [a.command, a.input])).toEqual([['DeleteFlowLogs', { FlowLogIds: created }]]);
+    expect(undo.plan.actions.map((a) => [a.command, a.input])).toEqual([
+      ['DeleteFlowLogs', { FlowLogIds: created }],
+      // The key that encrypts the log group stays with it; its rotation and alias go.
+      ['DisableKeyRotation', { KeyId: expect.any(String) }],
+      ['DeleteAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/vpc-flow-logs' }],
+    ]);
     const back = model.read();
     expect(regionOf(back)['ec2.flowLogs']).toEqual(regionOf(before)['ec2.flowLogs']);
     expect(okValue(back.global['iam.authorization'])?.roles.map((r) => r.name)).toEqual(['hipaa-wizard-vpc-flow-logs']);

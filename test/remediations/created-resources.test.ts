@@ -17,8 +17,7 @@ const CASES: readonly [string, (s: AccountState) => AccountState, Record<string,
   ['s3-access-logging', (s) => s, {}],
   // Not yet: the trail cloudtrail-trail creates fails cloudtrail-cloudwatch-logs until security-alarms connects it.
   // (applied to the demo with its trails removed)
-  // Not yet: the log groups vpc-flow-logs creates fail log-group-kms.
-  // ['vpc-flow-logs', (s) => s, {}],
+  ['vpc-flow-logs', (s) => s, {}],
   ['security-alarms', (s) => s, { email: 'security@maple.example' }],
 ];
 

@@ -15,7 +15,15 @@ export const logs: ServiceModel = {
   CreateLogGroup(m, input) {
     const groups = m.regional<Group[]>('logs.logGroups');
     if (groups.some((g) => g.name === input.logGroupName)) throw m.error('ResourceAlreadyExistsException', 'The specified log group already exists');
-    groups.push({ name: input.logGroupName, arn: `arn:${m.partition}:logs:${m.region}:${m.account}:log-group:${input.logGroupName}`, retentionDays: null, kmsKeyId: null, storedBytes: 0, createdAt: null });
+    const arn = `arn:${m.partition}:logs:${m.region}:${m.account}:log-group:${input.logGroupName}`;
+    if (input.kmsKeyId) {
+      // CloudWatch Logs checks at once that the key exists in the region and that its policy lets logs.<region>.amazonaws.com use it.
+      const keys = m.state.regional[m.region]?.['kms.keys'];
+      const key = keys?.ok ? (keys.value as { arn: string; state: string; policy: { ok: boolean; value?: { Statement?: { Principal?: { Service?: string } }[] } } }[]).find((k) => k.arn === input.kmsKeyId) : undefined;
+      const allows = key?.policy.ok && (key.policy.value?.Statement ?? []).some((st) => st.Principal?.Service === `logs.${m.region}.amazonaws.com`);
+      if (!key || key.state !== 'Enabled' || !allows) throw m.error('AccessDeniedException', `The specified KMS key does not exist or is not allowed to be used with Arn '${arn}'`);
+    }
+    groups.push({ name: input.logGroupName, arn, retentionDays: null, kmsKeyId: input.kmsKeyId ?? null, storedBytes: 0, createdAt: null });
     return {};
   },
   /** Deleting a group deletes every event it holds, for good. */
