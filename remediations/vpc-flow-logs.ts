@@ -35,8 +35,11 @@ export default defineRemediation({
     'ec2:CreateFlowLogs',
     'ec2:DeleteFlowLogs',
     'logs:CreateLogGroup',
-    'logs:DeleteLogGroup',
     'logs:PutRetentionPolicy',
+    // The key that encrypts the log group (lib/logs.ts); undo keeps it, its alias and its rotation with the group.
+    'kms:CreateKey',
+    'kms:CreateAlias',
+    'kms:EnableKeyRotation',
     'iam:CreateRole',
     'iam:DeleteRole',
     'iam:PutRolePolicy',

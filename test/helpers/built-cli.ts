@@ -1,7 +1,7 @@
 /**
  * Runs the real, compiled command (`node bin/hipaa-wizard.js …`) the way a person would. The tests
  * compile the sources the way `npm run build` does (gen-index, then tsc) into a private folder of
- * their own under node_modules/.cache, with a copy of bin/hipaa-wizard.js next to it: in a shared
+ * their own under .cli-test-build/, with a copy of bin/hipaa-wizard.js next to it: in a shared
  * checkout, rebuilding the common dist/ would pull files from under other people's running tests,
  * and theirs from under ours. It is rebuilt only when a source is newer than it, by whichever CLI
  * test file gets there first (a lock folder serialises them). Type errors elsewhere in the tree do
@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const PINNED_NOW = '2026-11-24T12:00:00Z';
-const CACHE = join(ROOT, 'node_modules', '.cache', 'hipaa-wizard-cli-tests');
+// Inside the checkout itself, not node_modules: git worktrees that share one node_modules each get their own build.
+const CACHE = join(ROOT, '.cli-test-build');
 const BUILD = join(CACHE, 'build');
 /** The command under test: bin/hipaa-wizard.js, beside the tests' compiled dist/. */
 export const BIN = join(BUILD, 'bin', 'hipaa-wizard.js');

@@ -54,6 +54,9 @@ describe('security-alarms on the model', () => {
     // The log group with the CloudTrail events it collected stays, and so does the topic (it may have existed).
     expect(okValue(regionOf(back)['logs.logGroups'])?.map((g) => g.name)).toEqual(['/hipaa-wizard/cloudtrail']);
     expect(undo.cannotUndo.join(' ')).toMatch(/leaves the log group \/hipaa-wizard\/cloudtrail/);
+    // And the key that encrypts those events stays as made: a key scheduled for deletion would make them unreadable.
+    const group = okValue(regionOf(back)['logs.logGroups'])?.[0];
+    expect(okValue(regionOf(back)['kms.keys'])?.find((k) => k.arn === group?.kmsKeyId)).toMatchObject({ state: 'Enabled', rotation: { ok: true, value: true }, aliases: ['alias/hipaa-wizard-logs/hipaa-wizard/cloudtrail'] });
   });
 
   it('undo unsubscribes a subscription still pending confirmation, by the ARN AWS returned at once', async () => {
@@ -90,17 +93,32 @@ describe('vpc-flow-logs on the model', () => {
     const undo = await undoOnModel(entry, model);
     expect(undo.outcome.status).toBe('applied');
     const created = okValue(regionOf(after)['ec2.flowLogs'])?.map((f) => f.id);
-    expect(undo.plan.actions.map((a) => [a.command, a.input])).toEqual([
-      ['DeleteFlowLogs', { FlowLogIds: created }],
-      // The key that encrypts the log group stays with it; its rotation and alias go.
-      ['DisableKeyRotation', { KeyId: expect.any(String) }],
-      ['DeleteAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/vpc-flow-logs' }],
-    ]);
+    // The key that encrypts the kept log group stays as it was made, with its alias and rotation.
+    expect(undo.plan.actions.map((a) => [a.command, a.input])).toEqual([['DeleteFlowLogs', { FlowLogIds: created }]]);
     const back = model.read();
     expect(regionOf(back)['ec2.flowLogs']).toEqual(regionOf(before)['ec2.flowLogs']);
     expect(okValue(back.global['iam.authorization'])?.roles.map((r) => r.name)).toEqual(['hipaa-wizard-vpc-flow-logs']);
     expect(undo.cannotUndo.join(' ')).toContain(
       'Undo leaves the IAM role hipaa-wizard-vpc-flow-logs in place: by then another flow log may deliver through it or it may have been assumed recently, and deleting it would silently stop that delivery',
+    );
+  });
+
+  it('undo keeps the key that encrypts the kept log group: enabled, rotating and named, so the records stay readable and no check fails', async () => {
+    const before = initial();
+    const model = new AwsModel(before, ALL_SERVICES);
+    const { entry } = await applyToModel(await planFor('vpc-flow-logs', before), model);
+    const undo = await undoOnModel(entry, model);
+    expect(undo.outcome.status).toBe('applied');
+    const back = model.read();
+    const group = okValue(regionOf(back)['logs.logGroups'])?.find((g) => g.name === '/hipaa-wizard/vpc-flow-logs');
+    const key = okValue(regionOf(back)['kms.keys'])?.find((k) => k.arn === group?.kmsKeyId);
+    expect(key).toMatchObject({ state: 'Enabled', deletionDate: null, rotation: { ok: true, value: true }, aliases: ['alias/hipaa-wizard-logs/hipaa-wizard/vpc-flow-logs'] });
+    // Nothing an undo sends touches the key.
+    expect(model.log.filter(([service]) => service === 'kms').map(([, command]) => command)).toEqual(['CreateKey', 'CreateAlias', 'EnableKeyRotation']);
+    const registry = await loadRegistry();
+    for (const id of ['kms-rotation', 'log-group-kms', 'kms-pending-deletion']) expect(runCheckById(registry, id, back, ctx())?.status, id).toBe('pass');
+    expect(undo.cannotUndo.join(' ')).toContain(
+      'Undo leaves the KMS key alias/hipaa-wizard-logs/hipaa-wizard/vpc-flow-logs in us-east-1 in place: the log group /hipaa-wizard/vpc-flow-logs, which undo also keeps, is encrypted with it, and without the key the flow log records it collected could never be read again.',
     );
   });
 

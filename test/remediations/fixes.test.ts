@@ -148,9 +148,7 @@ const cases: FixCase[] = [
       // the log group and its records stay
       // and so does the role: another flow log may deliver through it by then
       ['DeleteFlowLogs', { FlowLogIds: ['fl-0123'] }],
-      // the key stays (the records are encrypted with it); its rotation and alias go
-      ['DisableKeyRotation', { KeyId: 'k-logs' }],
-      ['DeleteAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/vpc-flow-logs' }],
+      // the key stays as made, alias and rotation too: it encrypts the log group, which stays
     ],
   },
   {
@@ -283,8 +281,7 @@ const cases: FixCase[] = [
       ['UpdateTrail', { Name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/main`, CloudWatchLogsLogGroupArn: '', CloudWatchLogsRoleArn: '' }],
       ['DeleteRolePolicy', { RoleName: 'hipaa-wizard-cloudtrail-to-logs', PolicyName: 'deliver-to-logs' }],
       ['DeleteRole', { RoleName: 'hipaa-wizard-cloudtrail-to-logs' }],
-      ['DisableKeyRotation', { KeyId: 'k-logs' }],
-      ['DeleteAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/cloudtrail' }],
+      // the log group's key stays as made, alias and rotation too
     ],
   },
   {
