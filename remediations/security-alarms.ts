@@ -4,7 +4,7 @@
  * sends its events to CloudWatch Logs yet, the plan first connects the multi-region trail to a new
  * log group through a role CloudTrail assumes. It refuses without an e-mail address or a topic that
  * already has a confirmed subscriber (alarms that reach nobody are no alarms) and reuses a topic that
- * exists. Undo deletes the alarms and filters, the topic only when this fix created it, and
+ * exists. Undo deletes the alarms and filters, unsubscribes the address it subscribed, and
  * disconnects the trail again; it never deletes the log group and the CloudTrail events it holds.
  */
 import { defineRemediation } from '../src/engine/define.js';
@@ -42,13 +42,16 @@ export default defineRemediation({
     'logs:PutMetricFilter',
     'logs:DeleteMetricFilter',
     'logs:CreateLogGroup',
-    'logs:DeleteLogGroup',
     'logs:PutRetentionPolicy',
+    // The key that encrypts the log group (lib/logs.ts); undo keeps it, its alias and its rotation with the group.
+    'kms:CreateKey',
+    'kms:CreateAlias',
+    'kms:EnableKeyRotation',
     'cloudwatch:PutMetricAlarm',
     'cloudwatch:DeleteAlarms',
     'sns:CreateTopic',
-    'sns:DeleteTopic',
     'sns:Subscribe',
+    'sns:Unsubscribe',
     'cloudtrail:UpdateTrail',
     'iam:CreateRole',
     'iam:DeleteRole',
@@ -60,7 +63,7 @@ export default defineRemediation({
     { actions: ['iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy'], resources: ['arn:{partition}:iam::{account}:role/hipaa-wizard-cloudtrail-to-logs'] },
     { actions: ['iam:PassRole'], resources: ['arn:{partition}:iam::{account}:role/hipaa-wizard-cloudtrail-to-logs'], condition: { StringEquals: { 'iam:PassedToService': 'cloudtrail.amazonaws.com' } } },
   ],
-  needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'sns.subscriptions'] },
+  needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'sns.subscriptions', 'kms.keys'] },
   options: [
     { name: 'email', description: 'an address the alarms e-mail (it must confirm the subscription)' },
     { name: 'topic', description: 'the SNS topic the alarms notify', default: 'hipaa-wizard-security-alarms' },
@@ -85,7 +88,7 @@ export default defineRemediation({
       const role = 'hipaa-wizard-cloudtrail-to-logs';
       const roleArn = `arn:${partition}:iam::${accountId}:role/${role}`;
       const groupArn = `arn:${partition}:logs:${region}:${accountId}:log-group:${group}:*`;
-      actions.push(...ensureLogGroup(state, region, group, settings, 'the CloudTrail events'));
+      actions.push(...ensureLogGroup(state, region, group, settings, 'the CloudTrail events', actions.length + 1));
       if (!read(state, 'iam.authorization').roles.some((r) => r.name === role)) {
         const home = state.homeRegion;
         actions.push(
@@ -176,12 +179,14 @@ export default defineRemediation({
         effect: '+',
         service: 'sns',
         command: 'Subscribe',
-        input: { TopicArn: topicArn, Protocol: 'email', Endpoint: options.email },
+        // ReturnSubscriptionArn: an e-mail subscription stays "pending confirmation" until the
+        // recipient clicks the link, and without it AWS returns no ARN to unsubscribe until then.
+        input: { TopicArn: topicArn, Protocol: 'email', Endpoint: options.email, ReturnSubscriptionArn: true },
         region,
         resource: `SNS topic ${topic}`,
-        summary: `E-mail ${options.email} when an alarm fires (after they confirm).`,
+        summary: `E-mail ${options.email} when an alarm fires (after they confirm). A pending e-mail subscription has no ARN to unsubscribe until it is confirmed, so the fix asks AWS for the ARN at once and undo unsubscribes it, confirmed or not.`,
         reversible: true,
-        undo: [],
+        undo: [{ service: 'sns', command: 'Unsubscribe', input: { SubscriptionArn: '{{self.SubscriptionArn}}' }, region }],
       });
     }
     for (const e of missing) {

@@ -2,7 +2,8 @@
  * Turns on VPC flow logs for every VPC without an active one: an IAM role the flow-logs service
  * assumes to write (created once), a CloudWatch log group per region kept for the required period,
  * and one flow log per VPC recording all traffic. Undo deletes the flow logs (by the ids AWS gave
- * them), then the log groups and the role this fix created.
+ * them); it keeps the log groups (they hold the records collected) and the role, which another flow
+ * log may deliver through by then (IAM does not say who uses a role, and deleting it stops them).
  */
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
@@ -34,8 +35,11 @@ export default defineRemediation({
     'ec2:CreateFlowLogs',
     'ec2:DeleteFlowLogs',
     'logs:CreateLogGroup',
-    'logs:DeleteLogGroup',
     'logs:PutRetentionPolicy',
+    // The key that encrypts the log group (lib/logs.ts); undo keeps it, its alias and its rotation with the group.
+    'kms:CreateKey',
+    'kms:CreateAlias',
+    'kms:EnableKeyRotation',
     'iam:CreateRole',
     'iam:DeleteRole',
     'iam:PutRolePolicy',
@@ -46,7 +50,7 @@ export default defineRemediation({
     // Only the role this fix creates, never any role: creating or passing any role is a way to escalate privileges.
     { actions: ['iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:PassRole'], resources: ['arn:{partition}:iam::{account}:role/{role}'] },
   ],
-  needs: { global: ['iam.authorization'], regional: ['logs.logGroups'] },
+  needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'kms.keys'] },
   options: [
     { name: 'log-group', description: 'the CloudWatch log group the flow logs write to, in each region', default: '/hipaa-wizard/vpc-flow-logs' },
     { name: 'role', description: 'the IAM role the flow-logs service uses to write', default: 'hipaa-wizard-vpc-flow-logs' },
@@ -59,11 +63,14 @@ export default defineRemediation({
     const roleArn = `arn:${partition}:iam::${accountId}:role/${role}`;
     const home = state.homeRegion;
     const work: PlanAction[] = [];
+    let needRole: boolean | undefined;
     for (const region of state.regions) {
       const logs = readIn(state, 'ec2.flowLogs', region);
       const bare = readIn(state, 'ec2.vpcs', region).filter((v) => !logs.some((f) => f.resourceId === v.id && f.status === 'ACTIVE'));
       if (bare.length === 0) continue;
-      work.push(...ensureLogGroup(state, region, group, settings, 'the flow log records'));
+      // The role's two actions come first in the plan; the log group's key refers to its own position.
+      needRole ??= !read(state, 'iam.authorization').roles.some((r) => r.name === role);
+      work.push(...ensureLogGroup(state, region, group, settings, 'the flow log records', (needRole ? 2 : 0) + work.length + 1));
       for (const v of bare) {
         work.push({
           effect: '+',
@@ -87,7 +94,7 @@ export default defineRemediation({
     }
     if (work.length === 0) return [];
     const roleActions: PlanAction[] = [];
-    if (!read(state, 'iam.authorization').roles.some((r) => r.name === role)) {
+    if (needRole) {
       roleActions.push(
         {
           effect: '+',
@@ -97,8 +104,8 @@ export default defineRemediation({
           region: home,
           resource: roleArn,
           summary: `Create the IAM role ${role}, which only the VPC flow-logs service can assume.`,
-          reversible: true,
-          undo: [{ service: 'iam', command: 'DeleteRole', input: { RoleName: role }, region: home }],
+          reversible: false,
+          irreversibleBecause: `Undo leaves the IAM role ${role} in place: by then another flow log may deliver through it or it may have been assumed recently, and deleting it would silently stop that delivery; delete it in IAM once no flow log names it and its last use is old`,
         },
         {
           effect: '+',
@@ -108,8 +115,8 @@ export default defineRemediation({
           region: home,
           resource: roleArn,
           summary: `Let the role ${role} write only to the log group ${group}.`,
-          reversible: true,
-          undo: [{ service: 'iam', command: 'DeleteRolePolicy', input: { RoleName: role, PolicyName: 'write-flow-logs' }, region: home }],
+          reversible: false,
+          irreversibleBecause: `Undo keeps the policy of the role ${role}, which stays for any flow log that still delivers through it`,
         },
       );
     }

@@ -9,7 +9,7 @@
 import { appendRecord, assertWritable, currentUser } from '../records/store.js';
 import type { Source } from '../session/source.js';
 import type { EvalContext, Plan, PlanAction, PlannedCall, Status } from './model.js';
-import { basisOf, type PlanNeeds, slicesOf, type StateSlices } from './plan.js';
+import { basisOf, basisOfFields, changedFields, type PlanNeeds, slicesOf, type StateSlices } from './plan.js';
 import type { Registry } from './registry.js';
 import { runCheckById } from './runner.js';
 import type { AccountState } from './state.js';
@@ -162,7 +162,8 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
   const collect = deps.collect ?? ((n: PlanNeeds) => defaultCollect(deps, n));
   const before = await collect(needs);
   const beforeSlices = slicesOf(before, needs, regions);
-  if (basisOf(beforeSlices) !== plan.basis) {
+  const basisNow = plan.basisFields ? basisOfFields(before, plan.basisFields) : basisOf(beforeSlices);
+  if (basisNow !== plan.basis) {
     return {
       ...base,
       status: 'drifted',
@@ -319,8 +320,16 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * change first. Its basis is the state right after that apply, so the undo refuses when the account
  * changed since then. Throws UndoError when the entry is not an apply that changed something.
  */
-export function planUndo(entry: JournalEntryLike, now: Date): UndoPlan {
+export function planUndo(entry: JournalEntryLike, now: Date, journal?: readonly JournalEntryLike[]): UndoPlan {
   const id = entry.id ?? 'the entry';
+  const blocking = journal ? laterChangesTo(journal, entry) : [];
+  if (blocking.length > 0) {
+    const first = blocking[0] as { id: string; remediation: string; what: string };
+    const order = blocking.map((b) => b.id).join(', then ');
+    throw new UndoError(
+      `${id} cannot be undone yet: ${first.id} (${first.remediation}) changed ${first.what} again after it, so undoing ${id} now would overwrite that change. Undo ${order} first, then ${id}.`,
+    );
+  }
   const body = isObj(entry.body) ? entry.body : undefined;
   if (entry.kind !== undefined && entry.kind !== 'journal') throw new UndoError(`${id} is a ${entry.kind} record, not a journal entry of an applied fix.`);
   if (!body || !Array.isArray(body.actions) || !Array.isArray(body.results)) throw new UndoError(`${id} does not record an applied fix.`);
@@ -353,6 +362,11 @@ export function planUndo(entry: JournalEntryLike, now: Date): UndoPlan {
     });
   }
   const after = isObj(body.stateAfter) ? (body.stateAfter as unknown as StateSlices) : { global: {}, regional: {} };
+  const before = isObj(body.stateBefore) ? (body.stateBefore as unknown as StateSlices) : undefined;
+  // The undo's basis is the fields the apply changed, as they were right after it: a field that
+  // changed on its own, a list that came back in another order, or "" read back for an emptied
+  // field is not drift; a field the apply set and someone changed since is.
+  const basisFields = before ? changedFields({ global: before.global, regional: before.regional }, { global: after.global, regional: after.regional }) : undefined;
   const needs = isObj(body.needs) ? (body.needs as unknown as PlanNeeds) : { global: Object.keys(after.global), regional: [] };
   const plan: Plan = {
     remediation: String(body.remediation ?? 'unknown'),
@@ -360,7 +374,8 @@ export function planUndo(entry: JournalEntryLike, now: Date): UndoPlan {
     risk: (body.risk as Plan['risk']) ?? 'disruptive',
     title: `Undo: ${String(body.title ?? body.remediation ?? 'an applied fix')}`,
     actions: undoActions,
-    basis: basisOf(after),
+    basis: basisFields ? basisOfFields(after, basisFields) : basisOf(after),
+    ...(basisFields ? { basisFields } : {}),
     createdAt: now.toISOString(),
     notes: cannotUndo,
     needs,
@@ -369,6 +384,59 @@ export function planUndo(entry: JournalEntryLike, now: Date): UndoPlan {
     undoOf: entry.id,
   };
   return { plan, cannotUndo };
+}
+
+const bodyOf = (e: JournalEntryLike): Obj | undefined => (isObj(e.body) ? e.body : undefined);
+
+/** The fields a journaled apply changed (its state before against its state after). */
+function fieldsChangedBy(e: JournalEntryLike): string[] {
+  const b = bodyOf(e);
+  if (!b || !isObj(b.stateBefore) || !isObj(b.stateAfter)) return [];
+  const before = b.stateBefore as unknown as StateSlices;
+  const after = b.stateAfter as unknown as StateSlices;
+  return changedFields({ global: before.global, regional: before.regional }, { global: after.global, regional: after.regional });
+}
+
+const MARKERS = new Set(['**', '?', '*keys']);
+const segsOf = (field: string): string[] => (JSON.parse(field) as unknown[]).map(String).filter((x) => !MARKERS.has(x));
+/** Two fields overlap when one lies inside the other (a group's rules and one of its rules). */
+function overlaps(a: string, b: string): boolean {
+  const x = segsOf(a);
+  const y = segsOf(b);
+  const n = Math.min(x.length, y.length);
+  return x.slice(0, n).every((s, i) => s === y[i]);
+}
+
+/** "ec2.securityGroups sg-db in us-east-1": a field named for a person. */
+function describeField(field: string): string {
+  const segs = segsOf(field);
+  const regional = segs[0] === 'regional';
+  const slice = regional ? segs[2] : segs[1];
+  const ids = segs.flatMap((s) => /^\[[^=]+=(.*)\]$/.exec(s)?.slice(1) ?? []);
+  return `${ids.length ? `${ids.join(' ')} (${slice})` : `the ${slice} data`}${regional ? ` in ${segs[1]}` : ''}`;
+}
+
+/**
+ * The later journal entries, not undone since, that changed a field this entry changed: they must
+ * be undone first (latest first), or undoing this one would overwrite what they did.
+ */
+export function laterChangesTo(journal: readonly JournalEntryLike[], entry: JournalEntryLike): { readonly id: string; readonly remediation: string; readonly what: string }[] {
+  const entries = journal.filter((e) => e.kind === undefined || e.kind === 'journal');
+  const at = entries.findIndex((e) => e === entry || (e.id !== undefined && e.id === entry.id));
+  if (at < 0) return [];
+  const mine = fieldsChangedBy(entry);
+  if (mine.length === 0) return [];
+  const later = entries.slice(at + 1);
+  const undone = new Set(later.flatMap((e) => (bodyOf(e)?.operation === 'undo' && bodyOf(e)?.outcome === 'applied' ? [String(bodyOf(e)?.undoOf)] : [])));
+  const out: { id: string; remediation: string; what: string }[] = [];
+  for (const e of later) {
+    const b = bodyOf(e);
+    if (!b || b.operation === 'undo' || !e.id || undone.has(e.id)) continue;
+    const theirs = fieldsChangedBy(e);
+    const hit = theirs.find((f) => mine.some((m) => overlaps(f, m)));
+    if (hit) out.push({ id: e.id, remediation: String(b.remediation ?? 'a fix'), what: describeField(hit) });
+  }
+  return out.reverse();
 }
 
 /** Finds a journal entry by its id (or a unique prefix of it). */
@@ -392,7 +460,7 @@ export async function undoEntry(
   entryId: string,
   deps: ApplyDeps & { readonly entries: readonly JournalEntryLike[]; readonly confirm: (undo: UndoPlan) => Promise<boolean> },
 ): Promise<{ readonly undo: UndoPlan; readonly outcome?: ApplyOutcome }> {
-  const undo = planUndo(findEntry(deps.entries, entryId), deps.ctx.now);
+  const undo = planUndo(findEntry(deps.entries, entryId), deps.ctx.now, deps.entries);
   if (undo.plan.actions.length === 0) return { undo };
   if (!(await deps.confirm(undo))) return { undo };
   return { undo, outcome: await applyPlan(undo.plan, deps) };

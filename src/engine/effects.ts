@@ -326,6 +326,7 @@ export const EFFECTS: Readonly<Record<string, Rule>> = {
   // SNS
   'sns:CreateTopic': r('additive', 'A new topic is created.'),
   'sns:Subscribe': r('additive', 'The address is subscribed to the topic (it receives a message asking to confirm).'),
+  'sns:Unsubscribe': r('disruptive', 'The address is unsubscribed from the topic: it is no longer told when an alarm fires.'),
   'sns:DeleteTopic': r('disruptive', 'The topic and its subscriptions are deleted: whatever publishes to it reaches nobody.'),
   // SSM
   'ssm:CreatePatchBaseline': r('additive', 'A new patch baseline is created; it applies to nothing until registered.'),

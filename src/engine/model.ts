@@ -213,8 +213,13 @@ export interface Plan {
   readonly risk: Risk;
   readonly title: string;
   readonly actions: readonly PlanAction[];
-  /** The SHA-256 of the slices the plan was made from: apply refuses when the state has drifted. */
+  /** The SHA-256 of the fields the plan was made from: apply refuses when the state has drifted. */
   readonly basis: string;
+  /**
+   * The fields the basis covers (src/engine/plan.ts `recordReads`): what plan() read to decide, or,
+   * for an undo, what the apply changed. Absent on plans made before: the basis is then whole slices.
+   */
+  readonly basisFields?: readonly string[];
   readonly createdAt: string;
   /** Notes a person must read before applying (cost, side effects). */
   readonly notes: readonly string[];

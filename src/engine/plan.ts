@@ -77,6 +77,181 @@ export function basisOf(slices: StateSlices): string {
   return createHash('sha256').update(canonicalJson(slices)).digest('hex');
 }
 
+// ---------------------------------------------------------------------------------------------
+// The basis as the fields a plan read. A plan's basis covers only what plan() (and the checks it
+// asked for through `failing`) read while it ran, not whole slices: a field that changes on its own
+// (a trail's last delivery time, an SSM instance's last ping) and that nothing read to decide does
+// not make a reviewed plan stale. We record the reads with a proxy over the state rather than ask
+// every fix to declare `basisFields`: a declared list goes out of date the day a fix or a check it
+// calls starts reading one more field, and then apply misses exactly the drift it exists to catch.
+//
+// A field is a path into the state, JSON-encoded: ["regional","us-east-1","ec2.securityGroups",
+// "value",3,"GroupId"]. Its last segment may be a marker:
+//   "*keys"  the object's own keys were listed (Object.keys, for…in, a spread);
+//   "**"     the whole value below, compared deeply and order-insensitively (an undo's fields);
+//   "?"      only whether something is there (a resource the apply created: the undo deletes it).
+// A segment "[Key=value]" picks the element of an array whose Key is value (an undo's fields
+// name a resource by its id, not by where it sits in a list that may come back in another order).
+
+type Seg = string | number;
+const KEYS = '*keys';
+const DEEP = '**';
+const EXISTS = '?';
+const SELECTOR = /^\[([^=\]]+)=(.*)\]$/;
+
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/**
+ * A view of the state that records every field read through it (only under `global` and
+ * `regional`, and only in the slices `needs` lists: apply re-reads those and no others).
+ */
+export function recordReads(state: AccountState, needs: PlanNeeds): { readonly state: AccountState; readonly fields: () => string[] } {
+  const seen = new Set<string>();
+  const g = new Set(needs.global);
+  const r = new Set(needs.regional);
+  const tracked = (path: readonly Seg[]): boolean => {
+    if (path[0] === 'global') return path.length < 2 || g.has(String(path[1]));
+    if (path[0] === 'regional') return path.length < 3 || r.has(String(path[2]));
+    return false;
+  };
+  const note = (path: readonly Seg[]) => {
+    if (tracked(path) && path.length > (path[0] === 'global' ? 1 : 2)) seen.add(JSON.stringify(path));
+  };
+  const cache = new WeakMap<object, unknown>();
+  const wrap = (value: unknown, path: readonly Seg[]): unknown => {
+    if (!isPlain(value)) return value;
+    if (path.length > 0 && !tracked(path)) return value;
+    const hit = cache.get(value);
+    if (hit) return hit;
+    const isArr = Array.isArray(value);
+    const seg = (key: string): Seg => (isArr && /^\d+$/.test(key) ? Number(key) : key);
+    const proxy = new Proxy(value, {
+      get(target, key, receiver) {
+        const v = Reflect.get(target, key, receiver);
+        if (typeof key === 'symbol') return v;
+        const own = Object.hasOwn(target, key);
+        if (!own && key in target) return v; // a method of Array or Object, not data
+        const p = [...path, seg(key)];
+        note(p);
+        const d = Object.getOwnPropertyDescriptor(target, key);
+        if (d && !d.configurable && !d.writable) return v; // a frozen field must be returned as is
+        return wrap(v, p);
+      },
+      has(target, key) {
+        if (typeof key !== 'symbol') note([...path, seg(key)]);
+        return Reflect.has(target, key);
+      },
+      ownKeys(target) {
+        note([...path, KEYS]);
+        return Reflect.ownKeys(target);
+      },
+      getOwnPropertyDescriptor(target, key) {
+        return Reflect.getOwnPropertyDescriptor(target, key);
+      },
+    });
+    cache.set(value, proxy);
+    return proxy;
+  };
+  return { state: wrap(state, []) as AccountState, fields: () => [...seen].sort() };
+}
+
+/** "", null, absent, [] and {} are one value (AWS reads an emptied field back either way); arrays sorted. */
+export function normalizeValue(value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    return value.map((x) => normalizeValue(x) ?? null).sort((a, b) => {
+      const x = canonicalJson(a);
+      const y = canonicalJson(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const n = normalizeValue(v);
+      if (n !== undefined) out[k] = n;
+    }
+    return Object.keys(out).length === 0 ? undefined : out;
+  }
+  return value;
+}
+
+function step(value: unknown, seg: Seg): unknown {
+  if (value === null || typeof value !== 'object') return undefined;
+  const m = typeof seg === 'string' ? SELECTOR.exec(seg) : null;
+  if (m && Array.isArray(value)) return value.find((x) => isPlain(x) && String((x as Record<string, unknown>)[m[1] as string]) === m[2]);
+  return (value as Record<string, unknown>)[seg as string];
+}
+
+/** What a field holds, as the basis compares it. */
+export function fieldValue(root: unknown, field: string): unknown {
+  const path = JSON.parse(field) as Seg[];
+  const last = path.at(-1);
+  const marker = last === KEYS || last === DEEP || last === EXISTS ? last : undefined;
+  let v = root;
+  for (const seg of marker ? path.slice(0, -1) : path) v = step(v, seg);
+  if (marker === KEYS) return isPlain(v) ? Object.keys(v).sort() : null;
+  if (marker === DEEP) return normalizeValue(v) ?? null;
+  if (marker === EXISTS) return v !== undefined && v !== null;
+  if (Array.isArray(v)) return '[array]';
+  if (isPlain(v)) return '{object}';
+  return v === undefined ? '(absent)' : v;
+}
+
+/** The SHA-256 (hex) of the given fields' values in a state (or a journal's state slices). */
+export function basisOfFields(state: Pick<AccountState, 'global' | 'regional'> | StateSlices, fields: readonly string[]): string {
+  const values = fields.map((f) => [f, fieldValue(state, f)]);
+  return createHash('sha256').update(canonicalJson(values)).digest('hex');
+}
+
+/** A key that names each element of both lists once (an id, an ARN, a name), to match them by. */
+function idKeyOf(a: readonly unknown[], b: readonly unknown[]): string | undefined {
+  const all = [...a, ...b];
+  if (all.length === 0 || !all.every(isPlain)) return undefined;
+  const first = all[0] as Record<string, unknown>;
+  const candidates = Object.keys(first)
+    .filter((k) => /(Id|ID|Arn|ARN|Name|^id|^arn|^name|Identifier)$/.test(k))
+    .sort((x, y) => {
+      const rank = (k: string) => (/(Id|ID|^id|Identifier)$/.test(k) ? 0 : /(Arn|ARN|^arn)$/.test(k) ? 1 : 2);
+      return rank(x) - rank(y) || (x < y ? -1 : 1);
+    });
+  const unique = (list: readonly unknown[], k: string) => {
+    const vals = list.map((x) => (x as Record<string, unknown>)[k]);
+    return vals.every((v) => typeof v === 'string' && !v.includes(']')) && new Set(vals).size === vals.length;
+  };
+  return candidates.find((k) => unique(a, k) && unique(b, k));
+}
+
+/**
+ * The fields that differ between two states (an apply's state before and after): the fields an
+ * undo changes back, so the only ones its basis needs. Lists of resources are matched by their id;
+ * other lists are compared as a whole, in any order; "" and absent are the same.
+ */
+export function changedFields(before: unknown, after: unknown, path: readonly Seg[] = []): string[] {
+  const nb = normalizeValue(before);
+  const na = normalizeValue(after);
+  if (canonicalJson(nb) === canonicalJson(na)) return [];
+  if (na === undefined) return [JSON.stringify([...path, DEEP])]; // removed or emptied: must still be so
+  if (nb === undefined && isPlain(after) && !Array.isArray(after)) return [JSON.stringify([...path, EXISTS])]; // created: the undo removes it
+  if (isPlain(before) && isPlain(after) && !Array.isArray(before) && !Array.isArray(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].sort().flatMap((k) => changedFields((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k], [...path, k]));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const id = idKeyOf(before, after);
+    if (id) {
+      const byId = (list: readonly unknown[]) => new Map(list.map((x) => [String((x as Record<string, unknown>)[id]), x]));
+      const b = byId(before);
+      const a = byId(after);
+      const ids = [...new Set([...b.keys(), ...a.keys()])].sort();
+      return ids.flatMap((v) => changedFields(b.get(v), a.get(v), [...path, `[${id}=${v}]`]));
+    }
+  }
+  return [JSON.stringify([...path, DEEP])];
+}
+
 /** Fills option defaults and refuses options the fix does not have, or required ones left empty. */
 export function resolveOptions(def: RemediationDef, given: Readonly<Record<string, string>> = {}): Record<string, string> {
   const known = new Map((def.options ?? []).map((o) => [o.name, o]));
@@ -113,14 +288,16 @@ export function makePlan(registry: Registry, remediationId: string, state: Accou
     if (!def.fixes.includes(checkId)) throw new PlanError(`The fix ${def.id} asked for the results of ${checkId}, which it does not fix.`);
     let r = results.get(checkId);
     if (!r) {
-      const finding = runCheckById(registry, checkId, state, ctx);
+      const finding = runCheckById(registry, checkId, reads.state, ctx);
       r = (finding?.resources ?? []).filter((x) => x.status === 'fail');
       results.set(checkId, r);
     }
     return r;
   };
+  // The plan and the checks it asks for read the state through a recorder: the basis is what they read.
+  const reads = recordReads(state, needs);
   try {
-    actions = def.plan(state, { ...ctx, options: resolved, failing, note: (s) => void skipped.push(s) });
+    actions = def.plan(reads.state, { ...ctx, options: resolved, failing, note: (s) => void skipped.push(s) });
   } catch (e) {
     if (e instanceof Unreadable) {
       const where = e.region ? ` in ${e.region}` : '';
@@ -129,6 +306,10 @@ export function makePlan(registry: Registry, remediationId: string, state: Accou
     if (e instanceof PlanError) throw e;
     throw new PlanError(`Cannot plan ${def.id}: ${(e as Error)?.message ?? String(e)}`);
   }
+  // Serialised before the reads are listed: an action that carries a piece of the state as is
+  // (the rules a revoke sends) has read all of it, and it all joins the basis.
+  const sent = actions.map((a) => JSON.parse(JSON.stringify(a)) as PlanAction);
+  const basisFields = reads.fields();
   for (const a of actions) {
     if (!isService(a.service)) throw new PlanError(`The fix ${def.id} plans a call to an unknown service "${a.service}".`);
   }
@@ -144,8 +325,9 @@ export function makePlan(registry: Registry, remediationId: string, state: Accou
     checks: [...def.fixes],
     risk: maxRisk(...rated.map((x) => x.risk)),
     title: def.title,
-    actions: actions.map((a, i) => JSON.parse(JSON.stringify({ ...a, ...rated[i] })) as PlanAction),
-    basis: basisOf(slicesOf(state, needs)),
+    actions: sent.map((a, i) => ({ ...a, ...rated[i] }) as PlanAction),
+    basis: basisOfFields(state, basisFields),
+    basisFields,
     createdAt: ctx.now.toISOString(),
     notes: [...(actions.length > 0 ? (def.notes ?? []) : []), ...skipped],
     needs,

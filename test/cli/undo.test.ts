@@ -30,6 +30,21 @@ describe('undo', () => {
     );
   });
 
+  it('refuses an undo a later entry stands in the way of, naming that entry to undo first', async () => {
+    const cwd = workDir();
+    const records = join(cwd, 'hipaa-records');
+    const groups = (ingress: unknown[]) => ({ global: {}, regional: { 'us-east-1': { 'ec2.securityGroups': { ok: true, value: [{ id: 'sg-db', name: 'portal-db', ingress, egress: [] }] } } } });
+    const open = { protocol: 'tcp', fromPort: 5432, toPort: 5432, ipv4: ['0.0.0.0/0'], ipv6: [], groups: [], prefixLists: [] };
+    const revoke = { effect: '-', service: 'ec2', command: 'RevokeSecurityGroupIngress', input: { GroupId: 'sg-db' }, region: 'us-east-1', resource: 'security group sg-db', summary: 'Revoke.', reversible: true, undo: [{ service: 'ec2', command: 'AuthorizeSecurityGroupIngress', input: { GroupId: 'sg-db' }, region: 'us-east-1' }] };
+    for (let i = 0; i < 2; i++) {
+      await appendRecord(records, 'journal', { operation: 'apply', outcome: 'applied', remediation: 'revoke-open-ingress', title: 'T', actions: [revoke], results: [{ index: 0, status: 'done' }], stateBefore: groups([open]), stateAfter: groups([]) }, 'dana');
+    }
+    const r = await runCli(['undo', 'J-0001', '--region', 'us-east-1'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('J-0001 cannot be undone yet: J-0002 (revoke-open-ingress) changed sg-db (ec2.securityGroups) in us-east-1 again after it');
+    expect(r.stderr).toContain('Undo J-0002 first, then J-0001.');
+  });
+
   it('names the latest entry when the one asked for does not exist', async () => {
     const cwd = workDir();
     await appendRecord(join(cwd, 'hipaa-records'), 'journal', { operation: 'apply', remediation: 'x', actions: [], results: [] }, 'dana');

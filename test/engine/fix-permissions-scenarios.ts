@@ -56,7 +56,7 @@ export const SCENARIOS: Scenario[] = [
     fix: 'vpc-flow-logs',
     state: state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'ec2.vpcs': [{ id: 'vpc-1', cidr: '10.0.0.0/16', isDefault: false, tags: {} }], 'ec2.flowLogs': [], 'logs.logGroups': [] } },
+      regional: { [E1]: { 'ec2.vpcs': [{ id: 'vpc-1', cidr: '10.0.0.0/16', isDefault: false, tags: {} }], 'ec2.flowLogs': [], 'logs.logGroups': [], 'kms.keys': [] } },
     }),
     options: { role: 'flow-logs-writer' },
   },
@@ -125,7 +125,7 @@ export const SCENARIOS: Scenario[] = [
     fix: 'security-alarms',
     state: state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [] } },
+      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [], 'kms.keys': [] } },
     }),
     options: { email: 'security@maple.example' },
   },

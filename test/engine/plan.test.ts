@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/engine/model.js';
-import { basisOf, cliEquivalent, kebabCase, makePlan, PlanError, planCounts, planJson, slicesOf } from '../../src/engine/plan.js';
+import { basisOfFields, cliEquivalent, kebabCase, makePlan, PlanError, planCounts, planJson } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import { renderPlanText, renderPlansText } from '../../src/report/plan-output.js';
 import { painter } from '../../src/report/style.js';
@@ -28,7 +28,9 @@ describe('makePlan', () => {
     expect(plan.checks).toContain('password-policy-strength');
     expect(plan.account).toBe('111122223333');
     expect(plan.needs?.global).toContain('iam.passwordPolicy');
-    expect(plan.basis).toBe(basisOf(slicesOf(s, plan.needs ?? { global: [], regional: [] })));
+    // The basis covers the fields the plan read (the password policy's), not whole slices.
+    expect(plan.basisFields).toContain('["global","iam.passwordPolicy","value","minimumLength"]');
+    expect(plan.basis).toBe(basisOfFields(s, plan.basisFields ?? []));
     expect(plan.basis).toMatch(/^[0-9a-f]{64}$/);
     expect(plan.createdAt).toBe(ctx().now.toISOString());
   });

@@ -61,7 +61,7 @@ export function samples(): Sample[] {
       what: 'a trail not yet sent to CloudWatch Logs',
       state: state({
         global: { 'iam.authorization': noAuthorization },
-        regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [] } },
+        regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [], 'kms.keys': [] } },
       }),
       options: { email: 'security@example.org' },
     },

@@ -29,6 +29,23 @@ interface FixCase {
   readonly stillFailing?: string[];
 }
 
+/** The calls with their references to earlier answers ("{{step3.KeyMetadata.Arn}}") filled from `responses`, as apply sends them. */
+function withAnswers(calls: Call[], responses: Record<string, unknown> = {}): Call[] {
+  const fill = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      const m = /^\{\{step(\d+)\.([A-Za-z0-9_.]+)\}\}$/.exec(v);
+      if (!m) return v;
+      let out: unknown = responses[calls[Number(m[1]) - 1]?.[0] ?? ''];
+      for (const part of (m[2] ?? '').split('.')) out = (out as Record<string, unknown> | undefined)?.[part];
+      return out ?? v;
+    }
+    if (Array.isArray(v)) return v.map(fill);
+    if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
+    return v;
+  };
+  return calls.map(([command, input]) => [command, fill(input)] as Call);
+}
+
 const E1 = 'us-east-1';
 const W2 = 'us-west-2';
 const lg = (name: string, retentionDays: number | null): LogGroup => ({
@@ -94,7 +111,7 @@ const cases: FixCase[] = [
     id: 'vpc-flow-logs',
     before: state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'ec2.vpcs': [{ id: 'vpc-1', cidr: '10.0.0.0/16', isDefault: false, tags: { Name: 'portal' } }], 'ec2.flowLogs': [], 'logs.logGroups': [] } },
+      regional: { [E1]: { 'ec2.vpcs': [{ id: 'vpc-1', cidr: '10.0.0.0/16', isDefault: false, tags: { Name: 'portal' } }], 'ec2.flowLogs': [], 'logs.logGroups': [], 'kms.keys': [] } },
     }),
     after: state({
       global: { 'iam.authorization': withRoles('hipaa-wizard-vpc-flow-logs') },
@@ -109,7 +126,10 @@ const cases: FixCase[] = [
     calls: [
       ['CreateRole', expect.objectContaining({ RoleName: 'hipaa-wizard-vpc-flow-logs', AssumeRolePolicyDocument: expect.stringContaining('vpc-flow-logs.amazonaws.com') })],
       ['PutRolePolicy', expect.objectContaining({ RoleName: 'hipaa-wizard-vpc-flow-logs', PolicyName: 'write-flow-logs' })],
-      ['CreateLogGroup', { logGroupName: '/hipaa-wizard/vpc-flow-logs' }],
+      ['CreateKey', expect.objectContaining({ Policy: expect.stringContaining('logs.us-east-1.amazonaws.com') })],
+      ['CreateAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/vpc-flow-logs', TargetKeyId: '{{step3.KeyMetadata.KeyId}}' }],
+      ['EnableKeyRotation', { KeyId: '{{step3.KeyMetadata.KeyId}}' }],
+      ['CreateLogGroup', { logGroupName: '/hipaa-wizard/vpc-flow-logs', kmsKeyId: '{{step3.KeyMetadata.Arn}}' }],
       ['PutRetentionPolicy', { logGroupName: '/hipaa-wizard/vpc-flow-logs', retentionInDays: 365 }],
       [
         'CreateFlowLogs',
@@ -123,12 +143,12 @@ const cases: FixCase[] = [
         },
       ],
     ],
-    responses: { CreateFlowLogs: { FlowLogIds: ['fl-0123'], Unsuccessful: [] } },
+    responses: { CreateKey: { KeyMetadata: { KeyId: 'k-logs', Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k-logs` } }, CreateFlowLogs: { FlowLogIds: ['fl-0123'], Unsuccessful: [] } },
     undo: [
       // the log group and its records stay
+      // and so does the role: another flow log may deliver through it by then
       ['DeleteFlowLogs', { FlowLogIds: ['fl-0123'] }],
-      ['DeleteRolePolicy', { RoleName: 'hipaa-wizard-vpc-flow-logs', PolicyName: 'write-flow-logs' }],
-      ['DeleteRole', { RoleName: 'hipaa-wizard-vpc-flow-logs' }],
+      // the key stays as made, alias and rotation too: it encrypts the log group, which stays
     ],
   },
   {
@@ -188,7 +208,7 @@ const cases: FixCase[] = [
     options: { email: 'security@maple.example' },
     before: state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [] } },
+      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'kms.keys': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [] } },
     }),
     after: state({
       global: { 'iam.authorization': withRoles('hipaa-wizard-cloudtrail-to-logs') },
@@ -223,8 +243,12 @@ const cases: FixCase[] = [
         },
       },
     }),
+    responses: { CreateKey: { KeyMetadata: { KeyId: 'k-logs', Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k-logs` } }, Subscribe: { SubscriptionArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms:5f1c` } },
     calls: [
-      ['CreateLogGroup', { logGroupName: '/hipaa-wizard/cloudtrail' }],
+      ['CreateKey', expect.objectContaining({ Policy: expect.stringContaining('logs.us-east-1.amazonaws.com') })],
+      ['CreateAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/cloudtrail', TargetKeyId: '{{step1.KeyMetadata.KeyId}}' }],
+      ['EnableKeyRotation', { KeyId: '{{step1.KeyMetadata.KeyId}}' }],
+      ['CreateLogGroup', { logGroupName: '/hipaa-wizard/cloudtrail', kmsKeyId: '{{step1.KeyMetadata.Arn}}' }],
       ['PutRetentionPolicy', { logGroupName: '/hipaa-wizard/cloudtrail', retentionInDays: 365 }],
       ['CreateRole', expect.objectContaining({ RoleName: 'hipaa-wizard-cloudtrail-to-logs', AssumeRolePolicyDocument: expect.stringContaining('cloudtrail.amazonaws.com') })],
       ['PutRolePolicy', expect.objectContaining({ RoleName: 'hipaa-wizard-cloudtrail-to-logs', PolicyName: 'deliver-to-logs' })],
@@ -237,7 +261,7 @@ const cases: FixCase[] = [
         },
       ],
       ['CreateTopic', { Name: 'hipaa-wizard-security-alarms' }],
-      ['Subscribe', { TopicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms`, Protocol: 'email', Endpoint: 'security@maple.example' }],
+      ['Subscribe', { TopicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms`, Protocol: 'email', Endpoint: 'security@maple.example', ReturnSubscriptionArn: true }],
       ['PutMetricFilter', expect.objectContaining({ filterName: 'hipaa-wizard-root-use', logGroupName: '/hipaa-wizard/cloudtrail' })],
       ['PutMetricAlarm', expect.objectContaining({ AlarmName: 'hipaa-wizard-root-use', MetricName: 'RootAccountUse', AlarmActions: [`arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms`] })],
       ['PutMetricFilter', expect.objectContaining({ filterName: 'hipaa-wizard-console-sign-in-failures' })],
@@ -252,10 +276,12 @@ const cases: FixCase[] = [
       ['DeleteMetricFilter', { logGroupName: '/hipaa-wizard/cloudtrail', filterName: 'hipaa-wizard-console-sign-in-failures' }],
       ['DeleteAlarms', { AlarmNames: ['hipaa-wizard-root-use'] }],
       ['DeleteMetricFilter', { logGroupName: '/hipaa-wizard/cloudtrail', filterName: 'hipaa-wizard-root-use' }],
+      ['Unsubscribe', { SubscriptionArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms:5f1c` }],
       // the topic (which may have existed) and the log group with its CloudTrail events stay
       ['UpdateTrail', { Name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/main`, CloudWatchLogsLogGroupArn: '', CloudWatchLogsRoleArn: '' }],
       ['DeleteRolePolicy', { RoleName: 'hipaa-wizard-cloudtrail-to-logs', PolicyName: 'deliver-to-logs' }],
       ['DeleteRole', { RoleName: 'hipaa-wizard-cloudtrail-to-logs' }],
+      // the log group's key stays as made, alias and rotation too
     ],
   },
   {
@@ -334,8 +360,8 @@ const cases: FixCase[] = [
   },
   {
     id: 'close-default-sg',
-    before: state({ regional: { [E1]: { 'ec2.securityGroups': [sg('sg-default1', 'default', [selfRef], [egressAll]), sg('sg-app', 'app', [web], [egressAll])] } } }),
-    after: state({ regional: { [E1]: { 'ec2.securityGroups': [sg('sg-default1', 'default'), sg('sg-app', 'app', [web], [egressAll])] } } }),
+    before: state({ regional: { [E1]: { 'ec2.instances': [], 'ec2.securityGroups': [sg('sg-default1', 'default', [selfRef], [egressAll]), sg('sg-app', 'app', [web], [egressAll])] } } }),
+    after: state({ regional: { [E1]: { 'ec2.instances': [], 'ec2.securityGroups': [sg('sg-default1', 'default'), sg('sg-app', 'app', [web], [egressAll])] } } }),
     calls: [
       ['RevokeSecurityGroupIngress', { GroupId: 'sg-default1', IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-default1' }] }] }],
       ['RevokeSecurityGroupEgress', { GroupId: 'sg-default1', IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }],
@@ -649,7 +675,7 @@ describe.each(cases)('$id', (c) => {
     restore = mocked.restore;
     const { outcome } = await applyWith(plan, c.before, c.after);
     expect(outcome.status).toBe('applied');
-    expect(mocked.log).toEqual(c.sent ?? c.calls);
+    expect(mocked.log).toEqual(c.sent ?? withAnswers(c.calls, c.responses));
     const notPassing = outcome.verification.filter((v) => v.status !== 'pass').map((v) => `${v.check}: ${v.status} (${v.message})`);
     expect(notPassing).toEqual([]);
     expect((await planFor(c.id, c.after, c.options)).actions).toEqual([]);

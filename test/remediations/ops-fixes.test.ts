@@ -87,7 +87,7 @@ describe('log groups a fix creates', () => {
   it('vpc-flow-logs: undo deletes the flow log but never the log group with the records it collected', async () => {
     const before = state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'ec2.vpcs': [{ id: 'vpc-1', cidr: '10.0.0.0/16', isDefault: false, tags: {} }], 'ec2.flowLogs': [], 'logs.logGroups': [] } },
+      regional: { [E1]: { 'ec2.vpcs': [{ id: 'vpc-1', cidr: '10.0.0.0/16', isDefault: false, tags: {} }], 'ec2.flowLogs': [], 'logs.logGroups': [], 'kms.keys': [] } },
     });
     const plan = await planFor('vpc-flow-logs', before);
     const create = plan.actions.find((a) => a.command === 'CreateLogGroup');
@@ -99,7 +99,7 @@ describe('log groups a fix creates', () => {
   it('security-alarms: undo never deletes the log group holding CloudTrail events nor the topic', async () => {
     const before = state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [] } },
+      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'kms.keys': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [] } },
     });
     const plan = await planFor('security-alarms', before, { email: 'security@maple.example' });
     const undoCommands = plan.actions.flatMap((a) => a.undo ?? []).map((u) => u.command);
@@ -113,7 +113,7 @@ describe('security-alarms without anyone to notify', () => {
   const base = (subs: unknown[]) =>
     state({
       global: { 'iam.authorization': noAuthorization },
-      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': subs as never } },
+      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'kms.keys': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': subs as never } },
     });
 
   it('refuses without an e-mail address when the topic has no confirmed subscriber, instead of creating a topic nobody reads', async () => {
@@ -147,7 +147,7 @@ describe('security-group undos', () => {
   it('close-default-sg: undo restores a cross-account group reference with its owner and description', async () => {
     const inbound = rule({ protocol: '-1', fromPort: null, toPort: null, groups: ['sg-peer'], groupOwners: { 'sg-peer': '999988887777' }, descriptions: { 'sg-peer': 'partner proxy' } });
     const outbound = rule({ protocol: '-1', fromPort: null, toPort: null, ipv4: ['0.0.0.0/0'] });
-    const before = state({ regional: { [E1]: { 'ec2.securityGroups': [sg('sg-d', 'default', [inbound], [outbound])] } } });
+    const before = state({ regional: { [E1]: { 'ec2.instances': [], 'ec2.securityGroups': [sg('sg-d', 'default', [inbound], [outbound])] } } });
     const plan = await planFor('close-default-sg', before);
     expect(plan.actions[0]?.undo?.[0]?.input).toEqual({ GroupId: 'sg-d', IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ UserId: '999988887777', GroupId: 'sg-peer', Description: 'partner proxy' }] }] });
     const model = new AwsModel(before, ALL_SERVICES);

@@ -28,7 +28,8 @@ export function registerUndo(program: Command): void {
     const { entries } = await readRecords(o.records);
     let undo: ReturnType<typeof planUndo>;
     try {
-      undo = planUndo(findEntry(entries, entryId), ctx.now);
+      // Refuses, naming the entry to undo first, when a later change touched the same resources.
+      undo = planUndo(findEntry(entries, entryId), ctx.now, entries);
     } catch (e) {
       if (e instanceof UndoError) throw new UsageError(e.message);
       throw e;

@@ -3,7 +3,7 @@
  * source (with its description and owning account) as EC2 does; Revoke removes the matching sources
  * and fails with InvalidPermission.NotFound when none match.
  */
-import type { SecurityGroup, SgRule } from '../../../src/state/ec2.js';
+import type { FlowLog, SecurityGroup, SgRule } from '../../../src/state/ec2.js';
 import type { ModelContext, ServiceModel } from './index.js';
 
 type Rule = { -readonly [K in keyof SgRule]: SgRule[K] };
@@ -85,7 +85,51 @@ function revoke(m: ModelContext, direction: 'ingress' | 'egress', input: { Group
   return { Return: true };
 }
 
+type Flow = { -readonly [K in keyof FlowLog]: FlowLog[K] };
+
+/**
+ * CreateFlowLogs as EC2 documents it: a resource that does not exist, or that already has a flow
+ * log to the same destination, comes back in `Unsuccessful` (the call itself succeeds); the log
+ * group must exist in the model's logs slice for delivery to succeed, else the flow log is created
+ * with DeliverLogsStatus FAILED. DeleteFlowLogs lists unknown ids in `Unsuccessful`.
+ */
+function createFlowLogs(m: ModelContext, input: { ResourceIds: string[]; ResourceType: string; TrafficType?: string; LogDestinationType?: string; LogGroupName?: string; DeliverLogsPermissionArn?: string }) {
+  const flows = m.regional<Flow[]>('ec2.flowLogs');
+  const vpcs = m.regional<{ id: string }[]>('ec2.vpcs');
+  const ids: string[] = [];
+  const unsuccessful: { ResourceId: string; Error: { Code: string; Message: string } }[] = [];
+  const type = input.LogDestinationType ?? 'cloud-watch-logs';
+  if (type === 'cloud-watch-logs' && !input.DeliverLogsPermissionArn) throw m.error('InvalidParameter', 'DeliverLogsPermissionArn is required for cloud-watch-logs');
+  const roleName = input.DeliverLogsPermissionArn?.split('/').at(-1);
+  const roles = m.state.global['iam.authorization']?.ok ? (m.state.global['iam.authorization'].value.roles as { name: string }[]) : [];
+  const groups = m.state.regional[m.region]?.['logs.logGroups'];
+  const groupExists = groups?.ok ? (groups.value as { name: string }[]).some((g) => g.name === input.LogGroupName) : false;
+  for (const id of input.ResourceIds) {
+    if (input.ResourceType === 'VPC' && !vpcs.some((v) => v.id === id)) {
+      unsuccessful.push({ ResourceId: id, Error: { Code: 'InvalidVpcID.NotFound', Message: `The vpc ID '${id}' does not exist` } });
+      continue;
+    }
+    const flowId = m.newId('fl-');
+    const delivers = type !== 'cloud-watch-logs' || (groupExists && roles.some((r) => r.name === roleName));
+    flows.push({ id: flowId, resourceId: id, status: 'ACTIVE', trafficType: input.TrafficType ?? 'ALL', destinationType: type, deliverStatus: delivers ? 'SUCCESS' : 'FAILED', ...(delivers ? {} : { deliverError: 'Access error' }) });
+    ids.push(flowId);
+  }
+  return { FlowLogIds: ids, Unsuccessful: unsuccessful };
+}
+
+function deleteFlowLogs(m: ModelContext, input: { FlowLogIds: string[] }) {
+  const flows = m.regional<Flow[]>('ec2.flowLogs');
+  const unsuccessful = input.FlowLogIds.filter((id) => !flows.some((f) => f.id === id)).map((id) => ({ ResourceId: id, Error: { Code: 'InvalidFlowLogId.NotFound', Message: `Flow log ${id} does not exist` } }));
+  m.setRegional(
+    'ec2.flowLogs',
+    flows.filter((f) => !input.FlowLogIds.includes(f.id)),
+  );
+  return { Unsuccessful: unsuccessful };
+}
+
 export const ec2: ServiceModel = {
+  CreateFlowLogs: (m, input) => createFlowLogs(m, input),
+  DeleteFlowLogs: (m, input) => deleteFlowLogs(m, input),
   AuthorizeSecurityGroupIngress: (m, input) => authorize(m, 'ingress', input),
   AuthorizeSecurityGroupEgress: (m, input) => authorize(m, 'egress', input),
   RevokeSecurityGroupIngress: (m, input) => revoke(m, 'ingress', input),

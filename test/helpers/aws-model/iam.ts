@@ -2,14 +2,15 @@
  * IAM as the model sees it: the global slices the collectors fill (`iam.credentialReport`,
  * `iamkeys.accessKeys`, `iam.authorization`, `iam.passwordPolicy`), changed as IAM documents:
  * NoSuchEntity for a missing user, group, policy or key; EntityAlreadyExists for a name in use;
- * DeleteConflict for a group with members or policies, or a policy still attached.
+ * DeleteConflict for a group with members or policies, or a policy still attached, and for a role
+ * that still has inline or attached policies (DeleteRole needs them removed first).
  */
-import type { CredentialReportRow, IamAuthorization, IamGroup, IamUser, ManagedPolicy, PasswordPolicy } from '../../../src/state/iam.js';
+import type { CredentialReportRow, IamGroup, IamRole, IamUser, ManagedPolicy, PasswordPolicy } from '../../../src/state/iam.js';
 import type { AccessKey } from '../../../src/state/iamkeys.js';
 import type { ModelContext, ServiceModel } from './index.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
-type Auth = { users: Mutable<IamUser>[]; groups: Mutable<IamGroup>[]; roles: IamAuthorization['roles']; policies: Mutable<ManagedPolicy>[] };
+type Auth = { users: Mutable<IamUser>[]; groups: Mutable<IamGroup>[]; roles: Mutable<IamRole>[]; policies: Mutable<ManagedPolicy>[] };
 
 const auth = (m: ModelContext) => m.global<Auth>('iam.authorization');
 const noSuch = (m: ModelContext, message: string) => m.error('NoSuchEntity', message, 404);
@@ -23,6 +24,11 @@ function groupOf(m: ModelContext, name: string): Mutable<IamGroup> {
   const g = auth(m).groups.find((x) => x.name === name);
   if (!g) throw noSuch(m, `The group with name ${name} cannot be found.`);
   return g;
+}
+function roleOf(m: ModelContext, name: string): Mutable<IamRole> {
+  const r = auth(m).roles.find((x) => x.name === name);
+  if (!r) throw noSuch(m, `The role with name ${name} cannot be found.`);
+  return r;
 }
 function policyOf(m: ModelContext, arn: string): Mutable<ManagedPolicy> {
   const p = auth(m).policies.find((x) => x.arn === arn);
@@ -57,6 +63,30 @@ export const iam: ServiceModel = {
     if (!row) throw noSuch(m, `The user with name ${input.UserName} cannot be found.`);
     if (!row.passwordEnabled) throw noSuch(m, `Login Profile for User ${input.UserName} cannot be found.`);
     row.passwordEnabled = false;
+    return {};
+  },
+  CreateRole(m, input) {
+    if (auth(m).roles.some((r) => r.name === input.RoleName)) throw m.error('EntityAlreadyExists', `Role with name ${input.RoleName} already exists.`, 409);
+    const path = input.Path ?? '/';
+    const arn = `arn:${m.partition}:iam::${m.account}:role${path}${input.RoleName}`;
+    auth(m).roles.push({ name: input.RoleName, arn, path, trustPolicy: JSON.parse(input.AssumeRolePolicyDocument), attachedPolicies: [], inlinePolicies: [] });
+    return { Role: { RoleName: input.RoleName, Arn: arn, Path: path, RoleId: m.newId('AROA'), CreateDate: new Date(0).toISOString() } };
+  },
+  PutRolePolicy(m, input) {
+    const r = roleOf(m, input.RoleName);
+    r.inlinePolicies = [...r.inlinePolicies.filter((p) => p.name !== input.PolicyName), { name: input.PolicyName, document: JSON.parse(input.PolicyDocument) }];
+    return {};
+  },
+  DeleteRolePolicy(m, input) {
+    const r = roleOf(m, input.RoleName);
+    if (!r.inlinePolicies.some((p) => p.name === input.PolicyName)) throw noSuch(m, `The role policy with name ${input.PolicyName} cannot be found.`);
+    r.inlinePolicies = r.inlinePolicies.filter((p) => p.name !== input.PolicyName);
+    return {};
+  },
+  DeleteRole(m, input) {
+    const r = roleOf(m, input.RoleName);
+    if (r.inlinePolicies.length > 0 || r.attachedPolicies.length > 0) throw m.error('DeleteConflict', 'Cannot delete entity, must delete policies first.', 409);
+    auth(m).roles = auth(m).roles.filter((x) => x !== r);
     return {};
   },
   CreatePolicy(m, input) {

@@ -68,6 +68,11 @@ export class AwsModel {
     return clone(this.s) as unknown as AccountState;
   }
 
+  /** Changes the state outside any plan (someone in the console, a field AWS updates on its own). */
+  mutate(change: (state: MutableState) => void): void {
+    change(this.s);
+  }
+
   /** Applies one call to the state, as AWS would; returns AWS's response. */
   send(service: string, region: string, command: string, input: unknown): unknown {
     this.log.push([service, command, region, clone(input)]);
