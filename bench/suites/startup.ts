@@ -93,16 +93,19 @@ export async function run(): Promise<Row[]> {
     const mtime = (f: string) => (existsSync(f) ? statSync(f).mtimeMs : -1);
     const bundled = mtime(join(base, 'dist', 'src', 'bundle', 'main.js')) >= mtime(join(base, 'dist', 'src', 'cli', 'main.js'));
     const first = round(median(wall));
+    const bare = round(median(node));
+    const over = round(first - bare);
     return [
-      { name: 'node -e "" (this machine, for scale)', value: round(median(node)), unit: 'ms' },
+      { name: 'node -e "" (this machine, for scale)', value: bare, unit: 'ms' },
       {
         name: 'start to first wizard frame',
         value: first,
         unit: 'ms',
-        target: '≤ 200 ms',
-        ok: first <= 200,
+        target: `≤ ${round(bare + 60)} ms (bare node + 60)`,
+        ok: over <= 60,
         note: `median of ${runs} runs of node bin/hipaa-wizard.js --demo (${bundled ? 'esbuild bundle' : 'compiled files: the bundle is missing or older, run npm run build'}); the process's own clock says ${round(median(inside))} ms`,
       },
+      { name: 'first frame minus bare node', value: over, unit: 'ms', target: '≤ 60', ok: over <= 60 },
     ];
   } finally {
     rmSync(cwd, { recursive: true, force: true });
