@@ -1,7 +1,7 @@
 /**
  * The large-account scan: runs bench/large-account.js in a child process (its own memory, its own
  * mocked SDK clients) and turns its report into rows with the issue's targets:
- * no call twice for the same data, wall time within 1.5× the lower bound, peak memory under 300 MB.
+ * no call twice for the same data, wall time within 1.15× the lower bound, peak memory under 300 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
