@@ -35,6 +35,20 @@ export async function run(): Promise<BenchRow[]> {
   return [
     { name: 'small: requests', value: r.calls, unit: 'calls', target: `≤ ${bound} (recorded)`, ok: r.calls <= bound, note: `${r.size.users} users, ${r.size.buckets} buckets, ${r.size.securityGroups} security groups, ${r.size.instances} instances, ${r.size.regions} regions` },
     { name: 'small: peak memory (RSS)', value: round(r.peakRssMb, 0), unit: 'MB', target: '< 150', ok: r.peakRssMb < 150, note: 'Node default flags, as the bin runs; in-process fake, so the bin’s own start-up is not in this figure' },
-    { name: 'small: memory kept after GC (heap)', value: round(r.keptHeapMb, 0), unit: 'MB' },
+    { name: 'small: memory kept after GC (heap)', value: round(r.keptHeapMb, 0), unit: 'MB', note: 'SDK code, the collected state and the findings' },
+    ...sdkLoad(),
+  ];
+}
+
+/** The split: RSS and heap after loading every SDK client package, before any request. */
+function sdkLoad(): BenchRow[] {
+  const probe = join(dirname(fileURLToPath(import.meta.url)), '..', 'sdk-load.js');
+  const child = spawnSync(process.execPath, ['--expose-gc', probe], { encoding: 'utf8', timeout: 60_000 });
+  const line = child.stdout?.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) return [{ name: 'small: SDK packages loaded', value: 0, unit: '', ok: false, note: (child.stderr || '').trim().split('\n')[0] }];
+  const x = JSON.parse(line) as { packages: number; rssBeforeMb: number; rssAfterMb: number; heapAfterMb: number };
+  return [
+    { name: 'split: RSS, node alone', value: x.rssBeforeMb, unit: 'MB' },
+    { name: `split: RSS, ${x.packages} SDK packages loaded`, value: x.rssAfterMb, unit: 'MB', note: `heap ${x.heapAfterMb} MB after GC, before any request: most of the small scan's peak is SDK code` },
   ];
 }
