@@ -1,7 +1,7 @@
 /**
  * The large-account scan: runs bench/large-account.js in a child process (its own memory, its own
  * mocked SDK clients) and turns its report into rows with the issue's targets:
- * no call twice for the same data, wall time within 1.5× the lower bound, peak memory under 300 MB.
+ * no call twice for the same data, wall time within 1.15× the lower bound, peak memory under 300 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,8 @@ import type { BenchRow } from '../run.js';
 export type Row = BenchRow;
 
 /** The V8 flags the scan runs with; README's "Scale and speed" gives the figures without them too. */
-export const DEFAULT_FLAGS = '--max-old-space-size=256 --max-semi-space-size=16';
+/** Empty: the bin sets no V8 flags, so the bench measures what a user gets (BENCH_NODE_FLAGS tries others). */
+export const DEFAULT_FLAGS = '';
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -34,9 +35,9 @@ export async function run(): Promise<Row[]> {
   const s = r.size;
   const used = `${s.users} users, ${s.buckets} buckets, ${s.securityGroups} security groups, ${s.instances} instances, ${s.regions} regions, ${s.latencyMs} ms per call`;
   const rows: Row[] = [
-    { name: 'scan: wall time', value: round(r.wallMs / 1000), unit: 's', target: `≤ 1.5 × bound (${round((1.5 * r.boundMs) / 1000)} s)`, ok: r.wallMs <= 1.5 * r.boundMs, note: used },
+    { name: 'scan: wall time', value: round(r.wallMs / 1000), unit: 's', target: `≤ 1.15 × bound (${round((1.15 * r.boundMs) / 1000)} s)`, ok: r.wallMs <= 1.15 * r.boundMs, note: used },
     { name: 'scan: lower bound', value: round(r.boundMs / 1000), unit: 's', note: `busiest pool: ${r.bottleneck || 'none'}` },
-    { name: 'scan: wall / bound', value: round(r.boundMs > 0 ? r.wallMs / r.boundMs : 0), unit: '×', target: '≤ 1.5', ok: r.wallMs <= 1.5 * r.boundMs },
+    { name: 'scan: wall / bound', value: round(r.boundMs > 0 ? r.wallMs / r.boundMs : 0), unit: '×', target: '≤ 1.15', ok: r.wallMs <= 1.15 * r.boundMs },
     { name: 'scan: CPU time used', value: round(r.cpuMs / 1000), unit: 's', note: 'user + system during the scan; on a loaded machine the wall time cannot beat CPU time ÷ the share of a core it gets' },
     { name: 'scan: evaluation (checks)', value: round(r.evaluateMs), unit: 'ms' },
     { name: 'scan: API calls', value: r.calls, unit: 'calls' },

@@ -90,16 +90,19 @@ export async function run(): Promise<Row[]> {
       if (t.inProcess !== undefined) inside.push(t.inProcess);
     }
     const first = round(median(wall));
+    const bare = round(median(node));
+    const over = round(first - bare);
     return [
-      { name: 'node -e "" (this machine, for scale)', value: round(median(node)), unit: 'ms' },
+      { name: 'node -e "" (this machine, for scale)', value: bare, unit: 'ms' },
       {
         name: 'start to first wizard frame',
         value: first,
         unit: 'ms',
-        target: '≤ 200 ms',
-        ok: first <= 200,
+        target: `≤ ${round(bare + 60)} ms (bare node + 60)`,
+        ok: over <= 60,
         note: `median of ${runs} runs of node bin/hipaa-wizard.js --demo (the esbuild bundle); the process's own clock says ${round(median(inside))} ms`,
       },
+      { name: 'first frame minus bare node', value: over, unit: 'ms', target: '≤ 60', ok: over <= 60 },
     ];
   } finally {
     rmSync(cwd, { recursive: true, force: true });
