@@ -50,11 +50,21 @@ const SETTING_HELP: Record<keyof Settings, string> = {
   phiTags: 'comma-separated tags marking ePHI resources, key=value',
 };
 
-/** Adds the source, records and threshold options to a command. */
-export function withCommonOptions(cmd: Command): Command {
+/**
+ * Adds the source, records and threshold options to a command. A command that only changes a live
+ * account (`liveOnly`: apply, undo) still takes --demo and --snapshot, to refuse them with a sentence,
+ * but does not list them in its help.
+ */
+export function withCommonOptions(cmd: Command, { liveOnly = false }: { liveOnly?: boolean } = {}): Command {
+  const demo = new Option('--demo', 'use the built-in demo account (a fictional clinic); no AWS calls');
+  const snapshot = new Option('--snapshot <file>', 'evaluate a saved snapshot offline');
+  if (liveOnly) {
+    demo.hideHelp();
+    snapshot.hideHelp();
+  }
   cmd
-    .option('--demo', 'use the built-in demo account (a fictional clinic); no AWS calls')
-    .option('--snapshot <file>', 'evaluate a saved snapshot offline')
+    .addOption(demo)
+    .addOption(snapshot)
     .option('--profile <name>', 'AWS profile from ~/.aws/config')
     .option('--region <region>', 'home region, for global services (default: from the profile or AWS_REGION)')
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')

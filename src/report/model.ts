@@ -279,7 +279,14 @@ const byStatus = (a: Finding, b: Finding) =>
   SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
   a.id.localeCompare(b.id);
 
-function reportFinding(f: Finding, catalog: ReportCatalog): ReportFinding {
+/** The flags a fix hint needs to run on the same source as the report: `--demo`, `--snapshot FILE`, or none for a live account. */
+export function sourceFlags(mode: Mode, snapshotFile?: string | null): string {
+  if (mode === 'demo') return ' --demo';
+  if (mode === 'snapshot') return snapshotFile ? ` --snapshot ${snapshotFile}` : '';
+  return '';
+}
+
+function reportFinding(f: Finding, catalog: ReportCatalog, flags: string): ReportFinding {
   const fix = f.remediation ? catalog.remediation(f.remediation) : undefined;
   return {
     id: f.id,
@@ -301,7 +308,7 @@ function reportFinding(f: Finding, catalog: ReportCatalog): ReportFinding {
       missingPermission: r.missing ?? null,
     })),
     remediation: f.remediation
-      ? { id: f.remediation, title: fix?.title ?? f.remediation, risk: fix?.risk ?? null, planCommand: `hipaa-wizard plan ${f.id}` }
+      ? { id: f.remediation, title: fix?.title ?? f.remediation, risk: fix?.risk ?? null, planCommand: `hipaa-wizard plan ${f.id}${flags}` }
       : null,
     missingPermissions: [...(f.missing ?? [])],
     decision: f.decision
@@ -478,7 +485,7 @@ export function buildReport(input: ReportInput): ReportDocument {
       categoriesByStatus,
     },
     categories,
-    findings: findings.map((f) => reportFinding(f, catalog)),
+    findings: findings.map((f) => reportFinding(f, catalog, sourceFlags(input.mode, input.snapshotFile))),
     decisions,
     attestations,
     vendors,

@@ -81,7 +81,7 @@ export function scanText(result: ScanResult, paint: Paint, width = 100): string 
         }
         if (failing.length > 5) out.push(paint('dim', `             … and ${failing.length - 5} more (see --format json)`));
         if (f.missing?.length) out.push(paint('yellow', `             missing permission: ${f.missing.join(', ')}`));
-        if (f.remediation && f.status === 'fail') out.push(paint('dim', `             fix: hipaa-wizard plan ${f.id}`));
+        if (f.remediation && f.status === 'fail') out.push(paint('dim', `             fix: hipaa-wizard plan ${f.id}${result.mode === 'demo' ? ' --demo' : ''}`));
       }
       out.push(paint('dim', `             ${cite}`));
     }

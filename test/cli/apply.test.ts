@@ -14,6 +14,18 @@ afterAll(() => aws?.close());
 const liveEnv = () => isolatedEnv({ AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE', AWS_SECRET_ACCESS_KEY: 'fake-secret-key' });
 
 describe('apply refuses', () => {
+  it('apply and undo do not offer --demo or --snapshot in their help, while plan --help does', async () => {
+    for (const cmd of ['apply', 'undo']) {
+      const r = await runCli([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('--profile');
+      expect(r.stdout).not.toContain('--demo');
+      expect(r.stdout).not.toContain('--snapshot');
+    }
+    const plan = await runCli(['plan', '--help']);
+    expect(plan.stdout).toContain('--demo');
+  });
+
   it('on the demo account, even with --yes, and says how to see the plan instead', async () => {
     const r = await runCli(['apply', 'all', '--demo', '--yes']);
     expect(r.code).toBe(2);

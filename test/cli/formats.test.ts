@@ -38,7 +38,7 @@ describe('scan --format for security tools (demo)', () => {
       Status: 'fail',
       'HIPAA section': '§164.312(c)(1)',
       'R/A': 'R',
-      'Fix command': 'hipaa-wizard plan s3-versioning',
+      'Fix command': 'hipaa-wizard plan s3-versioning --demo', // the demo's hint runs as printed
     });
   });
 

@@ -11,6 +11,15 @@ beforeAll(async () => {
 afterAll(() => aws?.close());
 
 describe('plan --demo', () => {
+  it('the demo scan\'s fix hints carry --demo, so running one works as printed', async () => {
+    const scan = await runCli(['scan', '--demo', '--step', '1']);
+    const hints = [...scan.stdout.matchAll(/fix: (hipaa-wizard plan .*)$/gm)].map((m) => m[1]!);
+    expect(hints.length).toBeGreaterThan(0);
+    for (const h of hints) expect(h).toMatch(/ --demo$/);
+    const r = await runCli(hints[0]!.split(' ').slice(1));
+    expect(r.code).toBe(0);
+  });
+
   it('prints a plan for every failing check of the demo account that has a fix, and one count line', async () => {
     const scan = await runCli(['scan', '--demo', '--format', 'json']);
     const findings = (JSON.parse(scan.stdout) as { findings: { id: string; status: string; remediation?: string | null }[] }).findings;

@@ -12,6 +12,28 @@ const run = (cwd: string, ...args: string[]) => runCli(args, { cwd, env });
 const REASON = 'Console sign-in goes through SSO with MFA; IAM passwords are being retired.';
 
 describe('decide and records', () => {
+  it('records the account a decision was made on, says when it applies to every account, and never applies one made on another account', async () => {
+    const mfa = async (cwd: string) => {
+      const scan = await run(cwd, 'scan', '--demo', '--format', 'json');
+      return (JSON.parse(scan.stdout) as { findings: { id: string; status: string }[] }).findings.find((f) => f.id === 'console-users-mfa')!.status;
+    };
+    const accept = ['decide', 'console-users-mfa', '--status', 'risk-accepted', '--reason', REASON, '--owner', 'Ana Ruiz', '--review-by', '2027-02-01'];
+
+    const other = workDir();
+    const r = await run(other, ...accept, '--account', '111111111111');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('It applies to account 111111111111 only.');
+    expect(await mfa(other)).toBe('fail'); // the demo account is 210987654321
+
+    const same = workDir();
+    expect((await run(same, ...accept, '--account', '210987654321')).stdout).toContain('It applies to account 210987654321 only.');
+    expect(await mfa(same)).toBe('accepted');
+
+    const every = workDir();
+    expect((await run(every, ...accept)).stdout).toContain('It applies to every account (pass --account ID to limit it to one).');
+    expect(await mfa(every)).toBe('accepted');
+  });
+
   it('records decisions, supersedes, lists, shows history and verifies', async () => {
     const cwd = workDir();
     const first = await run(cwd, 'decide', 'password-policy-strength', '--status', 'risk-accepted', '--reason', REASON, '--owner', 'Ana Ruiz', '--review-by', '2027-02-01', '--approved-by', 'Sam Lee');

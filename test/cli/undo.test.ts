@@ -63,5 +63,14 @@ describe('undo', () => {
     const r = await runCli(['undo', 'J-0001', '--demo']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('undo changes a live AWS account, so it never runs on the demo account');
+    expect(r.stderr).not.toContain('plan J-0001');
+    expect(r.stderr).toContain('the demo changes nothing, so it has no journal entry to take back.');
+  });
+
+  it('on a snapshot, points at the live account rather than at a plan that does not exist', async () => {
+    const r = await runCli(['undo', 'J-0001', '--snapshot', 'some.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('plan J-0001');
+    expect(r.stderr).toContain('run it without --snapshot, against the live account whose journal holds J-0001.');
   });
 });

@@ -179,7 +179,7 @@ describe('CSV', () => {
       'HIPAA section': '§164.312(c)(1)',
       'R/A': 'R',
       'Fix id': 's3-versioning',
-      'Fix command': 'hipaa-wizard plan s3-versioning',
+      'Fix command': 'hipaa-wizard plan s3-versioning --demo', // the demo's hint runs as printed
     });
     const accepted = rows.find((r) => r['Check id'] === 'password-policy-strength');
     expect(accepted).toMatchObject({

@@ -39,7 +39,7 @@ describe('the Markdown report on the demo account', () => {
     expect(own).toContain('- **Severity:** medium');
     expect(own).toContain('- **HIPAA:** §164.308(a)(5)(ii)(D) Password management (addressable)');
     expect(own).toContain('- **HITRUST:** 01.d');
-    expect(own).toMatch(/- \*\*Fix:\*\* .+ \(`password-policy`, disruptive\); preview it with `hipaa-wizard plan password-policy-rotation`/);
+    expect(own).toMatch(/- \*\*Fix:\*\* .+ \(`password-policy`, disruptive\); preview it with `hipaa-wizard plan password-policy-rotation --demo`/);
     expect(own).toMatch(/ {2}- fail: `account 210987654321 password policy`: /);
     expect(own).toContain('- **Why it matters:**');
   });

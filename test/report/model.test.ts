@@ -45,8 +45,16 @@ describe('the report document on the demo account', () => {
     expect(mfa.hitrust).toContain('01.j');
     expect(mfa.resources.filter((r) => r.status === 'fail').map((r) => r.id)).toContain('arn:aws:iam::210987654321:user/frontdesk');
     const rotation = doc.findings.find((f) => f.id === 'password-policy-rotation')!;
-    expect(rotation.remediation).toMatchObject({ id: 'password-policy', planCommand: 'hipaa-wizard plan password-policy-rotation' });
+    expect(rotation.remediation).toMatchObject({ id: 'password-policy', planCommand: 'hipaa-wizard plan password-policy-rotation --demo' });
     expect(rotation.remediation!.title.length).toBeGreaterThan(5);
+  });
+
+  it('gives fix hints that run on the same source as the report: --demo, --snapshot FILE, or nothing on a live account', async () => {
+    const input = await demoInput();
+    const hint = (doc: ReturnType<typeof buildReport>) => doc.findings.find((f) => f.id === 'password-policy-rotation')!.remediation!.planCommand;
+    expect(hint(buildReport(input))).toBe('hipaa-wizard plan password-policy-rotation --demo');
+    expect(hint(buildReport({ ...input, mode: 'snapshot', snapshotFile: 'saved.json' }))).toBe('hipaa-wizard plan password-policy-rotation --snapshot saved.json');
+    expect(hint(buildReport({ ...input, mode: 'live' }))).toBe('hipaa-wizard plan password-policy-rotation');
   });
 
   it('shows a decision that covers a failure as accepted, and a lapsed one as failing again', async () => {

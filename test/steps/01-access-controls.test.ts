@@ -87,6 +87,16 @@ describe('root-recent-use', () => {
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/used access key 1/);
   });
+  it('says "today", never "-1 days ago", for a use stamped after this machine\'s clock', async () => {
+    const f = await runCheckById('root-recent-use', report(row('<root_account>', { passwordEnabled: true, passwordLastUsed: daysAgo(-0.2) })));
+    expect(f.status).toBe('fail');
+    expect(f.message).not.toMatch(/-\d+ days/);
+    expect(f.message).toMatch(/\(today \(AWS's timestamp is ahead of this machine's clock\)\)/);
+    const g = await runCheckById('root-recent-use', report(row('<root_account>', { passwordEnabled: true, passwordLastUsed: daysAgo(0.5) })));
+    expect(g.message).toMatch(/\(today\)/);
+    const h = await runCheckById('root-recent-use', report(row('<root_account>', { passwordEnabled: true, passwordLastUsed: daysAgo(1.5) })));
+    expect(h.message).toMatch(/\(1 day ago\)/);
+  });
   it('passes when root was last used long ago, and honours the threshold', async () => {
     const s = report(row('<root_account>', { passwordLastUsed: daysAgo(200) }));
     expect((await runCheckById('root-recent-use', s)).status).toBe('pass');

@@ -28,12 +28,16 @@ export interface ApplyCommandOptions extends PlanCommandOptions {
 }
 
 /** Refuses the sources that must never be changed, before anything is read. */
-export function refuseOffline(o: CommonOptions, command: string, target: string): void {
+export function refuseOffline(o: CommonOptions, command: 'apply' | 'undo', target: string): void {
   if (o.demo || o.snapshot) {
     const what = o.demo ? 'the demo account' : 'a snapshot';
-    throw new UsageError(
-      `${command} changes a live AWS account, so it never runs on ${what}; to see what it would do, run: hipaa-wizard plan ${target} ${o.demo ? '--demo' : `--snapshot ${o.snapshot}`}`,
-    );
+    const next =
+      command === 'undo'
+        ? o.demo
+          ? 'the demo changes nothing, so it has no journal entry to take back.'
+          : `run it without --snapshot, against the live account whose journal holds ${target}.`
+        : `to see what it would do, run: hipaa-wizard plan ${target} ${o.demo ? '--demo' : `--snapshot ${o.snapshot}`}`;
+    throw new UsageError(`${command} changes a live AWS account, so it never runs on ${what}; ${next}`);
   }
 }
 
@@ -279,6 +283,7 @@ export function registerApply(program: Command): void {
         .option('--yes', 'apply safe fixes without asking (for automation; the plan is still printed and journaled)')
         .option('--allow-disruptive <ids>', 'with --yes, also apply these disruptive, costly or irreversible fixes (comma-separated fix ids)')
         .option('--plan-file <file>', 'apply exactly this plan, saved earlier with plan --format json (refused if the account changed since)'),
+      { liveOnly: true },
     ),
   ).action(async (target: string, o: ApplyCommandOptions) => {
     refuseOffline(o, 'apply', target);

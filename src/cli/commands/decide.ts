@@ -12,6 +12,7 @@ const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).f
 
 interface DecideOptions {
   status: string;
+  account?: string;
   reason: string;
   alternative?: string;
   owner?: string;
@@ -39,6 +40,7 @@ export function registerDecide(program: Command): void {
     .option('--decided-by <person>', 'who decided (default: --by)')
     .option('--decided-at <date>', 'when it was decided, YYYY-MM-DD (default: today)')
     .option('--review-by <date>', 'YYYY-MM-DD after which it lapses (default: a year after the decision; required for risk-accepted)')
+    .option('--account <id>', 'the AWS account id it was made on; without it (or --scope-accounts) it applies to every account')
     .option('--scope-accounts <list>', 'only these AWS account ids')
     .option('--scope-regions <list>', 'only these regions')
     .option('--scope-resources <list>', 'only these resources (ARNs or names as the findings show them)')
@@ -61,16 +63,26 @@ export function registerDecide(program: Command): void {
             decidedBy: o.decidedBy,
             decidedAt: o.decidedAt,
             reviewBy: o.reviewBy,
-            scope: { accounts: list(o.scopeAccounts), regions: list(o.scopeRegions), resources: list(o.scopeResources) },
+            scope: { accounts: accountsOf(o), regions: list(o.scopeRegions), resources: list(o.scopeResources) },
             evidence: o.evidence,
           },
           { by: o.by ?? currentUser(), now, registry: await loadRegistry() },
         );
         const what = /^164\./.test(decision.subject) ? `finding citing §${decision.subject}` : `${decision.subject} finding`;
         const covers = decision.status === 'implemented' ? '' : ` A failing ${what} shows as accepted until ${decision.reviewBy}, then fails again until the decision is reviewed.`;
+        const accounts = decision.scope?.accounts ?? [];
+        const where = accounts.length
+          ? ` It applies to account${accounts.length === 1 ? '' : 's'} ${accounts.join(', ')} only.`
+          : ' It applies to every account (pass --account ID to limit it to one).';
         process.stdout.write(
-          `Recorded ${entry.id}: ${decision.subject} is ${decision.status}, review by ${decision.reviewBy} (decided by ${decision.decidedBy}${decision.approvedBy ? `, approved by ${decision.approvedBy}` : ''}).${before ? ` It supersedes ${before.id}.` : ''}${covers}\n`,
+          `Recorded ${entry.id}: ${decision.subject} is ${decision.status}, review by ${decision.reviewBy} (decided by ${decision.decidedBy}${decision.approvedBy ? `, approved by ${decision.approvedBy}` : ''}).${before ? ` It supersedes ${before.id}.` : ''}${where}${covers}\n`,
         );
       }),
     );
+}
+
+/** --account and --scope-accounts together: the accounts a decision is limited to (none: every account). */
+function accountsOf(o: DecideOptions): string[] | undefined {
+  const all = [...(o.account ? [o.account] : []), ...(list(o.scopeAccounts) ?? [])].map((a) => a.trim()).filter(Boolean);
+  return all.length ? [...new Set(all)] : undefined;
 }

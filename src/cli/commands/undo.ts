@@ -21,6 +21,7 @@ export function registerUndo(program: Command): void {
       .command('undo <entry>')
       .description('take back a change recorded in the journal (its id, e.g. J-0003), after showing the plan and asking')
       .option('--yes', 'undo without asking (for automation)'),
+    { liveOnly: true },
   ).action(async (entryId: string, o: CommonOptions & { yes?: boolean }) => {
     refuseOffline(o, 'undo', entryId);
     const registry = await loadRegistry();

@@ -30,14 +30,21 @@ export default defineCheck({
       const ago = daysBetween(last.at, now);
       if (ago < settings.rootRecentUseDays) {
         return failed(
-          `The root user of account ${account} ${last.what} on ${day(last.at)} (${ago} days ago); use a named administrator and keep root for the few tasks only root can do.`,
-          [{ id, status: 'fail', detail: `Root user: ${last.what} ${ago} days ago.` }],
+          `The root user of account ${account} ${last.what} on ${day(last.at)} (${agoText(ago)}); use a named administrator and keep root for the few tasks only root can do.`,
+          [{ id, status: 'fail', detail: `Root user: ${last.what} ${agoText(ago)}.` }],
         );
       }
       return passed(`The root user of account ${account} was last used on ${day(last.at)}, more than ${settings.rootRecentUseDays} days ago.`, [
-        { id, status: 'pass', detail: `Root user: last used ${ago} days ago.` },
+        { id, status: 'pass', detail: `Root user: last used ${agoText(ago)}.` },
       ]);
     }
     return passed(`The root user of account ${account} has no recorded use.`, [{ id, status: 'pass', detail: 'Root user: never used.' }]);
   },
 });
+
+/** "today" for a use within the last day, or one stamped after this machine's clock (a skew), never "-1 days ago". */
+function agoText(days: number): string {
+  if (days < 0) return "today (AWS's timestamp is ahead of this machine's clock)";
+  if (days === 0) return 'today';
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
