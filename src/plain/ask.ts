@@ -18,13 +18,22 @@ export interface Asker {
 }
 
 export class NoMoreAnswers extends Error {
-  constructor() {
+  /** `answered`: how many answers came before the input ended (0: none at all). */
+  constructor(readonly answered = 0) {
     super('No more answers on standard input.');
     this.name = 'NoMoreAnswers';
   }
 }
 
-/** Inquirer, for a person at a terminal. Ctrl-C or a closed terminal becomes NoMoreAnswers. */
+/** The person pressed Ctrl-C at a question. */
+export class Interrupted extends Error {
+  constructor() {
+    super('Interrupted at a question.');
+    this.name = 'Interrupted';
+  }
+}
+
+/** Inquirer, for a person at a terminal. Ctrl-C becomes Interrupted; a prompt aborted otherwise, NoMoreAnswers. */
 export async function inquirerAsker(): Promise<Asker> {
   const { select, input } = await import('@inquirer/prompts');
   const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
@@ -32,7 +41,9 @@ export async function inquirerAsker(): Promise<Asker> {
     try {
       return await ask();
     } catch (e) {
-      if ((e as Error)?.name === 'ExitPromptError' || (e as Error)?.name === 'AbortPromptError') throw new NoMoreAnswers();
+      // Inquirer's ExitPromptError is Ctrl-C (or the terminal closing under the prompt).
+      if ((e as Error)?.name === 'ExitPromptError') throw new Interrupted();
+      if ((e as Error)?.name === 'AbortPromptError') throw new NoMoreAnswers();
       throw e;
     }
   };
@@ -49,6 +60,7 @@ export function lineAsker(input: NodeJS.ReadableStream, out: NodeJS.WritableStre
   const lines: string[] = [];
   const waiting: ((line: string | undefined) => void)[] = [];
   let ended = false;
+  let answered = 0;
   rl.on('line', (line) => {
     const next = waiting.shift();
     if (next) next(line);
@@ -68,8 +80,9 @@ export function lineAsker(input: NodeJS.ReadableStream, out: NodeJS.WritableStre
     if (line === undefined) {
       out.write('\n');
       rl.close();
-      throw new NoMoreAnswers();
+      throw new NoMoreAnswers(answered);
     }
+    answered++;
     out.write(`${line}\n`);
     return line.trim();
   };

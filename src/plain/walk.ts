@@ -18,7 +18,7 @@ import { createFlow } from '../wizard/flow.js';
 import { outline, type WalkServices } from '../wizard/services.js';
 import { checkedSteps, currentStep, findingOf, type Intent, runOf, type StepOutline } from '../wizard/state.js';
 import { sentence } from '../wizard/sentence.js';
-import { type Asker, inquirerAsker, lineAsker, NoMoreAnswers } from './ask.js';
+import { type Asker, Interrupted, inquirerAsker, lineAsker, NoMoreAnswers } from './ask.js';
 
 export interface PlainOptions {
   readonly services: WalkServices;
@@ -103,15 +103,36 @@ export async function runPlain(options: PlainOptions): Promise<number> {
       if (flow.state.screen.name === 'summary') break;
     }
   } catch (e) {
+    if (e instanceof Interrupted) return interrupted();
     if (!(e instanceof NoMoreAnswers)) throw e;
-    return noAnswers();
+    // Only when no answer came at all is the scan the useful thing to print.
+    if (e.answered === 0) return noAnswers();
+    say();
+    say(`Standard input ended after ${e.answered} answer${e.answered === 1 ? '' : 's'}, so the walk stops here.`);
   }
   say();
   if (flow.state.screen.name !== 'summary') await act({ do: 'summary' });
   print(summaryLines(flow.state, width, false).slice(0, -1));
-  await offerReport();
+  try {
+    await offerReport();
+  } catch (e) {
+    if (e instanceof Interrupted) return interrupted();
+    throw e;
+  }
   await act({ do: 'exit' });
   return 0;
+
+  /** Ctrl-C at a question: one sentence on what is kept, and 130, the shell's code for it. */
+  async function interrupted(): Promise<number> {
+    const { recorded, fixed } = flow.state;
+    const dir = flow.state.session?.recordsDir ?? 'the records folder';
+    say();
+    say(
+      `Interrupted (Ctrl-C): ${recorded.length + fixed.length > 0 ? `the ${recorded.length} answer${recorded.length === 1 ? '' : 's'} recorded and ${fixed.length} fix${fixed.length === 1 ? '' : 'es'} applied this session are kept (${dir})` : 'nothing was recorded or applied this session'}; the question left open recorded nothing.`,
+    );
+    await act({ do: 'exit' });
+    return 130;
+  }
 
   /** The summary's report: asked for at a terminal; otherwise the command that writes it. */
   async function offerReport(): Promise<void> {

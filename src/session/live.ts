@@ -30,7 +30,7 @@ export async function openLiveSource(options: SourceOptions, credentials?: unkno
   const badProfile = profile ? unknownProfileProblem(profile) : undefined;
   if (badProfile) throw new StartupError(badProfile);
   const homeRegion = await resolveHomeRegion(options);
-  const clients = new ClientFactory({ profile: options.profile, endpointUrl: options.endpointUrl, credentials });
+  const clients = new ClientFactory({ profile: options.profile, endpointUrl: options.endpointUrl, credentials, signal: options.signal });
   let identity: Awaited<ReturnType<typeof callerIdentity>>;
   try {
     identity = await callerIdentity(clients, homeRegion);

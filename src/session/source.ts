@@ -17,6 +17,8 @@ export interface SourceOptions {
   readonly endpointUrl?: string;
   /** Fixed clock for the demo (tests). */
   readonly now?: Date;
+  /** Aborting it stops opening a live account, and every call the source makes, at once (quitting the wizard while it connects). */
+  readonly signal?: AbortSignal;
 }
 
 export interface Needs {

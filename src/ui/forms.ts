@@ -27,6 +27,8 @@ export interface FormState {
   /** Why the last attempt to save was refused (one sentence). */
   readonly error?: string;
   readonly saving: boolean;
+  /** Something was typed or chosen since the form opened (Ctrl-C asks before dropping it). */
+  readonly touched?: boolean;
 }
 
 export const DECISION_STATUSES: readonly DecisionStatus[] = ['implemented', 'alternative', 'not-reasonable', 'risk-accepted', 'not-applicable'];

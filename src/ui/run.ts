@@ -29,7 +29,8 @@ export async function runInk({ services, registry, firstStep }: RunInkOptions): 
     {
       interactive: Boolean(process.stdout.isTTY),
       alternateScreen: Boolean(process.stdout.isTTY) && !bench,
-      exitOnCtrlC: true,
+      // Ctrl-C arrives as a key (the terminal is in raw mode): the walk decides (src/wizard/state.ts).
+      exitOnCtrlC: false,
       patchConsole: true,
       onRender: bench
         ? () => {
@@ -43,12 +44,23 @@ export async function runInk({ services, registry, firstStep }: RunInkOptions): 
   );
   await instance.waitUntilExit();
   services.close();
-  if (final) process.stdout.write(closingLines(final).join('\n') + '\n');
-  return 0;
+  if (!final) return 0;
+  process.stdout.write(closingLines(final).join('\n') + '\n');
+  return walkExitCode(final);
+}
+
+/** 130 after Ctrl-C (the shell's convention); 2 when the account could not be opened; 0 otherwise. */
+export function walkExitCode(state: WizardState): number {
+  if (state.interrupted) return 130;
+  return state.phase === 'ready' ? 0 : 2;
 }
 
 /** What stays on the normal screen after the wizard closes. */
 export function closingLines(state: WizardState): string[] {
+  if (state.phase !== 'ready') {
+    const why = state.failure ?? 'The account could not be opened.';
+    return [state.interrupted ? 'hipaa-wizard: interrupted while opening the account; nothing was read or recorded.' : `hipaa-wizard: ${why}`];
+  }
   const checked = state.steps.filter((s) => runOf(state, s.id).state === 'done');
   const failing = checked.reduce((n, s) => n + Object.values(runOf(state, s.id).findings).filter((f) => f.status === 'fail').length, 0);
   const lines = [
@@ -56,5 +68,10 @@ export function closingLines(state: WizardState): string[] {
   ];
   if (state.session) lines.push(`Records: ${state.session.recordsDir} (run hipaa-wizard again to resume where you left off).`);
   if (state.report?.status === 'written') lines.push(`Report: ${state.report.file}`);
+  if (state.interrupted) {
+    const kept = state.recorded.length + state.fixed.length > 0 ? 'what was recorded and applied before it is kept' : 'nothing was recorded or applied this session';
+    const dropped = state.interrupted.dropped;
+    lines.push(`Interrupted (Ctrl-C): ${kept}${dropped ? `; the unsaved ${dropped.kind} form for ${dropped.subject} was dropped` : ''}.`);
+  }
   return lines;
 }

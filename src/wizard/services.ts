@@ -157,6 +157,8 @@ export function createWalk(options: WalkOptions): WalkServices {
   const open = options.openSource ?? openSource;
   let source: Source | undefined;
   let session: SessionInfo | undefined;
+  // Quitting while the account is being opened stops its calls at once, rather than after their timeouts.
+  const stop = new AbortController();
   let saving: Promise<void> = Promise.resolve();
 
   const need = (): Source => {
@@ -184,7 +186,7 @@ export function createWalk(options: WalkOptions): WalkServices {
         source.close();
         source = undefined;
       }
-      if (!source) source = await open(options.source);
+      if (!source) source = await open({ ...options.source, signal: stop.signal });
       const reportFile = join(reportDir, reportFileName('html', source.identity.accountId, now()));
       session = {
         mode: source.mode,
@@ -324,6 +326,7 @@ export function createWalk(options: WalkOptions): WalkServices {
     },
 
     close() {
+      stop.abort();
       source?.close();
       source = undefined;
     },

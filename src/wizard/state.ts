@@ -138,6 +138,11 @@ export interface ReportWritten {
   readonly whole: boolean;
 }
 
+/** What a Ctrl-C left behind: the decision or attestation form it dropped with its typing, if any. */
+export interface Interruption {
+  readonly dropped?: { readonly kind: 'decision' | 'attestation'; readonly subject: string };
+}
+
 export type ReportProgress =
   | { readonly status: 'writing' }
   | ({ readonly status: 'written' } & ReportWritten)
@@ -168,6 +173,10 @@ export interface WizardState {
   readonly queue: readonly { readonly id: number; readonly effect: Effect }[];
   readonly nextEffect: number;
   readonly exiting: boolean;
+  /** Ctrl-C ended (or is ending) the walk: the exit code is 130, and the closing lines say what was kept. */
+  readonly interrupted?: Interruption;
+  /** Ctrl-C was pressed once over unsaved typing or a running fix: a second press (or the end of the fix) quits. */
+  readonly quitPending?: boolean;
   readonly facts?: SummaryFacts;
   /** The report written from the summary (w), or being written. */
   readonly report?: ReportProgress;
@@ -360,6 +369,31 @@ function exitWalk(state: WizardState): WizardState {
   return enqueue({ ...state, exiting: true }, { type: 'exit' });
 }
 
+/** A fix being applied or a form being saved: work that Ctrl-C waits for rather than cut in half. */
+function busy(state: WizardState): boolean {
+  const s = state.screen;
+  return (s.name === 'applying' && !s.result && !s.error) || (s.name === 'form' && s.form.saving);
+}
+
+/**
+ * Ctrl-C: the walk ends at once with exit code 130, and what was recorded stays recorded. Over a
+ * form with typing in it, the first press only warns (a second drops the form); while a fix is
+ * being applied or a form saved, the walk ends as soon as that finishes, so neither is cut in half.
+ */
+function interrupt(state: WizardState): WizardState {
+  const s = state.screen;
+  const typing = state.phase === 'ready' && s.name === 'form' && !s.form.saving && s.form.touched === true;
+  if (state.phase === 'ready' && busy(state)) {
+    const what = s.name === 'applying' ? 'the fix being applied finishes (its journal records every call, so undo stays possible)' : 'the form being saved is written';
+    return { ...state, quitPending: true, banner: { tone: 'warn', text: `Quitting as soon as ${what}.` } };
+  }
+  if (typing && !state.quitPending) {
+    return { ...state, quitPending: true, banner: { tone: 'warn', text: 'This form is not saved. Ctrl-C again quits and drops it; Enter saves it, Esc goes back to the finding.' } };
+  }
+  const dropped = typing && s.name === 'form' ? { kind: s.form.kind, subject: s.form.subject } : undefined;
+  return exitWalk({ ...state, quitPending: false, interrupted: { dropped } });
+}
+
 /** Reconnect, then run the current step's checks again. */
 function retryStep(state: WizardState): WizardState {
   const again = withRun(state, state.current, () => ({ state: 'checking', findings: {}, running: [] }));
@@ -467,8 +501,12 @@ function scrollBy(state: WizardState, key: KeyInfo): WizardState | undefined {
 
 function onKey(state: WizardState, input: string, key: KeyInfo): WizardState {
   if (state.exiting) return state;
+  if (key.ctrl && input === 'c') return interrupt(state);
   if (state.help) return { ...state, help: false };
-  const calm: WizardState = state.banner ? { ...state, banner: undefined } : state;
+  // Any other key takes back a Ctrl-C that was waiting for a second press (not one waiting for work to end).
+  const settled: WizardState = state.quitPending && !busy(state) ? { ...state, quitPending: false } : state;
+  // (Its banner stays while it waits: the person should see that the walk will end.)
+  const calm: WizardState = settled.banner && !settled.quitPending ? { ...settled, banner: undefined } : settled;
 
   if (state.phase !== 'ready') {
     if (input === 'q' || key.escape) return exitWalk(calm);
@@ -651,7 +689,8 @@ function formKey(state: WizardState, screen: Extract<Screen, { name: 'form' }>, 
     if (form.index < fields.length - 1) return move(form.index + 1);
     return submitForm(state, screen);
   }
-  return { ...state, screen: { ...screen, form: editForm(form, input, key) } };
+  const edited = editForm(form, input, key);
+  return { ...state, screen: { ...screen, form: edited.values === form.values ? edited : { ...edited, touched: true } } };
 }
 
 function submitForm(state: WizardState, screen: Extract<Screen, { name: 'form' }>): WizardState {
@@ -669,6 +708,13 @@ function applyVerified(state: WizardState, v: Verified): WizardState {
 }
 
 export function reduce(state: WizardState, event: WizardEvent): WizardState {
+  const next = reduceEvent(state, event);
+  // A Ctrl-C that waited for a fix or a save to finish quits once it has.
+  if (next.quitPending && state.quitPending && busy(state) && !busy(next)) return exitWalk({ ...next, quitPending: false, interrupted: {} });
+  return next;
+}
+
+function reduceEvent(state: WizardState, event: WizardEvent): WizardState {
   switch (event.type) {
     case 'key':
       return onKey(state, event.input, event.key);

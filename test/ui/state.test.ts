@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/model.js';
 import { decisionForm, decisionProblem, editForm } from '../../src/ui/forms.js';
+import { closingLines, walkExitCode } from '../../src/ui/run.js';
 import { initialState, reduce, type StepOutline, stepLabel, type WizardEvent, type WizardState } from '../../src/wizard/state.js';
 
 const steps: StepOutline[] = [1, 2].map((n) => ({
@@ -180,5 +181,71 @@ describe('intents (plain mode) and keys (Ink) lead to the same transitions', () 
   it('the same answer typed as keys in the Ink confirm screen applies too', () => {
     const typed = run(atConfirm(), ...'fix-b'.split('').map((c) => key(c)), key('', { return: true }));
     expect(typed.screen.name).toBe('applying');
+  });
+});
+
+describe('Ctrl-C in the wizard', () => {
+  const now = new Date('2026-11-24T12:00:00Z');
+  const ctrlC = key('c', { ctrl: true });
+  const atChecks = () => run(initialState(steps), opened, key('', { return: true }), { type: 'step-done', stepId: '01-step', findings: [finding('check-1a', 'fail'), finding('check-1b', 'pass')] });
+  const atForm = () => run(atChecks(), { type: 'form-ready', findingId: 'check-1a', form: decisionForm(finding('check-1a', 'fail'), now, 'dana') });
+  const exits = (s: WizardState) => s.exiting && s.queue.some((q) => q.effect.type === 'exit');
+
+  it('ends the walk at once on a screen with nothing unsaved, marked interrupted (exit code 130)', () => {
+    const s = run(atChecks(), ctrlC);
+    expect(exits(s)).toBe(true);
+    expect(s.interrupted).toEqual({ dropped: undefined });
+    expect(walkExitCode(s)).toBe(130);
+    expect(closingLines(s).at(-1)).toBe('Interrupted (Ctrl-C): nothing was recorded or applied this session.');
+  });
+
+  it('over a form with typing in it, warns first; a second Ctrl-C drops the form and says so', () => {
+    const typed = run(atForm(), key('', { downArrow: true }), ...'Paper'.split('').map((c) => key(c)));
+    expect(typed.screen.name === 'form' && typed.screen.form.values.reason).toBe('Paper');
+    const once = run(typed, ctrlC);
+    expect(exits(once)).toBe(false);
+    expect(once.banner?.text).toBe('This form is not saved. Ctrl-C again quits and drops it; Enter saves it, Esc goes back to the finding.');
+    // The letter c typed with Ctrl is not typed into the field.
+    expect(once.screen.name === 'form' && once.screen.form.values.reason).toBe('Paper');
+    const twice = run(once, ctrlC);
+    expect(exits(twice)).toBe(true);
+    expect(twice.interrupted).toEqual({ dropped: { kind: 'decision', subject: 'check-1a' } });
+    expect(closingLines(twice).at(-1)).toBe('Interrupted (Ctrl-C): nothing was recorded or applied this session; the unsaved decision form for check-1a was dropped.');
+  });
+
+  it('another key after the warning takes it back: the next Ctrl-C warns again', () => {
+    const typed = run(atForm(), key('', { downArrow: true }), key('x'));
+    const s = run(typed, ctrlC, key('y'), ctrlC);
+    expect(exits(s)).toBe(false);
+    expect(s.screen.name === 'form' && s.screen.form.values.reason).toBe('xy');
+  });
+
+  it('an untouched form is dropped without asking', () => {
+    expect(exits(run(atForm(), ctrlC))).toBe(true);
+  });
+
+  it('while a fix is being applied, waits for it to finish, then ends the walk', () => {
+    const plan = { remediation: 'fix-a', title: 'Fix a', risk: 'safe', actions: [{ summary: 'Change a.', reversible: true }] } as unknown as import('../../src/engine/model.js').Plan;
+    const applying = run(atChecks(), {
+      type: 'intent',
+      intent: { do: 'open-finding', id: 'check-1a' },
+    });
+    const s0: WizardState = { ...applying, screen: { name: 'applying', id: 'check-1a', preview: { plan, lines: [], confirm: { kind: 'key' } } as never, actions: [{ summary: 'Change a.', status: 'running' }] as never } };
+    const pressed = run(s0, ctrlC, key('q'));
+    expect(exits(pressed)).toBe(false);
+    expect(pressed.banner?.text).toBe('Quitting as soon as the fix being applied finishes (its journal records every call, so undo stays possible).');
+    const done = run(pressed, { type: 'apply-done', result: { ok: true, message: 'Applied.', verified: [] } });
+    expect(exits(done)).toBe(true);
+    expect(walkExitCode(done)).toBe(130);
+    expect(closingLines(done).at(-1)).toBe('Interrupted (Ctrl-C): what was recorded and applied before it is kept.');
+  });
+
+  it('an account that could not be opened ends with exit code 2 and its sentence', () => {
+    const failed = run(initialState(steps), { type: 'open-failed', message: 'No AWS credentials were found.' });
+    const s = run(failed, key('q'));
+    expect(exits(s)).toBe(true);
+    expect(walkExitCode(s)).toBe(2);
+    expect(closingLines(s)).toEqual([`hipaa-wizard: ${s.failure}`]);
+    expect(s.failure).toContain('No AWS credentials were found.');
   });
 });

@@ -21,14 +21,15 @@ export function registerWizard(program: Command): void {
       .command('wizard', { isDefault: true })
       .description('the guided walk through the twelve categories (the default when no command is given)')
       .argument('[command]')
-      .option('--plain', 'plain line-by-line prompts, for screen readers and dumb terminals (the default when not in a terminal)'),
+      .option('--plain', 'plain line-by-line prompts, for screen readers and dumb terminals (the default when not in a terminal, or when TERM=dumb)'),
   ).action(async (word: string | undefined, o: WizardOptions) => {
     // As the default command, the wizard receives any word that is not a command: say so plainly.
     if (word !== undefined) throw new UsageError(`"${word}" is not a command; run hipaa-wizard --help for the commands.`);
     const registry = await loadRegistry();
     const first = o.step ? selectSteps(registry, o)[0]?.id : undefined;
     const services = await makeServices(registry, o);
-    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) || process.env.HIPAA_WIZARD_FORCE_INK === '1';
+    // A terminal without cursor control (TERM=dumb) cannot redraw a screen: it gets the plain walk.
+    const interactive = (Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.TERM !== 'dumb') || process.env.HIPAA_WIZARD_FORCE_INK === '1';
     if (o.plain || !interactive) {
       const { runPlain } = await import('../../plain/walk.js');
       process.exitCode = await runPlain({ services, registry, firstStep: first, stdin: process.stdin, stdout: process.stdout });
