@@ -12,13 +12,13 @@ import { BIN, ensureBuilt, isolatedEnv, workDir } from '../helpers/built-cli.js'
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `hipaa-wizard-e2e-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'wizard');
+const screen = (session = 'wizard') => tmux('capture-pane', '-p', '-t', session);
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'wizard', ...k);
 
-async function waitForScreen(text: string | RegExp, ms = 30_000): Promise<string> {
+async function waitForScreen(text: string | RegExp, ms = 30_000, session = 'wizard'): Promise<string> {
   const start = Date.now();
   for (;;) {
-    const s = screen();
+    const s = screen(session);
     if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
     if (Date.now() - start > ms) throw new Error(`The terminal never showed ${String(text)}. It shows:\n${s}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -27,19 +27,24 @@ async function waitForScreen(text: string | RegExp, ms = 30_000): Promise<string
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/** Starts `hipaa-wizard --demo` in a new tmux session as a person's shell would, echoing its exit code. */
+function start(session: string, records: string): void {
+  const env = isolatedEnv({ TERM: 'xterm-256color', HIPAA_WIZARD_USER: 'dana.okafor' });
+  delete env.CI; // a person's terminal, not CI
+  delete env.TMUX;
+  const assignments = Object.entries(env)
+    .filter(([k]) => /^(PATH|HOME|TERM|NO_COLOR|FORCE_COLOR|HIPAA_WIZARD_\w+|AWS_\w+|LANG|LC_ALL)$/.test(k))
+    .map(([k, v]) => `${k}=${quote(v)}`)
+    .join(' ');
+  const command = `cd ${quote(workDir())} && env -u CI ${assignments} ${quote(process.execPath)} ${quote(BIN)} --demo --records ${quote(records)}; echo "exited with $?"; sleep 60`;
+  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
+}
+
 describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
   const records = mkdtempSync(join(tmpdir(), 'hipaa-wizard-e2e-records-'));
   beforeAll(() => {
     ensureBuilt();
-    const env = isolatedEnv({ TERM: 'xterm-256color', HIPAA_WIZARD_USER: 'dana.okafor' });
-    delete env.CI; // a person's terminal, not CI
-    delete env.TMUX;
-    const assignments = Object.entries(env)
-      .filter(([k]) => /^(PATH|HOME|TERM|NO_COLOR|FORCE_COLOR|HIPAA_WIZARD_\w+|AWS_\w+|LANG|LC_ALL)$/.test(k))
-      .map(([k, v]) => `${k}=${quote(v)}`)
-      .join(' ');
-    const command = `cd ${quote(workDir())} && env -u CI ${assignments} ${quote(process.execPath)} ${quote(BIN)} --demo --records ${quote(records)}; echo "exited with $?"; sleep 60`;
-    tmux('new-session', '-d', '-s', 'wizard', '-x', '100', '-y', '30', command);
+    start('wizard', records);
   }, 240_000);
   afterAll(() => {
     if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
@@ -79,5 +84,38 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
     expect(after).toMatch(/hipaa-wizard: 1 of 12 steps checked this session/);
     expect(after).toContain(`Records: ${records}`);
     expect(JSON.parse(readFileSync(join(records, 'wizard-position.json'), 'utf8'))).toMatchObject({ stepId: '01-access-controls' });
+  }, 120_000);
+});
+
+describe.skipIf(!hasTmux)('Ctrl-C in the wizard, in a real terminal (tmux)', () => {
+  const records = mkdtempSync(join(tmpdir(), 'hipaa-wizard-e2e-records-'));
+  beforeAll(() => {
+    ensureBuilt();
+    start('interrupt', records);
+  }, 240_000);
+  afterAll(() => {
+    if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'interrupt']);
+  });
+
+  it('asks before dropping a half-typed decision, then ends with 130 and says what was kept and dropped', async () => {
+    const send = (...k: string[]) => tmux('send-keys', '-t', 'interrupt', ...k);
+    await waitForScreen('Step 1 of 12 · Access Controls', 30_000, 'interrupt');
+    send('Enter');
+    await waitForScreen(/\d+ failing · \d+ unknown/, 30_000, 'interrupt');
+    send('Enter');
+    await waitForScreen('Why it matters', 30_000, 'interrupt');
+    send('d');
+    await waitForScreen('Reason', 30_000, 'interrupt');
+    send('Down');
+    send('-l', 'Paper forms only');
+    await waitForScreen('Paper forms only', 30_000, 'interrupt');
+    send('C-c');
+    const warned = await waitForScreen('This form is not saved. Ctrl-C again quits and drops it', 30_000, 'interrupt');
+    expect(warned).toContain('Paper forms only');
+    send('C-c');
+    const after = await waitForScreen('exited with 130', 30_000, 'interrupt');
+    // (The 100-column terminal wraps the line; its pieces are joined back.)
+    expect(after.replace(/\n/g, '')).toMatch(/Interrupted \(Ctrl-C\): nothing was recorded or applied this session; the unsaved decision form for \S+ was dropped\./);
+    expect(after).not.toContain('Steps');
   }, 120_000);
 });
