@@ -5,6 +5,7 @@
  * (the home region when no plan exists anywhere). AWS Backup's default service role is created when
  * missing. Undo deletes the selection, plan and vault (a vault holding backups cannot be deleted).
  */
+import { responseRef } from '../src/engine/refs.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
@@ -112,7 +113,9 @@ export default defineRemediation({
           undo: [{ service: 'backup', command: 'DeleteBackupVault', input: { BackupVaultName: vault }, region }],
         });
       }
+      const planRef = `backup-plan-${region}`;
       actions.push({
+        ref: planRef,
         effect: '+',
         service: 'backup',
         command: 'CreateBackupPlan',
@@ -137,20 +140,19 @@ export default defineRemediation({
         reversible: true,
         undo: [{ service: 'backup', command: 'DeleteBackupPlan', input: { BackupPlanId: '{{self.BackupPlanId}}' }, region }],
       });
-      const planStep = actions.length;
       actions.push({
         effect: '+',
         service: 'backup',
         command: 'CreateBackupSelection',
         input: {
-          BackupPlanId: `{{step${planStep}.BackupPlanId}}`,
+          BackupPlanId: responseRef(planRef, 'BackupPlanId'),
           BackupSelection: { SelectionName: 'ephi-tagged', IamRoleArn: roleArn, ListOfTags: tags },
         },
         region,
         resource: `backup plan ${planName}`,
         summary: `Back up every resource in ${region} tagged ${tags.map((t) => `${t.ConditionKey}=${t.ConditionValue}`).join(' or ')}.`,
         reversible: true,
-        undo: [{ service: 'backup', command: 'DeleteBackupSelection', input: { BackupPlanId: `{{step${planStep}.BackupPlanId}}`, SelectionId: '{{self.SelectionId}}' }, region }],
+        undo: [{ service: 'backup', command: 'DeleteBackupSelection', input: { BackupPlanId: responseRef(planRef, 'BackupPlanId'), SelectionId: '{{self.SelectionId}}' }, region }],
       });
     }
     return actions;

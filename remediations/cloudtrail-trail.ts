@@ -184,7 +184,7 @@ export default defineRemediation({
       const key = readIn(state, 'kms.keys', region).find((k) => k.aliases.includes(fullAlias));
       kmsKeyId = `arn:${partition}:kms:${region}:${accountId}:${fullAlias}`;
       if (!key) {
-        actions.push(...newKey(actions.length + 1, fullAlias, region, `encrypts the CloudTrail log files of trail ${name}.`, keyPolicy(partition, accountId, trailKeyGrants(partition, accountId, trailArn))));
+        actions.push(...newKey(fullAlias, region, `encrypts the CloudTrail log files of trail ${name}.`, keyPolicy(partition, accountId, trailKeyGrants(partition, accountId, trailArn))));
       }
     }
     actions.push(

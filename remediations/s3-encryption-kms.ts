@@ -94,7 +94,7 @@ export default defineRemediation({
         keyArn = `arn:${partition}:kms:${b.region}:${accountId}:${alias}`;
         if (!readIn(state, 'kms.keys', b.region).some((k) => k.aliases.includes(alias))) {
           if (!create) throw new Error(`no KMS key in ${b.region} has the alias ${alias}; create one or pass --option create-key=yes`);
-          actions.push(...newKey(actions.length + 1, alias, b.region, 'encrypts S3 objects by default (hipaa-wizard).', keyPolicy(partition, accountId, [])));
+          actions.push(...newKey(alias, b.region, 'encrypts S3 objects by default (hipaa-wizard).', keyPolicy(partition, accountId, [])));
         }
         keyIn.set(b.region, keyArn);
       }

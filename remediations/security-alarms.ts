@@ -88,7 +88,7 @@ export default defineRemediation({
       const role = 'hipaa-wizard-cloudtrail-to-logs';
       const roleArn = `arn:${partition}:iam::${accountId}:role/${role}`;
       const groupArn = `arn:${partition}:logs:${region}:${accountId}:log-group:${group}:*`;
-      actions.push(...ensureLogGroup(state, region, group, settings, 'the CloudTrail events', actions.length + 1));
+      actions.push(...ensureLogGroup(state, region, group, settings, 'the CloudTrail events'));
       if (!read(state, 'iam.authorization').roles.some((r) => r.name === role)) {
         const home = state.homeRegion;
         actions.push(

@@ -6,6 +6,7 @@
  * maintenance window that installs them (rebooting when needed), hence the typed confirmation.
  * Undo deletes what it created and puts AWS's own baseline back as the default.
  */
+import { responseRef } from '../src/engine/refs.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction, PlannedCall } from '../src/engine/model.js';
 import { readIn } from '../src/engine/outcome.js';
@@ -56,9 +57,10 @@ export default defineRemediation({
     if (!['yes', 'no'].includes(install)) throw new Error(`the install option takes yes or no, not "${install}"`);
     const schedule = options.schedule ?? 'cron(0 3 ? * SUN *)';
     const actions: PlanAction[] = [];
-    const step = (a: PlanAction) => {
+    /** Adds an action; returns its name in the plan, for later actions to refer to what AWS returns. */
+    const step = (a: PlanAction): string => {
       actions.push(a);
-      return actions.length;
+      return a.ref ?? '';
     };
     for (const region of state.regions) {
       const running = readIn(state, 'ec2.instances', region).filter((i) => i.state === 'running');
@@ -73,6 +75,7 @@ export default defineRemediation({
         const delay = os === 'UBUNTU' || os === 'DEBIAN' ? 0 : 7;
         const when = delay === 0 ? 'approved as soon as they are published' : `approved after ${delay} days`;
         const created = step({
+          ref: `baseline-${os.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${region}`,
           effect: '+',
           service: 'ssm',
           command: 'CreatePatchBaseline',
@@ -96,7 +99,7 @@ export default defineRemediation({
           effect: '~',
           service: 'ssm',
           command: 'RegisterDefaultPatchBaseline',
-          input: { BaselineId: `{{step${created}.BaselineId}}` },
+          input: { BaselineId: responseRef(created, 'BaselineId') },
           region,
           resource: `patch baseline ${name}`,
           summary: `Make ${name} the default baseline for ${os} instances in ${region}.`,
@@ -128,6 +131,7 @@ export default defineRemediation({
       }
       if (install === 'yes' && windows.length === 0 && managed.length > 0) {
         const window = step({
+          ref: `patch-window-${region}`,
           effect: '+',
           service: 'ssm',
           command: 'CreateMaintenanceWindow',
@@ -139,10 +143,11 @@ export default defineRemediation({
           undo: [{ service: 'ssm', command: 'DeleteMaintenanceWindow', input: { WindowId: '{{self.WindowId}}' }, region }],
         });
         const target = step({
+          ref: `patch-window-target-${region}`,
           effect: '+',
           service: 'ssm',
           command: 'RegisterTargetWithMaintenanceWindow',
-          input: { WindowId: `{{step${window}.WindowId}}`, ResourceType: 'INSTANCE', Name: 'managed-instances', Targets: [{ Key: 'InstanceIds', Values: managed.map((m) => m.id) }] },
+          input: { WindowId: responseRef(window, 'WindowId'), ResourceType: 'INSTANCE', Name: 'managed-instances', Targets: [{ Key: 'InstanceIds', Values: managed.map((m) => m.id) }] },
           region,
           resource: 'maintenance window hipaa-wizard-patch-install',
           summary: `Target the ${managed.length} managed instance${managed.length === 1 ? '' : 's'} of ${region} in that window.`,
@@ -154,11 +159,11 @@ export default defineRemediation({
           service: 'ssm',
           command: 'RegisterTaskWithMaintenanceWindow',
           input: {
-            WindowId: `{{step${window}.WindowId}}`,
+            WindowId: responseRef(window, 'WindowId'),
             Name: 'install-security-patches',
             TaskArn: 'AWS-RunPatchBaseline',
             TaskType: 'RUN_COMMAND',
-            Targets: [{ Key: 'WindowTargetIds', Values: [`{{step${target}.WindowTargetId}}`] }],
+            Targets: [{ Key: 'WindowTargetIds', Values: [responseRef(target, 'WindowTargetId')] }],
             TaskInvocationParameters: { MaintenanceWindowRunCommandParameters: { Parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] } } },
             Priority: 1,
             MaxConcurrency: '1',

@@ -70,7 +70,7 @@ export default defineRemediation({
       if (bare.length === 0) continue;
       // The role's two actions come first in the plan; the log group's key refers to its own position.
       needRole ??= !read(state, 'iam.authorization').roles.some((r) => r.name === role);
-      work.push(...ensureLogGroup(state, region, group, settings, 'the flow log records', (needRole ? 2 : 0) + work.length + 1));
+      work.push(...ensureLogGroup(state, region, group, settings, 'the flow log records'));
       for (const v of bare) {
         work.push({
           effect: '+',

@@ -1,17 +1,23 @@
 /** Creating a customer-managed KMS key as plan actions: the key, its alias, and yearly rotation. */
 import type { PlanAction } from '../../src/engine/model.js';
+import { responseRef } from '../../src/engine/refs.js';
+
+/** The name a plan gives the CreateKey of `alias` in `region`, for later actions to refer to the key AWS returns. */
+export const keyRef = (alias: string, region: string): string => `key-${alias.replace(/^alias\//, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${region}`;
 
 /**
- * Actions that create a symmetric key with `policy`, name it `alias`, and turn on rotation. `first`
- * is the 1-based position the CreateKey action will have in the whole plan (later actions refer to
- * the key id AWS returns). Undo never deletes or disables the key: anything encrypted with it would
+ * Actions that create a symmetric key with `policy`, name it `alias`, and turn on rotation. The
+ * CreateKey action is named keyRef(alias, region): later actions refer to the key id and ARN AWS
+ * returns as responseRef(keyRef(alias, region), 'KeyMetadata.KeyId' | 'KeyMetadata.Arn'). Undo never deletes or disables the key: anything encrypted with it would
  * be lost for good once the key is gone, so creating it cannot be undone; undo takes back the alias
  * and the rotation only. Disabling or deleting the key later is a person's own decision.
  */
-export function newKey(first: number, alias: string, region: string, description: string, policy: object): PlanAction[] {
-  const keyId = `{{step${first}.KeyMetadata.KeyId}}`;
+export function newKey(alias: string, region: string, description: string, policy: object): PlanAction[] {
+  const ref = keyRef(alias, region);
+  const keyId = responseRef(ref, 'KeyMetadata.KeyId');
   return [
     {
+      ref,
       effect: '+',
       service: 'kms',
       command: 'CreateKey',

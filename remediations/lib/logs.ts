@@ -3,7 +3,8 @@ import { readIn } from '../../src/engine/outcome.js';
 import type { PlanAction, Settings } from '../../src/engine/model.js';
 import type { AccountState } from '../../src/engine/state.js';
 import { retentionAtLeast } from '../log-retention.js';
-import { keyPolicy, newKey } from './kms.js';
+import { responseRef } from '../../src/engine/refs.js';
+import { keyPolicy, keyRef, newKey } from './kms.js';
 
 /** The alias of the key a log group this tool creates is encrypted with (one key per group). */
 export const logKeyAlias = (group: string): string => `alias/hipaa-wizard-logs${group.startsWith('/') ? '' : '/'}${group.replace(/[^A-Za-z0-9/_-]/g, '-')}`;
@@ -11,14 +12,14 @@ export const logKeyAlias = (group: string): string => `alias/hipaa-wizard-logs${
 /**
  * The actions that create `group` in `region`, encrypted with a customer-managed KMS key, with the
  * retention the settings ask for; none when the group exists already. `holds` names what the group
- * will keep ("the flow log records"); `first` is the 1-based position the first of these actions
- * will have in the whole plan (the log group refers to the key AWS creates). A log group created
+ * will keep ("the flow log records"). The log group refers to the key AWS creates by the key's name
+ * in the plan (keyRef). A log group created
  * without a key would fail log-group-kms, which a fix must not leave behind; a key made for the
  * group earlier (its alias) is reused. The key's policy lets CloudWatch Logs in that region use it
  * for this account's log groups only. Undo keeps the key as it was made (alias and rotation too):
  * the log group it encrypts stays, and so must a key that can read it.
  */
-export function ensureLogGroup(state: AccountState, region: string, group: string, settings: Settings, holds: string, first: number): PlanAction[] {
+export function ensureLogGroup(state: AccountState, region: string, group: string, settings: Settings, holds: string): PlanAction[] {
   if (readIn(state, 'logs.logGroups', region).some((g) => g.name === group)) return [];
   const { partition, accountId } = state.identity;
   const alias = logKeyAlias(group);
@@ -33,8 +34,8 @@ export function ensureLogGroup(state: AccountState, region: string, group: strin
       Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${accountId}:log-group:*` } },
     },
   ]);
-  const keyActions = existing ? [] : keptWithGroup(region, group, alias, holds, newKey(first, alias, region, `encrypts the log group ${group} (hipaa-wizard).`, policy));
-  const keyArn = existing ? existing.arn : `{{step${first}.KeyMetadata.Arn}}`;
+  const keyActions = existing ? [] : keptWithGroup(region, group, alias, holds, newKey(alias, region, `encrypts the log group ${group} (hipaa-wizard).`, policy));
+  const keyArn = existing ? existing.arn : responseRef(keyRef(alias, region), 'KeyMetadata.Arn');
   const actions: PlanAction[] = [
     ...keyActions,
     {

@@ -12,6 +12,7 @@ import type { EvalContext, Plan, PlanAction, PlannedCall, Status } from './model
 import { basisOf, basisOfFields, changedFields, type PlanNeeds, slicesOf, type StateSlices } from './plan.js';
 import type { Registry } from './registry.js';
 import { runCheckById } from './runner.js';
+import { refTarget } from './refs.js';
 import type { AccountState } from './state.js';
 
 /** What apply needs of the records folder (src/records/store.ts provides it). */
@@ -108,28 +109,18 @@ function verificationSentence(v: readonly Verification[], undo: boolean): string
   return ` Re-checked on a fresh read: ${other.map((x) => `${x.check} is still ${x.status}`).join('; ')}${passing.length ? `; ${passing.join(', ')} pass` : ''}.`;
 }
 
-/**
- * References to what AWS returned: a string "{{stepN.Path.To.Field}}" in an input stands for that
- * field of the response to action N (1-based) of the same plan; in an undo, "{{self.Field}}" is the
- * response to the action itself. Ids AWS chooses (a baseline, a flow log, a key) travel this way.
- */
-const REF = /^\{\{(self|step(\d+))\.([A-Za-z0-9_.]+)\}\}$/;
-
-export const responseRef = (step: number, path: string) => `{{step${step}.${path}}}`;
-
-function resolveRefs<T>(value: T, responses: readonly unknown[], self?: unknown): T {
+function resolveRefs<T>(value: T, actions: readonly { readonly ref?: string }[], responses: readonly unknown[], self?: unknown): T {
   if (typeof value === 'string') {
-    const m = REF.exec(value);
-    if (!m) return value;
-    const source = m[1] === 'self' ? self : responses[Number(m[2]) - 1];
-    let v: unknown = source;
-    for (const part of (m[3] as string).split('.')) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[part];
+    const target = refTarget(actions, value);
+    if (!target) return value;
+    let v: unknown = target.name === 'self' ? self : target.index >= 0 ? responses[target.index] : undefined;
+    for (const part of target.path.split('.')) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[part];
     if (v === undefined || v === null) throw new Error(`the plan refers to ${value}, which the earlier response did not contain`);
     return v as T;
   }
-  if (Array.isArray(value)) return value.map((v) => resolveRefs(v, responses, self)) as T;
+  if (Array.isArray(value)) return value.map((v) => resolveRefs(v, actions, responses, self)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(v, responses, self)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(v, actions, responses, self)])) as T;
   }
   return value;
 }
@@ -194,12 +185,12 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
     }
     deps.onAction?.({ type: 'start', index: i, action });
     try {
-      const input = resolveRefs(action.input, responses);
+      const input = resolveRefs(action.input, plan.actions, responses);
       const response = await deps.clients.send(action.service, action.region, action.command, input);
       responses[i] = response;
       let undo: readonly PlannedCall[] | undefined;
       try {
-        undo = action.undo && hasRefs(action.undo) ? resolveRefs(action.undo, responses, response) : undefined;
+        undo = action.undo && hasRefs(action.undo) ? resolveRefs(action.undo, plan.actions, responses, response) : undefined;
       } catch {
         undo = undefined;
       }

@@ -188,6 +188,11 @@ export interface PlannedCall {
 }
 
 export interface PlanAction extends PlannedCall {
+  /**
+   * A name later actions of the plan refer to this action's response by: "{{name.Path}}" (src/engine/apply.ts).
+   * Lower-case letters, digits and dashes, unique in the plan (e.g. "log-key-us-east-1").
+   */
+  readonly ref?: string;
   readonly effect: Effect;
   /** The resource the action touches: an ARN, a name, or "account". */
   readonly resource: string;

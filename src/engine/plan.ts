@@ -9,6 +9,7 @@ import { maxRisk, rateActions, UnratedCall } from './effects.js';
 import { SERVICES, isService } from './services.js';
 import type { EvalContext, Plan, PlanAction, PlannedCall, RemediationDef, ResourceResult } from './model.js';
 import { Unreadable } from './outcome.js';
+import { REF, refTarget } from './refs.js';
 import type { Registry } from './registry.js';
 import { runCheckById } from './runner.js';
 import { type AccountState, describeError } from './state.js';
@@ -313,6 +314,7 @@ export function makePlan(registry: Registry, remediationId: string, state: Accou
   for (const a of actions) {
     if (!isService(a.service)) throw new PlanError(`The fix ${def.id} plans a call to an unknown service "${a.service}".`);
   }
+  checkRefs(def.id, actions);
   let rated: ReturnType<typeof rateActions>;
   try {
     rated = rateActions(actions, { strict: true });
@@ -376,11 +378,39 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** "{{step2.BaselineId}}" → "<BaselineId from change 2>": an id AWS chooses while the plan runs. */
+/** "{{baseline.BaselineId}}" → "<BaselineId from the change baseline>": an id AWS chooses while the plan runs. */
 function refPlaceholder(value: string): string | undefined {
-  const m = /^\{\{(self|step(\d+))\.([A-Za-z0-9_.]+)\}\}$/.exec(value);
+  const m = REF.exec(value);
   if (!m) return undefined;
-  return `<${m[3]} from ${m[1] === 'self' ? 'that change' : `change ${m[2]}`}>`;
+  return `<${m[4]} from ${m[1] === 'self' ? 'that change' : m[2] !== undefined ? `change ${m[2]}` : `the change ${m[1]}`}>`;
+}
+
+/**
+ * Every "{{name.Path}}" in the actions names an earlier action of the plan ("{{self.…}}" only in an
+ * undo), and names are unique: a plan that refers to a later or missing action is refused while it
+ * is made, not halfway through applying it.
+ */
+function checkRefs(id: string, actions: readonly PlanAction[]): void {
+  const seen = new Set<string>();
+  actions.forEach((a, i) => {
+    if (a.ref !== undefined) {
+      if (!/^[a-z][a-z0-9-]*$/.test(a.ref) || a.ref === 'self' || /^step\d+$/.test(a.ref)) throw new PlanError(`The fix ${id} names action ${i + 1} "${a.ref}", which is not a usable name.`);
+      if (seen.has(a.ref)) throw new PlanError(`The fix ${id} names two actions "${a.ref}".`);
+      seen.add(a.ref);
+    }
+    const visit = (v: unknown, inUndo: boolean): void => {
+      if (typeof v === 'string') {
+        const t = refTarget(actions, v);
+        if (!t) return;
+        if (t.name === 'self' ? !inUndo : t.index < 0 || t.index >= i) {
+          throw new PlanError(`The fix ${id} refers to ${v} in action ${i + 1} (${a.command}), which is not an earlier action of the plan.`);
+        }
+      } else if (Array.isArray(v)) for (const x of v) visit(x, inUndo);
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x, inUndo);
+    };
+    visit(a.input, false);
+    for (const u of a.undo ?? []) visit(u.input, true);
+  });
 }
 
 /**

@@ -29,15 +29,20 @@ interface FixCase {
   readonly stillFailing?: string[];
 }
 
-/** The calls with their references to earlier answers ("{{step3.KeyMetadata.Arn}}") filled from `responses`, as apply sends them. */
+/**
+ * The calls with their references to earlier answers ("{{key-….KeyMetadata.Arn}}", by the name of
+ * the action AWS answered) filled from `responses` (keyed by command), as apply sends them: a name
+ * is found as the one response that has the field.
+ */
 function withAnswers(calls: Call[], responses: Record<string, unknown> = {}): Call[] {
+  const field = (from: unknown, path: string) => path.split('.').reduce<unknown>((o, part) => (o as Record<string, unknown> | undefined)?.[part], from);
   const fill = (v: unknown): unknown => {
     if (typeof v === 'string') {
-      const m = /^\{\{step(\d+)\.([A-Za-z0-9_.]+)\}\}$/.exec(v);
-      if (!m) return v;
-      let out: unknown = responses[calls[Number(m[1]) - 1]?.[0] ?? ''];
-      for (const part of (m[2] ?? '').split('.')) out = (out as Record<string, unknown> | undefined)?.[part];
-      return out ?? v;
+      const m = /^\{\{([a-z][a-z0-9-]*)\.([A-Za-z0-9_.]+)\}\}$/.exec(v);
+      if (!m || m[1] === 'self') return v;
+      const found = Object.values(responses).filter((r) => field(r, m[2] ?? '') !== undefined);
+      if (found.length > 1) throw new Error(`two responses have ${m[2]}: name the test's responses apart`);
+      return found.length ? field(found[0], m[2] ?? '') : v;
     }
     if (Array.isArray(v)) return v.map(fill);
     if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
@@ -127,9 +132,9 @@ const cases: FixCase[] = [
       ['CreateRole', expect.objectContaining({ RoleName: 'hipaa-wizard-vpc-flow-logs', AssumeRolePolicyDocument: expect.stringContaining('vpc-flow-logs.amazonaws.com') })],
       ['PutRolePolicy', expect.objectContaining({ RoleName: 'hipaa-wizard-vpc-flow-logs', PolicyName: 'write-flow-logs' })],
       ['CreateKey', expect.objectContaining({ Policy: expect.stringContaining('logs.us-east-1.amazonaws.com') })],
-      ['CreateAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/vpc-flow-logs', TargetKeyId: '{{step3.KeyMetadata.KeyId}}' }],
-      ['EnableKeyRotation', { KeyId: '{{step3.KeyMetadata.KeyId}}' }],
-      ['CreateLogGroup', { logGroupName: '/hipaa-wizard/vpc-flow-logs', kmsKeyId: '{{step3.KeyMetadata.Arn}}' }],
+      ['CreateAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/vpc-flow-logs', TargetKeyId: '{{key-hipaa-wizard-logs-hipaa-wizard-vpc-flow-logs-us-east-1.KeyMetadata.KeyId}}' }],
+      ['EnableKeyRotation', { KeyId: '{{key-hipaa-wizard-logs-hipaa-wizard-vpc-flow-logs-us-east-1.KeyMetadata.KeyId}}' }],
+      ['CreateLogGroup', { logGroupName: '/hipaa-wizard/vpc-flow-logs', kmsKeyId: '{{key-hipaa-wizard-logs-hipaa-wizard-vpc-flow-logs-us-east-1.KeyMetadata.Arn}}' }],
       ['PutRetentionPolicy', { logGroupName: '/hipaa-wizard/vpc-flow-logs', retentionInDays: 365 }],
       [
         'CreateFlowLogs',
@@ -246,9 +251,9 @@ const cases: FixCase[] = [
     responses: { CreateKey: { KeyMetadata: { KeyId: 'k-logs', Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k-logs` } }, Subscribe: { SubscriptionArn: `arn:aws:sns:us-east-1:${ACCOUNT}:hipaa-wizard-security-alarms:5f1c` } },
     calls: [
       ['CreateKey', expect.objectContaining({ Policy: expect.stringContaining('logs.us-east-1.amazonaws.com') })],
-      ['CreateAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/cloudtrail', TargetKeyId: '{{step1.KeyMetadata.KeyId}}' }],
-      ['EnableKeyRotation', { KeyId: '{{step1.KeyMetadata.KeyId}}' }],
-      ['CreateLogGroup', { logGroupName: '/hipaa-wizard/cloudtrail', kmsKeyId: '{{step1.KeyMetadata.Arn}}' }],
+      ['CreateAlias', { AliasName: 'alias/hipaa-wizard-logs/hipaa-wizard/cloudtrail', TargetKeyId: '{{key-hipaa-wizard-logs-hipaa-wizard-cloudtrail-us-east-1.KeyMetadata.KeyId}}' }],
+      ['EnableKeyRotation', { KeyId: '{{key-hipaa-wizard-logs-hipaa-wizard-cloudtrail-us-east-1.KeyMetadata.KeyId}}' }],
+      ['CreateLogGroup', { logGroupName: '/hipaa-wizard/cloudtrail', kmsKeyId: '{{key-hipaa-wizard-logs-hipaa-wizard-cloudtrail-us-east-1.KeyMetadata.Arn}}' }],
       ['PutRetentionPolicy', { logGroupName: '/hipaa-wizard/cloudtrail', retentionInDays: 365 }],
       ['CreateRole', expect.objectContaining({ RoleName: 'hipaa-wizard-cloudtrail-to-logs', AssumeRolePolicyDocument: expect.stringContaining('cloudtrail.amazonaws.com') })],
       ['PutRolePolicy', expect.objectContaining({ RoleName: 'hipaa-wizard-cloudtrail-to-logs', PolicyName: 'deliver-to-logs' })],
@@ -412,20 +417,20 @@ const cases: FixCase[] = [
           ApprovalRules: { PatchRules: [patchRule] },
         },
       ],
-      ['RegisterDefaultPatchBaseline', { BaselineId: '{{step1.BaselineId}}' }],
+      ['RegisterDefaultPatchBaseline', { BaselineId: '{{baseline-amazon-linux-2023-us-east-1.BaselineId}}' }],
       [
         'CreateAssociation',
         { Name: 'AWS-RunPatchBaseline', AssociationName: 'hipaa-wizard-patch-scan', Targets: [{ Key: 'InstanceIds', Values: ['*'] }], Parameters: { Operation: ['Scan'] }, ScheduleExpression: 'rate(1 day)' },
       ],
       ['CreateMaintenanceWindow', { Name: 'hipaa-wizard-patch-install', Schedule: 'cron(0 3 ? * SUN *)', Duration: 3, Cutoff: 1, AllowUnassociatedTargets: false }],
-      ['RegisterTargetWithMaintenanceWindow', { WindowId: '{{step4.WindowId}}', ResourceType: 'INSTANCE', Name: 'managed-instances', Targets: [{ Key: 'InstanceIds', Values: ['i-0abc'] }] }],
+      ['RegisterTargetWithMaintenanceWindow', { WindowId: '{{patch-window-us-east-1.WindowId}}', ResourceType: 'INSTANCE', Name: 'managed-instances', Targets: [{ Key: 'InstanceIds', Values: ['i-0abc'] }] }],
       [
         'RegisterTaskWithMaintenanceWindow',
         expect.objectContaining({
-          WindowId: '{{step4.WindowId}}',
+          WindowId: '{{patch-window-us-east-1.WindowId}}',
           TaskArn: 'AWS-RunPatchBaseline',
           TaskType: 'RUN_COMMAND',
-          Targets: [{ Key: 'WindowTargetIds', Values: ['{{step5.WindowTargetId}}'] }],
+          Targets: [{ Key: 'WindowTargetIds', Values: ['{{patch-window-target-us-east-1.WindowTargetId}}'] }],
           TaskInvocationParameters: { MaintenanceWindowRunCommandParameters: { Parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] } } },
         }),
       ],
@@ -490,7 +495,7 @@ const cases: FixCase[] = [
       [
         'CreateBackupSelection',
         {
-          BackupPlanId: '{{step5.BackupPlanId}}',
+          BackupPlanId: '{{backup-plan-us-east-1.BackupPlanId}}',
           BackupSelection: {
             SelectionName: 'ephi-tagged',
             IamRoleArn: `arn:aws:iam::${ACCOUNT}:role/service-role/AWSBackupDefaultServiceRole`,
