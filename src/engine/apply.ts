@@ -6,7 +6,6 @@
  * actions, results, state after, who, when); then re-collects and re-runs the fixed checks.
  * Undo turns a journal entry into a plan of the recorded inverse calls, applied the same way.
  */
-import { appendRecord, assertWritable, currentUser } from '../records/store.js';
 import type { Source } from '../session/source.js';
 import type { EvalContext, Plan, PlanAction, PlannedCall, Status } from './model.js';
 import { basisOf, basisOfFields, changedFields, type PlanNeeds, slicesOf, type StateSlices } from './plan.js';
@@ -16,7 +15,7 @@ import { refTarget } from './refs.js';
 import type { AccountState } from './state.js';
 
 /** What apply needs of the records folder (src/records/store.ts provides it). */
-export type JournalWriter = (dir: string, kind: 'journal', body: Record<string, unknown>, by?: string) => Promise<{ readonly id?: string; readonly [k: string]: unknown }>;
+export type JournalWriter = (dir: string, kind: 'journal', body: Record<string, unknown>, by?: string) => Promise<{ readonly id?: string }>;
 
 export type ApplyEvent =
   | { readonly type: 'start'; readonly index: number; readonly action: PlanAction }
@@ -34,12 +33,17 @@ export interface ApplyDeps {
   /** Aborting stops before the next call; the call in flight finishes and is journaled. */
   readonly signal?: AbortSignal;
   readonly onAction?: (event: ApplyEvent) => void;
-  /** Who applies (default: HIPAA_WIZARD_USER or the OS user; the AWS caller's ARN is journaled too). */
-  readonly by?: string;
+  /** Who applies (the person at the keyboard; the AWS caller's ARN is journaled too). */
+  readonly by: string;
   /** Reads the given slices afresh (default: the live source's `readFresh`). */
   readonly collect?: (needs: PlanNeeds) => Promise<AccountState>;
-  /** Appends the journal entry (default: appendRecord from src/records/store.ts). */
-  readonly journal?: JournalWriter;
+  /**
+   * Appends the journal entry: a port the caller wires (src/records/journal-port.ts for the register),
+   * so the executor itself writes no file.
+   */
+  readonly journal: JournalWriter;
+  /** Throws when the journal entry could not be written: checked before the first call is sent. */
+  readonly writable?: (dir: string) => Promise<void>;
 }
 
 export interface ActionResult {
@@ -163,10 +167,10 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
   }
 
   // A change that cannot be journaled must not be made: refuse before the first call when the
-  // register would refuse the entry (it fails verification). A custom journal writer checks itself.
-  if (!deps.journal) {
+  // register would refuse the entry (it fails verification).
+  if (deps.writable) {
     try {
-      await assertWritable(deps.recordsDir);
+      await deps.writable(deps.recordsDir);
     } catch (e) {
       return { ...base, status: 'refused', message: `Nothing was applied: the journal entry this change needs could not be written. ${errorOf(e).message}` };
     }
@@ -213,10 +217,9 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
 
   let journalEntry: string | undefined;
   let journalError: string | undefined;
-  const by = deps.by ?? currentUser();
+  const by = deps.by;
   try {
-    const write = deps.journal ?? appendRecord;
-    const entry = await write(deps.recordsDir, 'journal', journalBody(plan, { results, status, before: beforeSlices, after: afterSlices, verification, by, awsIdentity: deps.source.identity.arn, startedAt, finishedAt }), by);
+    const entry = await deps.journal(deps.recordsDir, 'journal', journalBody(plan, { results, status, before: beforeSlices, after: afterSlices, verification, by, awsIdentity: deps.source.identity.arn, startedAt, finishedAt }), by);
     journalEntry = typeof entry.id === 'string' ? entry.id : undefined;
   } catch (e) {
     journalError = errorOf(e).message;

@@ -7,6 +7,8 @@ import { type ApplyDeps, applyPlan } from '../engine/apply.js';
 import type { Registry } from '../engine/registry.js';
 import { RecordsError, loadRecordsView, recordAttestation, recordDecision } from '../records/index.js';
 import { loadDemoRecords } from '../records/demo-base.js';
+import { registerJournal } from '../records/journal-port.js';
+import { currentUser } from '../records/store.js';
 import type { BaseRecords } from '../records/view.js';
 import type { Source } from '../session/source.js';
 import type { ActionProgress } from './state.js';
@@ -58,6 +60,8 @@ export function makeApplyPort(deps: Pick<Partial<ApplyDeps>, 'collect' | 'journa
   if (env.source.mode !== 'live') throw new Error(`This is the ${env.source.mode === 'demo' ? 'demo account' : 'snapshot'}: nothing can be changed.`);
   const clients = env.source.clients;
   const outcome = await applyPlan(plan, {
+    ...registerJournal,
+    by: currentUser(),
     ...deps,
     clients,
     source: env.source,

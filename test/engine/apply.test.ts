@@ -11,7 +11,8 @@ import { type ApplyDeps, applyPlan, undoEntry } from '../../src/engine/apply.js'
 import type { Plan } from '../../src/engine/model.js';
 import { basisOf, makePlan, slicesOf } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
-import { appendRecord, readRecords } from '../../src/records/store.js';
+import { registerJournal } from '../../src/records/journal-port.js';
+import { appendRecord, currentUser, readRecords } from '../../src/records/store.js';
 import { liveSource } from '../helpers/live-source.js';
 import { ctx, state } from '../helpers/state.js';
 
@@ -55,7 +56,7 @@ async function livePlan(): Promise<Plan> {
 }
 
 async function deps(extra: Partial<ApplyDeps> = {}): Promise<ApplyDeps> {
-  return { clients, source: source(), registry: await loadRegistry(), ctx: ctx(), recordsDir: dir, ...extra };
+  return { ...registerJournal, by: currentUser(), clients, source: source(), registry: await loadRegistry(), ctx: ctx(), recordsDir: dir, ...extra };
 }
 
 describe('applyPlan', () => {

@@ -16,6 +16,7 @@ import { liveSource } from '../helpers/live-source.js';
 import { ClientFactory } from '../../src/aws/clients.js';
 import { Collection } from '../../src/aws/collector.js';
 import { applyPlan } from '../../src/engine/apply.js';
+import { registerJournal } from '../../src/records/journal-port.js';
 import { DEFAULT_SETTINGS, EMPTY_RECORDS } from '../../src/engine/model.js';
 import { makePlan } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
@@ -51,7 +52,7 @@ describe('a call refused midway through an apply', () => {
       const plan = makePlan(registry, 'ebs-default-encryption', collection.state(), ctx);
       expect(plan.actions.map((a) => a.region)).toEqual(REGIONS);
 
-      const outcome = await applyPlan(plan, { clients, source: liveSource(clients, identity, REGIONS), registry, ctx, recordsDir: dir, by: 'dana' });
+      const outcome = await applyPlan(plan, { ...registerJournal, clients, source: liveSource(clients, identity, REGIONS), registry, ctx, recordsDir: dir, by: 'dana' });
       expect(outcome.status).toBe('failed');
       expect(outcome.results.map((r) => r.status)).toEqual(['done', 'failed', 'not-run']);
       expect(outcome.changed.map((a) => a.region)).toEqual(['eu-west-1']);

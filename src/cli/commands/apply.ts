@@ -12,6 +12,8 @@ import { type ApplyEvent, type ApplyOutcome, applyPlan } from '../../engine/appl
 import type { EvalContext, Plan, PlanAction } from '../../engine/model.js';
 import { makePlan, needsOfFix, PlanError } from '../../engine/plan.js';
 import { loadRegistry, type Registry } from '../../engine/registry.js';
+import { registerJournal } from '../../records/journal-port.js';
+import { currentUser } from '../../records/store.js';
 import { loadRecordsView } from '../../records/view.js';
 import { openSource, type Source } from '../../session/source.js';
 import { type CommonOptions, evalContext, sourceOptions, UsageError, withCommonOptions } from '../common.js';
@@ -72,7 +74,8 @@ function progressLine(paint: Paint): (e: ApplyEvent) => void {
 }
 
 /** Runs applyPlan with Ctrl-C turned into "stop after the call in flight". */
-export async function applyWithInterrupt(plan: Plan, deps: Omit<Parameters<typeof applyPlan>[1], 'signal'>): Promise<ApplyOutcome> {
+/** Applies through the executor with the register as its journal, the person running it as `by`, and Ctrl-C stopping between calls. */
+export async function applyWithInterrupt(plan: Plan, deps: Omit<Parameters<typeof applyPlan>[1], 'signal' | 'journal' | 'writable' | 'by'>): Promise<ApplyOutcome> {
   const controller = new AbortController();
   const onInterrupt = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -81,7 +84,7 @@ export async function applyWithInterrupt(plan: Plan, deps: Omit<Parameters<typeo
   };
   process.on('SIGINT', onInterrupt);
   try {
-    return await applyPlan(plan, { ...deps, signal: controller.signal });
+    return await applyPlan(plan, { ...registerJournal, by: currentUser(), ...deps, signal: controller.signal });
   } finally {
     process.off('SIGINT', onInterrupt);
   }
