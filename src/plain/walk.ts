@@ -124,11 +124,14 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 
   /** Ctrl-C at a question: one sentence on what is kept, and 130, the shell's code for it. */
   async function interrupted(): Promise<number> {
-    const { recorded, fixed } = flow.state;
+    const { recorded } = flow.state;
+    const fixed = flow.state.fixed.filter((f) => f.ok);
     const dir = flow.state.session?.recordsDir ?? 'the records folder';
+    const s = flow.state.screen;
+    const stopped = s.name === 'applying' && s.result?.interrupted ? ` ${s.preview.plan.title} stopped after the call in flight; its journal entry says what changed (hipaa-wizard undo takes it back).` : '';
     say();
     say(
-      `Interrupted (Ctrl-C): ${recorded.length + fixed.length > 0 ? `the ${recorded.length} answer${recorded.length === 1 ? '' : 's'} recorded and ${fixed.length} fix${fixed.length === 1 ? '' : 'es'} applied this session are kept (${dir})` : 'nothing was recorded or applied this session'}; the question left open recorded nothing.`,
+      `Interrupted (Ctrl-C): ${recorded.length + fixed.length > 0 ? `the ${recorded.length} answer${recorded.length === 1 ? '' : 's'} recorded and ${fixed.length} fix${fixed.length === 1 ? '' : 'es'} applied this session are kept (${dir})` : 'nothing was recorded or applied this session'}; ${stopped ? 'no question was left open.' : 'the question left open recorded nothing.'}${stopped}`,
     );
     await act({ do: 'exit' });
     return 130;
@@ -269,6 +272,8 @@ export async function runPlain(options: PlainOptions): Promise<number> {
     }
     say(screen.result.message);
     for (const v of screen.result.verified) say(`  re-checked ${v.id}: ${STATUS_LABEL[v.status]}. ${v.message}`);
+    // Ctrl-C during the apply: the fix stopped after the call in flight; the walk ends here.
+    if (screen.result.interrupted) throw new Interrupted();
     return screen.result.ok;
   }
 

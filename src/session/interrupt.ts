@@ -60,3 +60,24 @@ export function installInterruptHandler(): void {
   installed = true;
   process.on('SIGINT', onSigint);
 }
+
+/**
+ * Runs `work` with Ctrl-C turned into "stop after the call in flight": the first SIGINT aborts the
+ * signal `work` receives (the executor sends no further call and journals what happened) and says
+ * so; a second quits at once. Used by `apply`, `undo` and the wizard's plain mode (Ink's raw mode
+ * delivers Ctrl-C as a key instead, which src/wizard/state.ts handles).
+ */
+export async function stoppable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    if (controller.signal.aborted) process.exit(INTERRUPT_EXIT_CODE);
+    controller.abort();
+    process.stderr.write('\nStopping after the call in flight (press Ctrl-C again to quit at once; the journal would then miss this run).\n');
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}

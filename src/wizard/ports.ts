@@ -8,6 +8,7 @@ import type { Registry } from '../engine/registry.js';
 import { RecordsError, loadRecordsView, recordAttestation, recordDecision } from '../records/index.js';
 import { loadDemoRecords } from '../records/demo-base.js';
 import { registerJournal } from '../records/journal-port.js';
+import { stoppable } from '../session/interrupt.js';
 import { currentUser } from '../records/store.js';
 import type { BaseRecords } from '../records/view.js';
 import type { Source } from '../session/source.js';
@@ -59,9 +60,11 @@ export function makeApplyPort(deps: Pick<Partial<ApplyDeps>, 'collect' | 'journa
   // Only a live source has clients: the demo and a snapshot cannot be changed.
   if (env.source.mode !== 'live') throw new Error(`This is the ${env.source.mode === 'demo' ? 'demo account' : 'snapshot'}: nothing can be changed.`);
   const clients = env.source.clients;
-  const outcome = await applyPlan(plan, {
+  // In plain mode Ctrl-C is a SIGINT while a fix runs: it stops after the call in flight, journaled.
+  const outcome = await stoppable((signal) => applyPlan(plan, {
     ...registerJournal,
     by: currentUser(),
+    signal,
     ...deps,
     clients,
     source: env.source,
@@ -72,11 +75,12 @@ export function makeApplyPort(deps: Pick<Partial<ApplyDeps>, 'collect' | 'journa
       const status: ActionProgress['status'] = e.type === 'start' ? 'running' : e.type === 'done' ? 'done' : 'failed';
       env.onProgress(e.index, status, e.type === 'failed' ? e.error : undefined);
     },
-  });
+  }));
   for (const r of outcome.results) if (r.status === 'not-run') env.onProgress(r.index, 'skipped', 'not run');
   return {
     ok: outcome.status === 'applied' || outcome.status === 'nothing-to-do',
     message: outcome.message,
+    ...(outcome.status === 'interrupted' ? { interrupted: true } : {}),
     verified: outcome.verification.map((v) => ({ id: v.check, status: v.status, message: v.message })),
   };
   };

@@ -66,6 +66,8 @@ export interface ApplyResult {
   readonly message: string;
   /** The fixed checks, evaluated again on freshly read state. */
   readonly verified: readonly Verified[];
+  /** Ctrl-C stopped it after the call in flight (plain mode); its journal entry says what changed. */
+  readonly interrupted?: boolean;
 }
 
 export interface Verified {

@@ -172,4 +172,24 @@ describe('the plain walk on a live account (mocked SDK clients)', () => {
     expect(text).toContain('✔ Turn off unused access keys and passwords (deactivate-stale-access-keys)');
     expect((await readRecords(records)).entries.some((e) => e.kind === 'journal')).toBe(true);
   });
+
+  it('Ctrl-C while a fix is applied stops after the call in flight, journals exactly that, and ends the walk with 130', async () => {
+    let sent = 0;
+    const answer = () => {
+      sent++;
+      // The person presses Ctrl-C while the first call is in flight (plain mode: a SIGINT).
+      if (sent === 1) process.emit('SIGINT' as never);
+      return { $metadata: { httpStatusCode: 200 } };
+    };
+    iam.on(UpdateAccessKeyCommand).callsFake(answer);
+    iam.on(DeleteLoginProfileCommand).callsFake(answer);
+    const { code, text, records } = await live('deactivate-stale-access-keys');
+    expect(code).toBe(130);
+    expect(sent).toBe(1);
+    expect(text).toContain('Turn off unused access keys and passwords stopped after the call in flight; its journal entry says what changed (hipaa-wizard undo takes it back).');
+    expect(text).not.toContain('Summary');
+    const journal = (await readRecords(records)).entries.filter((e) => e.kind === 'journal');
+    expect(journal).toHaveLength(1);
+    expect(journal[0]?.body).toMatchObject({ outcome: 'interrupted', results: [{ index: 0, status: 'done' }, { index: 1, status: 'not-run' }] });
+  });
 });

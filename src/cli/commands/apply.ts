@@ -13,6 +13,7 @@ import type { EvalContext, Plan, PlanAction } from '../../engine/model.js';
 import { makePlan, needsOfFix, PlanError } from '../../engine/plan.js';
 import { loadRegistry, type Registry } from '../../engine/registry.js';
 import { registerJournal } from '../../records/journal-port.js';
+import { stoppable } from '../../session/interrupt.js';
 import { currentUser } from '../../records/store.js';
 import { loadRecordsView } from '../../records/view.js';
 import { openSource, type Source } from '../../session/source.js';
@@ -73,21 +74,9 @@ function progressLine(paint: Paint): (e: ApplyEvent) => void {
   };
 }
 
-/** Runs applyPlan with Ctrl-C turned into "stop after the call in flight". */
 /** Applies through the executor with the register as its journal, the person running it as `by`, and Ctrl-C stopping between calls. */
-export async function applyWithInterrupt(plan: Plan, deps: Omit<Parameters<typeof applyPlan>[1], 'signal' | 'journal' | 'writable' | 'by'>): Promise<ApplyOutcome> {
-  const controller = new AbortController();
-  const onInterrupt = () => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
-    process.stderr.write('\nStopping after the call in flight (press Ctrl-C again to quit at once; the journal would then miss this run).\n');
-  };
-  process.on('SIGINT', onInterrupt);
-  try {
-    return await applyPlan(plan, { ...registerJournal, by: currentUser(), ...deps, signal: controller.signal });
-  } finally {
-    process.off('SIGINT', onInterrupt);
-  }
+export function applyWithInterrupt(plan: Plan, deps: Omit<Parameters<typeof applyPlan>[1], 'signal' | 'journal' | 'writable' | 'by'>): Promise<ApplyOutcome> {
+  return stoppable((signal) => applyPlan(plan, { ...registerJournal, by: currentUser(), ...deps, signal }));
 }
 
 export function outcomeText(outcome: ApplyOutcome, paint: Paint): string {
