@@ -9,7 +9,7 @@ import { responseRef } from '../src/engine/refs.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
-import { isDaily } from '../steps/08-backup-and-recovery/schedule.js';
+import { isDaily } from '../src/rules/backup-schedule.js';
 
 export default defineRemediation({
   id: 'backup-plan',

@@ -11,7 +11,7 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
-import { allTrails } from '../steps/02-audit-controls/aws-state.js';
+import { allTrails } from '../src/rules/cloudtrail.js';
 import { keyPolicy, newKey } from './lib/kms.js';
 import { deliveryPolicy, logBucketName, logTags } from './s3-access-logging.js';
 import { denyNonTls, mergeStatement, newPrivateBucket, policyUndo } from './lib/s3.js';

@@ -6,7 +6,7 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { readIn } from '../src/engine/outcome.js';
-import { scanning } from '../steps/07-vulnerability-management/findings.js';
+import { scanning } from '../src/rules/inspector.js';
 
 export default defineRemediation({
   id: 'inspector-enable',

@@ -7,7 +7,7 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { readIn } from '../src/engine/outcome.js';
-import { ADMIN_PORTS, coversPort, DATABASE_PORTS, WORLD } from '../steps/06-network-isolation/network.js';
+import { ADMIN_PORTS, coversPort, DATABASE_PORTS, WORLD } from '../src/rules/network.js';
 import { ipPermission, ruleLabel } from './lib/sg.js';
 
 const PORTS = { ...ADMIN_PORTS, ...DATABASE_PORTS };

@@ -6,7 +6,7 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlannedCall } from '../src/engine/model.js';
 import { read } from '../src/engine/outcome.js';
-import { fullBlock } from '../steps/06-network-isolation/network.js';
+import { fullBlock } from '../src/rules/network.js';
 import { BLOCK_ALL } from './lib/s3.js';
 
 export default defineRemediation({

@@ -8,7 +8,7 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { read } from '../src/engine/outcome.js';
-import { deniesInsecureTransport } from '../steps/04-transmission-security/tls.js';
+import { deniesInsecureTransport } from '../src/rules/tls.js';
 import { denyNonTls, failingBuckets, mergeStatement, policyUndo } from './lib/s3.js';
 
 export default defineRemediation({

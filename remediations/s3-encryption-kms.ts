@@ -13,7 +13,7 @@ import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction, PlannedCall } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
 import type { PolicyDocument } from '../src/state/iam.js';
-import { asList, principals, statements } from '../steps/02-audit-controls/aws-state.js';
+import { asList, principals, statements } from '../src/rules/policy.js';
 import { keyPolicy, newKey } from './lib/kms.js';
 
 /** Other AWS accounts an Allow statement of the bucket policy names. */

@@ -10,7 +10,7 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { read, readIn } from '../src/engine/outcome.js';
-import { allTrails } from '../steps/02-audit-controls/aws-state.js';
+import { allTrails } from '../src/rules/cloudtrail.js';
 import { SECURITY_EVENTS } from '../steps/02-audit-controls/checks/security-alarms.js';
 import { ensureLogGroup } from './lib/logs.js';
 

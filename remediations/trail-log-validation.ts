@@ -4,7 +4,7 @@
  * validate-logs). Undo turns validation off again.
  */
 import { defineRemediation } from '../src/engine/define.js';
-import { allTrails } from '../steps/02-audit-controls/aws-state.js';
+import { allTrails } from '../src/rules/cloudtrail.js';
 
 export default defineRemediation({
   id: 'trail-log-validation',

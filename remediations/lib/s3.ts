@@ -6,7 +6,7 @@ import type { S3Bucket } from '../../src/state/s3.js';
 import type { PlanAction, PlannedCall } from '../../src/engine/model.js';
 import { read, readIn } from '../../src/engine/outcome.js';
 import { type AccountState, regionalSlice } from '../../src/engine/state.js';
-import { allTrails } from '../../steps/02-audit-controls/aws-state.js';
+import { allTrails } from '../../src/rules/cloudtrail.js';
 
 export const BLOCK_ALL = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 

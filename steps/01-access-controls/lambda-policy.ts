@@ -1,6 +1,6 @@
 /** Who a Lambda function's resource-based policy lets invoke it: anyone, accounts outside the organization, or only known ones. */
 import type { PolicyDocument } from '../../src/state/iam.js';
-import { asList, type Statement, statements } from '../02-audit-controls/aws-state.js';
+import { asList, type Statement, statements } from '../../src/rules/policy.js';
 
 /** Condition keys that pin a wildcard principal to a caller, an account or an organization. */
 const PINNING = ['aws:sourceaccount', 'aws:sourcearn', 'aws:principalaccount', 'aws:sourceowner'];

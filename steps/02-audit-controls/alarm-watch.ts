@@ -6,7 +6,7 @@
 import type { CheckDef, Outcome } from '../../src/engine/model.js';
 import { failed, passed, readIn } from '../../src/engine/outcome.js';
 import type { AccountState } from '../../src/engine/state.js';
-import { allTrails } from './aws-state.js';
+import { allTrails } from '../../src/rules/cloudtrail.js';
 
 /** The log groups CloudTrail trails deliver to, in the scanned regions. */
 export function trailLogGroups(state: AccountState): { region: string; name: string }[] {

@@ -1,6 +1,6 @@
 /** Which ports a network ACL lets in from the whole internet, reading its inbound rules in order as AWS does. */
 import type { NetworkAcl } from '../../src/state/vpcnet.js';
-import { WORLD } from './network.js';
+import { WORLD } from '../../src/rules/network.js';
 
 /**
  * The ports of `ports` that the ACL admits over TCP from any internet address. Rules are evaluated

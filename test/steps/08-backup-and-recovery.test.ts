@@ -6,7 +6,7 @@ import type { Ec2Instance } from '../../src/state/ec2.js';
 import type { EfsFileSystem } from '../../src/state/efs.js';
 import type { RdsCluster, RdsInstance } from '../../src/state/rds.js';
 import type { S3Bucket } from '../../src/state/s3.js';
-import { intervalHours } from '../../steps/08-backup-and-recovery/schedule.js';
+import { intervalHours } from '../../src/rules/backup-schedule.js';
 import { runCheckById } from '../helpers/run-check.js';
 import { ACCOUNT, ctx, daysAgo, denied, state } from '../helpers/state.js';
 

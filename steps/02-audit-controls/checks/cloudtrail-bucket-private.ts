@@ -1,7 +1,7 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
-import { allTrails } from '../aws-state.js';
+import { allTrails } from '../../../src/rules/cloudtrail.js';
 
 export default defineCheck({
   id: 'cloudtrail-bucket-private',

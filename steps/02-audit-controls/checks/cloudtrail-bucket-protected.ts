@@ -1,7 +1,8 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
-import { actionMatches, allTrails, asList, type Statement, statements } from '../aws-state.js';
+import { allTrails } from '../../../src/rules/cloudtrail.js';
+import { actionMatches, asList, type Statement, statements } from '../../../src/rules/policy.js';
 
 const DESTRUCTIVE = ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutBucketPolicy'];
 /** Condition keys that narrow a deny to some principals (a break-glass exception); a TLS condition does not protect logs. */

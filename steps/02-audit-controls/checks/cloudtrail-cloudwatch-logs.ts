@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { daysBetween, failed, passed } from '../../../src/engine/outcome.js';
-import { allTrails } from '../aws-state.js';
+import { allTrails } from '../../../src/rules/cloudtrail.js';
 
 export default defineCheck({
   id: 'cloudtrail-cloudwatch-logs',

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { failed, listNames, passed } from '../../../src/engine/outcome.js';
 import type { Trail } from '../../../src/state/cloudtrail.js';
-import { allTrails } from '../aws-state.js';
+import { allTrails } from '../../../src/rules/cloudtrail.js';
 
 /** The account that owns a trail, from its ARN (arn:aws:cloudtrail:region:account:trail/name). */
 const ownerOf = (t: Trail) => t.arn.split(':')[4] ?? '';

@@ -1,7 +1,8 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import type { Trail } from '../../../src/state/cloudtrail.js';
-import { allTrails, phiBucketScope, scopeNote } from '../aws-state.js';
+import { allTrails } from '../../../src/rules/cloudtrail.js';
+import { phiBucketScope, scopeNote } from '../../../src/rules/s3.js';
 
 export default defineCheck({
   id: 'cloudtrail-s3-data-events',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
-import { bucketResource, perBucket, phiBucketScope, scopeNote } from '../aws-state.js';
+import { bucketResource, perBucket, phiBucketScope, scopeNote } from '../../../src/rules/s3.js';
 
 export default defineCheck({
   id: 's3-access-logging',

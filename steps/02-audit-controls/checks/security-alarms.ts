@@ -1,7 +1,7 @@
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import { failed, listNames, readIn, summarize } from '../../../src/engine/outcome.js';
-import { allTrails } from '../aws-state.js';
+import { allTrails } from '../../../src/rules/cloudtrail.js';
 
 /** The three events an alarm must watch, and how their CloudTrail filter patterns are recognised. */
 export const SECURITY_EVENTS = [

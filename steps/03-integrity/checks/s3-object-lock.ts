@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
-import { allTrails, bucketResource, perBucket } from '../../02-audit-controls/aws-state.js';
+import { allTrails } from '../../../src/rules/cloudtrail.js';
+import { bucketResource, perBucket } from '../../../src/rules/s3.js';
 
 /** Tag values that mark a bucket as holding audit logs or compliance evidence. */
 const AUDIT_PURPOSES = new Set(['audit', 'audit-logs', 'logs', 'logging', 'evidence', 'compliance', 'records']);

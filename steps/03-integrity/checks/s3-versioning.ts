@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
-import { allTrails, bucketResource, perBucket, phiBucketScope, scopeNote } from '../../02-audit-controls/aws-state.js';
+import { allTrails } from '../../../src/rules/cloudtrail.js';
+import { bucketResource, perBucket, phiBucketScope, scopeNote } from '../../../src/rules/s3.js';
 
 export default defineCheck({
   id: 's3-versioning',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { failed, listNames, summarize, plural } from '../../../src/engine/outcome.js';
-import { allTrails } from '../../02-audit-controls/aws-state.js';
+import { allTrails } from '../../../src/rules/cloudtrail.js';
 
 export default defineCheck({
   id: 'trail-log-validation',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
-import { isModernCloudFront } from '../tls.js';
+import { isModernCloudFront } from '../../../src/rules/tls.js';
 
 export default defineCheck({
   id: 'cloudfront-min-tls',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
-import { OLD_PROTOCOLS } from '../tls.js';
+import { OLD_PROTOCOLS } from '../../../src/rules/tls.js';
 
 export default defineCheck({
   id: 'cloudfront-origin-https',

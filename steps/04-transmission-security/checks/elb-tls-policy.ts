@@ -2,7 +2,7 @@ import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { regionalSlice } from '../../../src/engine/state.js';
-import { OLD_PROTOCOLS, modernElbPolicyName } from '../tls.js';
+import { OLD_PROTOCOLS, modernElbPolicyName } from '../../../src/rules/tls.js';
 
 export default defineCheck({
   id: 'elb-tls-policy',

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
-import { bucketResource, perBucket } from '../../02-audit-controls/aws-state.js';
-import { deniesInsecureTransport } from '../tls.js';
+import { bucketResource, perBucket } from '../../../src/rules/s3.js';
+import { deniesInsecureTransport } from '../../../src/rules/tls.js';
 
 export default defineCheck({
   id: 's3-tls-only',

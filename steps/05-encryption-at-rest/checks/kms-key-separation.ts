@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, perRegion, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
-import { actionMatches, asList, principals, statements } from '../../02-audit-controls/aws-state.js';
+import { actionMatches, asList, principals, statements } from '../../../src/rules/policy.js';
 
 const ADMIN = ['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:DisableKey'];
 const USE = ['kms:Decrypt'];

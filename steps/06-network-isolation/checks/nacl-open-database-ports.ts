@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { counted, eachOf, eachResource, fail, pass } from '../../../src/engine/each.js';
-import { DATABASE_PORTS } from '../network.js';
+import { DATABASE_PORTS } from '../../../src/rules/network.js';
 import { naclOpenPorts } from '../nacl.js';
 
 export default defineCheck({

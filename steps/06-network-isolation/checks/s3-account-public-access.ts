@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { failed, passed, read } from '../../../src/engine/outcome.js';
-import { missingFlags } from '../network.js';
+import { missingFlags } from '../../../src/rules/network.js';
 
 export default defineCheck({
   id: 's3-account-public-access',

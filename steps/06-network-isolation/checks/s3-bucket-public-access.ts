@@ -1,8 +1,8 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, plural } from '../../../src/engine/outcome.js';
 import { globalSlice } from '../../../src/engine/state.js';
-import { bucketResource, perBucket } from '../../02-audit-controls/aws-state.js';
-import { fullBlock, missingFlags } from '../network.js';
+import { bucketResource, perBucket } from '../../../src/rules/s3.js';
+import { fullBlock, missingFlags } from '../../../src/rules/network.js';
 
 export default defineCheck({
   id: 's3-bucket-public-access',

@@ -2,7 +2,7 @@ import type { ResourceResult } from '../../../src/engine/model.js';
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, read, summarize, unreadableResource, plural } from '../../../src/engine/outcome.js';
 import { globalSlice } from '../../../src/engine/state.js';
-import { bucketResource } from '../../02-audit-controls/aws-state.js';
+import { bucketResource } from '../../../src/rules/s3.js';
 
 export default defineCheck({
   id: 's3-public-buckets',

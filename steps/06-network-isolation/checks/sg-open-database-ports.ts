@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import { listNames, perRegion, summarize, plural } from '../../../src/engine/outcome.js';
-import { DATABASE_PORTS, openToWorld, sgLabel } from '../network.js';
+import { DATABASE_PORTS, openToWorld, sgLabel } from '../../../src/rules/network.js';
 
 export default defineCheck({
   id: 'sg-open-database-ports',

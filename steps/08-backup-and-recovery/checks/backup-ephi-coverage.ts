@@ -5,7 +5,7 @@ import { noPhiTagged } from '../../../src/engine/phi.js';
 import { type AccountState, regionalSlice } from '../../../src/engine/state.js';
 import type { BackupPlan } from '../../../src/state/backup.js';
 import { phiResourcesIn, plansFor } from '../phi-resources.js';
-import { intervalHours } from '../schedule.js';
+import { intervalHours } from '../../../src/rules/backup-schedule.js';
 
 export default defineCheck({
   id: 'backup-ephi-coverage',

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { failed, listNames, perRegion, summarize } from '../../../src/engine/outcome.js';
-import { describeInterval, isDaily } from '../schedule.js';
+import { describeInterval, isDaily } from '../../../src/rules/backup-schedule.js';
 
 export default defineCheck({
   id: 'backup-plan',

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { failed, listNames, perRegion, plural, summarize } from '../../../src/engine/outcome.js';
-import { isDaily, keptDays } from '../schedule.js';
+import { isDaily, keptDays } from '../../../src/rules/backup-schedule.js';
 
 export default defineCheck({
   id: 'backup-retention',

@@ -1,6 +1,6 @@
 /** Security group helpers: which ingress rules let the whole internet reach which ports. */
-import type { SecurityGroup, SgRule } from '../../src/state/ec2.js';
-import type { PublicAccessBlock } from '../../src/state/s3.js';
+import type { SecurityGroup, SgRule } from '../state/ec2.js';
+import type { PublicAccessBlock } from '../state/s3.js';
 
 export const WORLD = new Set(['0.0.0.0/0', '::/0']);
 

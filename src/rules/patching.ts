@@ -1,5 +1,5 @@
 /** Patch Manager helpers shared by the patching checks. Pure. */
-import type { SsmManagedInstance } from '../../src/state/ssm.js';
+import type { SsmManagedInstance } from '../state/ssm.js';
 
 /** The SSM documents that apply a patch baseline. */
 export const PATCH_DOCUMENTS: readonly string[] = ['AWS-RunPatchBaseline', 'AWS-RunPatchBaselineAssociation', 'AWS-RunPatchBaselineWithHooks'];

@@ -2,7 +2,7 @@
  * How often an AWS Backup rule runs, from its schedule expression. Pure; shared by the backup checks.
  * AWS Backup cron has six fields: minutes hours day-of-month month day-of-week year.
  */
-import type { BackupRule } from '../../src/state/backup.js';
+import type { BackupRule } from '../state/backup.js';
 
 const ANY = new Set(['*', '?']);
 

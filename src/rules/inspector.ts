@@ -3,11 +3,11 @@
  * A region where Inspector scans nothing is `unknown` there (nothing can be said about its
  * vulnerabilities), never a silent pass.
  */
-import type { InspectorFinding, InspectorStatus } from '../../src/state/inspector2.js';
-import type { Outcome, ResourceResult } from '../../src/engine/model.js';
-import { daysBetween, listNames, perRegion, plural, summarize } from '../../src/engine/outcome.js';
-import type { AccountState } from '../../src/engine/state.js';
-import { regionalSlice } from '../../src/engine/state.js';
+import type { InspectorFinding, InspectorStatus } from '../state/inspector2.js';
+import type { Outcome, ResourceResult } from '../engine/model.js';
+import { daysBetween, listNames, perRegion, plural, summarize } from '../engine/outcome.js';
+import type { AccountState } from '../engine/state.js';
+import { regionalSlice } from '../engine/state.js';
 
 export const scanning = (s: string) => s === 'ENABLED' || s === 'ENABLING';
 export const scansAnything = (s: InspectorStatus) => scanning(s.ec2) || scanning(s.ecr) || scanning(s.lambda);

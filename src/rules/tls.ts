@@ -1,6 +1,6 @@
 /** TLS helpers for the transmission checks: bucket policies that refuse plain HTTP, and old TLS versions. */
-import type { PolicyDocument } from '../../src/state/iam.js';
-import { actionMatches, asList, principals, statements } from '../02-audit-controls/aws-state.js';
+import type { PolicyDocument } from '../state/iam.js';
+import { actionMatches, asList, principals, statements } from './policy.js';
 
 /** Protocol names that are older than TLS 1.2, as ELB and CloudFront spell them. */
 export const OLD_PROTOCOLS = new Set(['SSLv3', 'TLSv1', 'TLSv1.1']);
