@@ -2,6 +2,7 @@
 import { ClientFactory } from '../aws/clients.js';
 import { Collection } from '../aws/collector.js';
 import { startupProblem } from '../aws/errors.js';
+import { partialScanProblem } from '../aws/errors.js';
 import { callerIdentity, enabledRegions } from '../aws/identity.js';
 import { unknownProfileProblem } from '../aws/profiles.js';
 import type { GlobalKey, RegionalKey } from '../engine/state.js';
@@ -73,6 +74,7 @@ export async function openLiveSource(options: SourceOptions, credentials?: unkno
       await fresh.collect({ global: needs.global as GlobalKey[], regional: needs.regional as RegionalKey[] });
       return fresh.state();
     },
+    partialProblem: (state) => partialScanProblem(clients.expiredError, state),
     close: () => clients.destroy(),
   };
 }

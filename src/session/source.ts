@@ -36,6 +36,8 @@ interface SourceBase {
   readonly warnings: readonly string[];
   /** Collects what the needs name (live) or returns the saved state; the state grows with each call. */
   collect(needs: Needs, onProgress?: CollectProgress): Promise<AccountState>;
+  /** When the credentials stopped working part-way (expired): the sentence saying `state` is partial. */
+  partialProblem(state: AccountState): string | undefined;
   close(): void;
 }
 
@@ -76,6 +78,7 @@ function staticSource(mode: StaticSource['mode'], state: AccountState, regions?:
     regions: kept,
     warnings: missing.length ? [`Not in the ${mode === 'demo' ? 'demo account' : 'snapshot'}: ${missing.join(', ')}.`] : [],
     collect: async () => view,
+    partialProblem: () => undefined,
     close: () => {},
   };
 }

@@ -58,7 +58,7 @@ describe('applyPlans', () => {
     aa.on(CreateAnalyzerCommand).resolves({ arn: analyzer.arn });
 
     const identity = { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/tester', partition: 'aws' };
-    const source = { ...liveSource(clients, identity, ['us-east-1']), warnings: [], collect: async () => state({}), close: () => {} } as Source;
+    const source = { ...liveSource(clients, identity, ['us-east-1']), warnings: [], collect: async () => state({}), partialProblem: () => undefined, close: () => {} } as Source;
     const c = ctx();
     const first = makePlan(registry, 'password-policy', state({ global: { 'iam.passwordPolicy': { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: false, allowUsersToChangePassword: true, maxAgeDays: 0, reusePrevention: 0, hardExpiry: false } } }), c);
     // Made before the run, on what turns out to be a different reading of the account.
@@ -111,7 +111,7 @@ describe('applyPlansWithSummary', () => {
     s3.on(PutBucketVersioningCommand).rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }));
     s3.on(PutBucketPolicyCommand).resolves({});
     kms.on(EnableKeyRotationCommand).resolves({});
-    const source = { mode: 'live', identity, homeRegion: 'us-east-1', regions: ['us-east-1'], warnings: [], clients, collect: async () => state({}), readFresh: async () => state({}), close: () => {} } as Source;
+    const source = { mode: 'live', identity, homeRegion: 'us-east-1', regions: ['us-east-1'], warnings: [], clients, collect: async () => state({}), readFresh: async () => state({}), partialProblem: () => undefined, close: () => {} } as Source;
     const plans = [
       handMade('s3-versioning', [onBucket('PutBucketVersioning', { VersioningConfiguration: { Status: 'Enabled' } })]),
       handMade('s3-deny-non-tls', [onBucket('PutBucketPolicy', { Policy: JSON.stringify({ Statement: [{ Sid: 'A', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '*' }] }) })]),

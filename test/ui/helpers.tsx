@@ -66,6 +66,7 @@ export function liveSource(state: AccountState, collect?: Source['collect']): So
     warnings: [],
     clients,
     collect: collect ?? (async () => state),
+    partialProblem: () => undefined,
     readFresh: async (needs) => (collect ? collect(needs) : state),
     close: () => clients.destroy(),
   };

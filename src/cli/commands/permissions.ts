@@ -5,22 +5,10 @@
  * statements, allowed only on the roles the fix creates or passes (any account unless --account).
  */
 import type { Command } from 'commander';
-import type { CollectorModule } from '../../aws/collector.js';
 import { fixPolicy, scanPolicy } from '../../engine/permissions.js';
 import { loadRegistry } from '../../engine/registry.js';
 import { UsageError } from '../common.js';
 import { withFixOptions } from './plan.js';
-
-/** Every permission the collector modules declare (each module is loaded: no AWS call is made). */
-export async function collectorPermissions(): Promise<string[]> {
-  const { collectorLoaders } = await import('../../generated/collectors.js');
-  const out: string[] = [];
-  for (const load of Object.values(collectorLoaders) as (() => Promise<CollectorModule>)[]) {
-    const mod = await load();
-    for (const def of Object.values(mod.collectors) as { permissions?: readonly string[] }[]) out.push(...(def?.permissions ?? []));
-  }
-  return out;
-}
 
 /** What `scan --send-to-security-hub` adds to a scan: importing its own findings, and carrying decisions to their workflow status. */
 export const SECURITY_HUB_STATEMENT = {
@@ -40,6 +28,7 @@ export function registerPermissions(program: Command): void {
     .option('--send-to-security-hub', 'add the actions `scan --send-to-security-hub` needs (securityhub:BatchImportFindings, BatchUpdateFindings)');
   withFixOptions(cmd).action(async (o: { fix?: string; account?: string; partition: string; option?: Record<string, string>; sendToSecurityHub?: boolean }) => {
     const registry = await loadRegistry();
+    const { collectorPermissions } = await import('../../session/collector-permissions.js');
     const collected = await collectorPermissions();
     if (!o.fix) {
       const policy = scanPolicy(registry, collected);

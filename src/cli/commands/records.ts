@@ -47,24 +47,12 @@ interface AnchorOptions {
 
 const anchorRegion = (o: AnchorOptions) => o.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
 
-async function s3Anchors() {
-  const [{ ClientFactory }, anchors] = await Promise.all([import('../../aws/clients.js'), import('../../aws/anchors.js')]);
-  return { ClientFactory, ...anchors };
-}
-
 /** Reads the anchors from a file (JSON Lines) or from s3://bucket/prefix. */
 async function readAnchors(where: string, o: AnchorOptions): Promise<{ anchor: Anchor; from: string }[]> {
   try {
     if (where.startsWith('s3://')) {
-      const { ClientFactory, parseS3Url, listAnchorsS3 } = await s3Anchors();
-      const loc = parseS3Url(where);
-      if (!loc) throw new UsageError(`"${where}" is not an S3 location like s3://bucket/prefix.`);
-      const clients = new ClientFactory({ profile: o.profile, endpointUrl: o.endpointUrl });
-      try {
-        return await listAnchorsS3(clients, anchorRegion(o), loc);
-      } finally {
-        clients.destroy();
-      }
+      const { listS3Anchors } = await import('../../session/anchors.js');
+      return await listS3Anchors(where, { profile: o.profile, endpointUrl: o.endpointUrl, region: anchorRegion(o) });
     }
     let text: string;
     try {
@@ -85,19 +73,12 @@ async function writeAnchor(anchor: Anchor, o: AnchorOptions & { to: string; reta
     if (o.to.startsWith('s3://')) {
       const days = Number(o.retainDays);
       if (!Number.isInteger(days) || days < 1) throw new UsageError(`--retain-days must be a whole number of days, not "${o.retainDays}".`);
-      const { ClientFactory, parseS3Url, putAnchorS3 } = await s3Anchors();
-      const loc = parseS3Url(o.to);
-      if (!loc) throw new UsageError(`"${o.to}" is not an S3 location like s3://bucket/prefix.`);
-      const clients = new ClientFactory({ profile: o.profile, endpointUrl: o.endpointUrl });
-      try {
-        const until = new Date(now.getTime() + days * 86_400_000);
-        const { key, existed } = await putAnchorS3(clients, anchorRegion(o), loc, anchor, until);
-        return existed
-          ? `already: s3://${loc.bucket}/${key} holds this head, locked`
-          : `to s3://${loc.bucket}/${key}, locked in COMPLIANCE mode until ${until.toISOString().slice(0, 10)} (nobody can delete or change it before then)`;
-      } finally {
-        clients.destroy();
-      }
+      const { putS3Anchor } = await import('../../session/anchors.js');
+      const until = new Date(now.getTime() + days * 86_400_000);
+      const { bucket, key, existed } = await putS3Anchor(o.to, { profile: o.profile, endpointUrl: o.endpointUrl, region: anchorRegion(o) }, anchor, until);
+      return existed
+        ? `already: s3://${bucket}/${key} holds this head, locked`
+        : `to s3://${bucket}/${key}, locked in COMPLIANCE mode until ${until.toISOString().slice(0, 10)} (nobody can delete or change it before then)`;
     }
     try {
       await appendFile(o.to, `${JSON.stringify(anchor)}\n`, { flag: 'a' });

@@ -9,7 +9,6 @@ import { type CommonOptions, evalContext, selectSteps, sourceOptions, UsageError
 import { type ScanResult, scanJson, scanText } from '../../report/scan-output.js';
 import { colorEnabled, painter } from '../../report/style.js';
 import { progressReporter } from '../progress.js';
-import { partialScanProblem } from '../../aws/errors.js';
 // The organization walk loads STS, Organizations and EC2 clients: imported only when --org is given.
 import type { AccountScanValue, OrgFlags } from '../../session/org.js';
 import type { EvalContext, StepDef } from '../../engine/model.js';
@@ -17,7 +16,7 @@ import type { Registry } from '../../engine/registry.js';
 import { countStatuses } from '../../engine/runner.js';
 import { VERSION } from '../../version.js';
 import { buildReport, isFindingsFormat, type ReportDocument, recordsForReport, renderFindings } from '../../report/index.js';
-import type { ClientFactory } from '../../aws/clients.js';
+import type { LiveSource } from '../../session/source.js';
 import type { FullRecordsView } from '../../records/view.js';
 import { renderAsff } from '../../report/asff.js';
 
@@ -67,9 +66,9 @@ export function registerScan(program: Command): void {
             : scanText(result, painter(colorEnabled()), process.stdout.columns || 100),
       );
       process.exitCode = findings.some((f) => f.status === 'fail') ? 1 : 0;
-      if (doc && o.sendToSecurityHub && source.clients && !(await sendToSecurityHub(source.clients, doc))) process.exitCode = 2;
+      if (doc && o.sendToSecurityHub && source.mode === 'live' && !(await sendFindings(source, doc))) process.exitCode = 2;
       // Credentials that expired mid-scan: the findings above are partial; say so and exit 2.
-      const partial = partialScanProblem(source.clients?.expiredError, state);
+      const partial = source.partialProblem(state);
       if (partial) {
         process.stderr.write(`hipaa-wizard: ${partial} Refresh the credentials and scan again.\n`);
         process.exitCode = 2;
@@ -103,12 +102,12 @@ function findingsDocument(o: CommonOptions, x: DocumentInput): ReportDocument {
 }
 
 /** Imports one account's findings into its Security Hub; false when some were not imported. Sentences go to stderr. */
-async function sendToSecurityHub(clients: ClientFactory, doc: ReportDocument, label = ''): Promise<boolean> {
-  const { importFindings, importSummary } = await import('../../aws/securityhub.js');
-  const outcome = await importFindings(clients, renderAsff(doc));
-  for (const p of outcome.problems) process.stderr.write(`hipaa-wizard: ${label}${p}\n`);
-  process.stderr.write(`${label}${importSummary(outcome)}\n`);
-  return outcome.failedCount === 0;
+async function sendFindings(source: LiveSource, doc: ReportDocument, label = ''): Promise<boolean> {
+  const { sendToSecurityHub } = await import('../../session/securityhub.js');
+  const sent = await sendToSecurityHub(source, renderAsff(doc));
+  for (const p of sent.problems) process.stderr.write(`hipaa-wizard: ${label}${p}\n`);
+  process.stderr.write(`${label}${sent.summary}\n`);
+  return sent.ok;
 }
 
 /** scan --org: every member account through its assumed role; one combined output. */
@@ -136,12 +135,12 @@ async function scanOrg(
         const doc = findingsDocument(o, { ...scan, records: run.ctx.records, registry: run.registry, ctx: run.ctx });
         docs.set(account.id, doc);
         // BatchImportFindings must come from the account the findings are about: its assumed role.
-        if (o.sendToSecurityHub && source.clients && !(await sendToSecurityHub(source.clients, doc, `account ${account.id}: `))) notSent = true;
+        if (o.sendToSecurityHub && source.mode === 'live' && !(await sendFindings(source, doc, `account ${account.id}: `))) notSent = true;
       }
       return {
         counts: countStatuses(findings),
         ...(o.format === 'json' ? { json: scanJson(scan) } : { text: scanText(scan, paint, process.stdout.columns || 100) }),
-        partial: partialScanProblem(source.clients?.expiredError, state),
+        partial: source.partialProblem(state),
       };
     },
     (account, phase, problem) => {
