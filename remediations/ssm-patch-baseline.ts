@@ -164,7 +164,7 @@ export default defineRemediation({
             TaskArn: 'AWS-RunPatchBaseline',
             TaskType: 'RUN_COMMAND',
             Targets: [{ Key: 'WindowTargetIds', Values: [responseRef(target, 'WindowTargetId')] }],
-            TaskInvocationParameters: { MaintenanceWindowRunCommandParameters: { Parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] } } },
+            TaskInvocationParameters: { RunCommand: { Parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] } } },
             Priority: 1,
             MaxConcurrency: '1',
             MaxErrors: '1',

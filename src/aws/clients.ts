@@ -13,7 +13,7 @@
  */
 import { errorName } from './errors.js';
 import { Semaphore, serviceLimit } from './limit.js';
-import { SERVICES, type ServiceKey } from './services.js';
+import { isService, SERVICES, type ServiceKey } from './services.js';
 
 export interface ClientOptions {
   readonly profile?: string;
@@ -207,6 +207,13 @@ export class ClientFactory {
   }
 
   /** Sends `<command>Command` with `input` to `service` in `region`: the plan executor's one path to AWS. */
+  /** What is wrong with `input` for the AWS API's `command` (src/aws/input-shape.ts); [] when nothing. */
+  async inputProblems(service: string, command: string, input: Record<string, unknown>): Promise<readonly string[]> {
+    if (!isService(service)) return [`there is no AWS service "${service}" here`];
+    const { inputProblems } = await import('./input-shape.js');
+    return inputProblems(service, command, input);
+  }
+
   async send(service: ServiceKey, region: string, command: string, input: Record<string, unknown>): Promise<unknown> {
     const { client, pkg } = await this.load(service, region);
     const Command = pkg[`${command}Command`] as (new (input: unknown) => unknown) | undefined;

@@ -24,7 +24,11 @@ export type ApplyEvent =
 
 export interface ApplyDeps {
   /** The live client factory (`source.clients`). */
-  readonly clients: { send(service: string, region: string, command: string, input: Record<string, unknown>): Promise<unknown> };
+  readonly clients: {
+    send(service: string, region: string, command: string, input: Record<string, unknown>): Promise<unknown>;
+    /** What is wrong with a call's input for the AWS API (src/aws/input-shape.ts); asked for every action before the first is sent. */
+    inputProblems?(service: string, command: string, input: Record<string, unknown>): Promise<readonly string[]>;
+  };
   /** Where the account came from; apply refuses demo and snapshot sources. */
   readonly source: Pick<Source, 'mode' | 'identity' | 'homeRegion' | 'regions'> & { readonly clients?: Source['clients']; readonly readFresh?: Source['readFresh'] };
   readonly registry: Registry;
@@ -150,6 +154,17 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
   }
   if (plan.actions.length === 0) {
     return { ...base, status: 'nothing-to-do', message: `Nothing to apply: ${plan.remediation} plans no change.` };
+  }
+
+  // An action AWS's API would not take (a plan file edited by hand, a mistake in a fix) refuses the
+  // whole plan before anything is sent, rather than failing halfway or being silently cut short by the SDK.
+  if (deps.clients.inputProblems) {
+    for (const [i, a] of plan.actions.entries()) {
+      const problems = await deps.clients.inputProblems(a.service, a.command, a.input);
+      if (problems.length > 0) {
+        return { ...base, status: 'refused', message: `Nothing was applied: change ${i + 1} (${a.service} ${a.command}) is not what AWS's API takes: ${problems.join('; ')}.` };
+      }
+    }
   }
 
   const needs = needsOfPlan(plan);

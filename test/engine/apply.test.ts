@@ -127,6 +127,20 @@ describe('applyPlan', () => {
     expect(iam.commandCalls(UpdateAccountPasswordPolicyCommand)).toHaveLength(0);
   });
 
+  it('refuses a plan whose call AWS would not take (edited by hand), whole and before any call, naming the member', async () => {
+    iam.on(GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: weakAws });
+    const plan = await livePlan();
+    const [first, ...rest] = plan.actions;
+    const edited = { ...plan, actions: [{ ...first, input: { ...first?.input, MinimumPasswordLength: '14', RequireSymbol: true } }, ...rest] } as Plan;
+    const outcome = await applyPlan(edited, await deps());
+    expect(outcome.status).toBe('refused');
+    expect(outcome.message).toBe(
+      "Nothing was applied: change 1 (iam UpdateAccountPasswordPolicy) is not what AWS's API takes: MinimumPasswordLength must be a number, not \"14\"; RequireSymbol is not a member of UpdateAccountPasswordPolicyRequest.",
+    );
+    expect(iam.commandCalls(UpdateAccountPasswordPolicyCommand)).toHaveLength(0);
+    expect((await readRecords(dir)).entries).toHaveLength(0);
+  });
+
   it('refuses a plan made for another account', async () => {
     iam.on(GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: weakAws });
     const plan = { ...(await livePlan()), account: '999999999999' };

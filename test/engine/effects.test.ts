@@ -108,7 +108,7 @@ describe('ratings that depend on the input', () => {
     expect(rateActions([created, block]).map((x) => x.effectClass)).toEqual(['additive', 'additive']);
     const window = action(call('ssm', 'CreateMaintenanceWindow', { Name: 'w' }), { effect: '+', resource: 'window w' });
     const task = action(
-      call('ssm', 'RegisterTaskWithMaintenanceWindow', { WindowId: 'w', TaskArn: 'AWS-RunPatchBaseline', TaskInvocationParameters: { MaintenanceWindowRunCommandParameters: { Parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] } } } }),
+      call('ssm', 'RegisterTaskWithMaintenanceWindow', { WindowId: 'w', TaskArn: 'AWS-RunPatchBaseline', TaskInvocationParameters: { RunCommand: { Parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] } } } }),
       { effect: '+', resource: 'window w' },
     );
     expect(rateActions([window, task]).map((x) => [x.effectClass, x.risk])).toEqual([

@@ -431,7 +431,7 @@ const cases: FixCase[] = [
           TaskArn: 'AWS-RunPatchBaseline',
           TaskType: 'RUN_COMMAND',
           Targets: [{ Key: 'WindowTargetIds', Values: ['{{patch-window-target-us-east-1.WindowTargetId}}'] }],
-          TaskInvocationParameters: { MaintenanceWindowRunCommandParameters: { Parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] } } },
+          TaskInvocationParameters: { RunCommand: { Parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] } } },
         }),
       ],
     ],
