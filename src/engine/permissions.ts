@@ -101,6 +101,8 @@ const sid = (id: string) => `HipaaWizardFix${id.replace(/(^|-)([a-z0-9])/g, (_, 
 export function fixPolicy(registry: Registry, fixIds: readonly string[], collectorPermissions: readonly string[], values: ScopeValues = {}): PolicyDocument {
   const scan = new Set(scanActions(registry, collectorPermissions));
   const statements: PolicyStatement[] = [];
+  // Two fixes that share a scoped grant (security-alarms and cis-alarms pass the same role) print it once.
+  const seen = new Set<string>();
   for (const id of fixIds) {
     const def = registry.remediation(id);
     if (!def) throw new Error(`There is no fix called "${id}". Fixes: ${registry.remediations.map((r) => r.id).join(', ')}.`);
@@ -108,6 +110,9 @@ export function fixPolicy(registry: Registry, fixIds: readonly string[], collect
     const extra = sorted(def.permissions.filter((p) => !scan.has(p) && !scoped.has(p)));
     if (extra.length > 0) statements.push({ Sid: sid(id), Effect: 'Allow', Action: extra, Resource: '*' });
     (def.scopes ?? []).forEach((scope, i) => {
+      const key = JSON.stringify([sorted(scope.actions), scopeResources(def, scope, values), scope.condition ?? null]);
+      if (seen.has(key)) return;
+      seen.add(key);
       statements.push({
         Sid: `${sid(id)}Scoped${i + 1}`,
         Effect: 'Allow',

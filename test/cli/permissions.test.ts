@@ -86,8 +86,9 @@ describe('permissions', () => {
     const passes = all.Statement.filter((s) => s.Action.includes('iam:PassRole'));
     expect(passes.map((s) => [s.Resource, s.Condition?.StringEquals?.['iam:PassedToService'] ?? null])).toEqual([
       [['arn:aws:iam::*:role/service-role/AWSBackupDefaultServiceRole'], 'backup.amazonaws.com'],
-      [['arn:aws:iam::*:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig'], 'config.amazonaws.com'],
+      // Once, though both cis-alarms and security-alarms pass it (in the order of the fixes).
       [['arn:aws:iam::*:role/hipaa-wizard-cloudtrail-to-logs'], 'cloudtrail.amazonaws.com'],
+      [['arn:aws:iam::*:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig'], 'config.amazonaws.com'],
       [['arn:aws:iam::*:role/hipaa-wizard-vpc-flow-logs'], null],
     ]);
   });

@@ -23,8 +23,8 @@ describe('plan --demo', () => {
   it('prints a plan for every failing check of the demo account that has a fix, and one count line', async () => {
     const scan = await runCli(['scan', '--demo', '--format', 'json']);
     const findings = (JSON.parse(scan.stdout) as { findings: { id: string; status: string; remediation?: string | null }[] }).findings;
-    // security-alarms refuses without an e-mail address: the demo's alarm topic has only a pending subscriber
-    const expected = [...new Set(findings.filter((f) => f.status === 'fail' && f.remediation).map((f) => f.remediation as string))].filter((id) => id !== 'security-alarms').sort();
+    // security-alarms and cis-alarms refuse without an e-mail address: the demo's alarm topic has only a pending subscriber
+    const expected = [...new Set(findings.filter((f) => f.status === 'fail' && f.remediation).map((f) => f.remediation as string))].filter((id) => id !== 'security-alarms' && id !== 'cis-alarms').sort();
     expect(expected.length).toBeGreaterThanOrEqual(20);
 
     const r = await runCli(['plan', 'all', '--demo']);
@@ -33,6 +33,7 @@ describe('plan --demo', () => {
     expect(planned).toEqual(expected);
     expect(r.stdout).not.toContain('Nothing to do');
     expect(r.stdout).toContain('Cannot plan security-alarms: the SNS topic hipaa-wizard-security-alarms in us-east-1 has no confirmed subscriber, so the alarms would notify nobody');
+    expect(r.stdout).toContain('Cannot plan cis-alarms: the SNS topic hipaa-wizard-security-alarms in us-east-1 has no confirmed subscriber, so the alarms would notify nobody');
     expect(r.stdout.match(/^Plan: \d+ to add, \d+ to change, \d+ to remove\.$/gm)).toHaveLength(1);
     expect(r.stdout).toContain('aws iam update-account-password-policy --minimum-password-length 14');
     expect(r.stderr).toContain('can be reviewed but not applied');

@@ -130,6 +130,15 @@ export const SCENARIOS: Scenario[] = [
     options: { email: 'security@maple.example' },
   },
   {
+    name: 'a trail not sent to CloudWatch Logs, the CIS alarms to an e-mail address',
+    fix: 'cis-alarms',
+    state: state({
+      global: { 'iam.authorization': noAuthorization },
+      regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [], 'kms.keys': [] } },
+    }),
+    options: { email: 'security@maple.example' },
+  },
+  {
     name: 'no security contact',
     fix: 'security-contact',
     state: demoWith({ 'account.securityContact': null }),

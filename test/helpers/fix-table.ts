@@ -65,6 +65,15 @@ export function samples(): Sample[] {
       }),
       options: { email: 'security@example.org' },
     },
+    {
+      fix: 'cis-alarms',
+      what: 'a trail not yet sent to CloudWatch Logs',
+      state: state({
+        global: { 'iam.authorization': noAuthorization },
+        regional: { [E1]: { 'cloudtrail.trails': [trail('main')], 'logs.logGroups': [], 'logs.metricFilters': [], 'cloudwatch.alarms': [], 'sns.subscriptions': [], 'kms.keys': [] } },
+      }),
+      options: { email: 'security@example.org' },
+    },
     { fix: 'rds-backup-retention', what: 'a database with backups off', state: state({ regional: { [E1]: { 'rds.instances': [rdsInstance('db-1', { backupRetentionPeriod: 0 })], 'rds.clusters': [] } } }) },
   ];
 }
