@@ -10,7 +10,7 @@ import { responseRef } from '../src/engine/refs.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction, PlannedCall } from '../src/engine/model.js';
 import { readIn } from '../src/engine/outcome.js';
-import { operatingSystemOf, PATCH_DOCUMENTS } from '../src/rules/patching.js';
+import { installsPatches, operatingSystemOf, PATCH_DOCUMENTS } from '../src/rules/patching.js';
 
 /** Which patches count as security fixes, per operating system family. */
 export function approvalFilters(os: string): { Key: string; Values: string[] }[] {
@@ -109,7 +109,7 @@ export default defineRemediation({
         });
       }
       const associations = readIn(state, 'ssm.patchAssociations', region);
-      const windows = readIn(state, 'ssm.maintenanceWindows', region).filter((w) => w.enabled && w.taskDocuments.some((d) => PATCH_DOCUMENTS.includes(d)));
+      const windows = readIn(state, 'ssm.maintenanceWindows', region).filter(installsPatches);
       if (associations.length === 0 && windows.length === 0) {
         step({
           effect: '+',

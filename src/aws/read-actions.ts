@@ -234,6 +234,7 @@ export const READ_ACTIONS: Readonly<Record<string, Readonly<Record<string, strin
     DescribeMaintenanceWindowTasks: 'ssm:DescribeMaintenanceWindowTasks',
     DescribeMaintenanceWindows: 'ssm:DescribeMaintenanceWindows',
     DescribePatchBaselines: 'ssm:DescribePatchBaselines',
+    GetMaintenanceWindowTask: 'ssm:GetMaintenanceWindowTask',
     ListAssociations: 'ssm:ListAssociations',
     ListResourceComplianceSummaries: 'ssm:ListResourceComplianceSummaries',
   },

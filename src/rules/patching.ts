@@ -1,8 +1,14 @@
 /** Patch Manager helpers shared by the patching checks. Pure. */
-import type { SsmManagedInstance } from '../state/ssm.js';
+import type { MaintenanceWindow, SsmManagedInstance } from '../state/ssm.js';
 
 /** The SSM documents that apply a patch baseline. */
 export const PATCH_DOCUMENTS: readonly string[] = ['AWS-RunPatchBaseline', 'AWS-RunPatchBaselineAssociation', 'AWS-RunPatchBaselineWithHooks'];
+
+/** An enabled maintenance window with a patch task that installs (Operation=Install); one that only scans installs nothing. */
+export const installsPatches = (w: Pick<MaintenanceWindow, 'enabled' | 'patchOperations'>): boolean => w.enabled && w.patchOperations.includes('Install');
+
+/** An enabled maintenance window whose patch tasks all only scan (or set no Operation). */
+export const onlyScansPatches = (w: Pick<MaintenanceWindow, 'enabled' | 'patchOperations'>): boolean => w.enabled && w.patchOperations.length > 0 && !w.patchOperations.includes('Install');
 
 const FAMILIES: readonly [RegExp, string][] = [
   [/windows/i, 'WINDOWS'],

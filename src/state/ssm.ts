@@ -48,6 +48,11 @@ export interface MaintenanceWindow {
   readonly schedule: string | null;
   /** The documents its Run Command tasks run (AWS-RunPatchBaseline, …). */
   readonly taskDocuments: readonly string[];
+  /**
+   * The Operation each of its patch tasks (a task running a patch document) passes: "Install" or
+   * "Scan", null when the task sets none. A window whose patch tasks only scan installs nothing.
+   */
+  readonly patchOperations: readonly (string | null)[];
 }
 
 declare module '../engine/state.js' {

@@ -2,6 +2,7 @@ import {
   DescribeAssociationCommand,
   DescribeInstanceInformationCommand,
   DescribeMaintenanceWindowTasksCommand,
+  GetMaintenanceWindowTaskCommand,
   DescribeMaintenanceWindowsCommand,
   DescribePatchBaselinesCommand,
   ListAssociationsCommand,
@@ -95,15 +96,26 @@ describe('Systems Manager collectors', () => {
     if (!r.ok) expect(r.error).toMatchObject({ kind: 'access', action: 'ssm:DescribeMaintenanceWindowTasks' });
   });
 
-  it('keeps the documents each maintenance window runs', async () => {
+  it('keeps the documents each maintenance window runs, and the Operation of each patch task', async () => {
     ssm.on(DescribeMaintenanceWindowsCommand).resolves({ WindowIdentities: [{ WindowId: 'mw-0abc', Name: 'sunday', Enabled: true }] });
     ssm.on(DescribeMaintenanceWindowTasksCommand).resolves({
       Tasks: [
         { WindowTaskId: 't1', TaskArn: 'AWS-RunPatchBaseline', Type: 'RUN_COMMAND' },
         { WindowTaskId: 't2', TaskArn: 'arn:aws:lambda:us-east-1:111122223333:function:f', Type: 'LAMBDA' },
+        // An older task keeps its parameters in the deprecated TaskParameters of the list.
+        { WindowTaskId: 't3', TaskArn: 'AWS-RunPatchBaseline', Type: 'RUN_COMMAND', TaskParameters: { Operation: { Values: ['Scan'] } } },
       ],
     });
+    // GetMaintenanceWindowTask's shape: the Operation in TaskInvocationParameters.RunCommand.Parameters.
+    ssm.on(GetMaintenanceWindowTaskCommand, { WindowId: 'mw-0abc', WindowTaskId: 't1' }).resolves({
+      WindowId: 'mw-0abc',
+      WindowTaskId: 't1',
+      TaskArn: 'AWS-RunPatchBaseline',
+      TaskType: 'RUN_COMMAND',
+      TaskInvocationParameters: { RunCommand: { Parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] } } },
+    });
     const r = await collection().regional('ssm.maintenanceWindows', 'us-east-1');
-    expect(r.ok && r.value).toEqual([{ id: 'mw-0abc', name: 'sunday', enabled: true, schedule: null, taskDocuments: ['AWS-RunPatchBaseline'] }]);
+    expect(r.ok && r.value).toEqual([{ id: 'mw-0abc', name: 'sunday', enabled: true, schedule: null, taskDocuments: ['AWS-RunPatchBaseline', 'AWS-RunPatchBaseline'], patchOperations: ['Install', 'Scan'] }]);
+    expect(ssm.commandCalls(GetMaintenanceWindowTaskCommand)).toHaveLength(1);
   });
 });

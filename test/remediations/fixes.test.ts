@@ -403,7 +403,7 @@ const cases: FixCase[] = [
           'ssm.managedInstances': managed,
           'ssm.patchBaselines': [awsAl2023, ourBaseline],
           'ssm.patchAssociations': [{ id: 'assoc-1', name: 'AWS-RunPatchBaseline', targets: [{ key: 'InstanceIds', values: ['*'] }], schedule: 'rate(1 day)', lastRun: null, operation: 'Scan' }],
-          'ssm.maintenanceWindows': [{ id: 'mw-1', name: 'hipaa-wizard-patch-install', enabled: true, schedule: 'cron(0 3 ? * SUN *)', taskDocuments: ['AWS-RunPatchBaseline'] }],
+          'ssm.maintenanceWindows': [{ id: 'mw-1', name: 'hipaa-wizard-patch-install', enabled: true, schedule: 'cron(0 3 ? * SUN *)', taskDocuments: ['AWS-RunPatchBaseline'], patchOperations: ['Install'] }],
         },
       },
     }),

@@ -6,6 +6,7 @@
 import {
   DescribeAssociationCommand,
   DescribeMaintenanceWindowTasksCommand,
+  GetMaintenanceWindowTaskCommand,
   SSMClient,
   paginateDescribeInstanceInformation,
   paginateDescribeMaintenanceWindows,
@@ -14,6 +15,7 @@ import {
   paginateListResourceComplianceSummaries,
 } from '@aws-sdk/client-ssm';
 import { as, type CollectorSet, regionalCollector } from '../collector.js';
+import { PATCH_DOCUMENTS } from '../../rules/patching.js';
 import type { SsmManagedInstance, PatchComplianceItem, PatchBaseline, PatchAssociation, MaintenanceWindow } from '../../state/ssm.js';
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : null);
@@ -101,7 +103,7 @@ export const collectors: CollectorSet = {
   }),
 
   'ssm.maintenanceWindows': regionalCollector(
-    ['ssm:DescribeMaintenanceWindows', 'ssm:DescribeMaintenanceWindowTasks'],
+    ['ssm:DescribeMaintenanceWindows', 'ssm:DescribeMaintenanceWindowTasks', 'ssm:GetMaintenanceWindowTask'],
     async (ctx, region) => {
       const client = ctx.clients.get(SSMClient, region);
       const out: MaintenanceWindow[] = [];
@@ -112,12 +114,25 @@ export const collectors: CollectorSet = {
             'ssm:DescribeMaintenanceWindowTasks',
             client.send(new DescribeMaintenanceWindowTasksCommand({ WindowId: w.WindowId, MaxResults: 100 })),
           );
+          const runCommands = (tasks.Tasks ?? []).filter((t) => t.Type === 'RUN_COMMAND');
+          // A patch task's Operation is in its invocation parameters, which only GetMaintenanceWindowTask
+          // returns (the list's TaskParameters is the deprecated place older tasks kept it).
+          const patchOperations: (string | null)[] = [];
+          for (const t of runCommands.filter((x) => PATCH_DOCUMENTS.includes(x.TaskArn ?? ''))) {
+            let operation = t.TaskParameters?.Operation?.Values?.[0] ?? null;
+            if (!operation) {
+              const detail = await as('ssm:GetMaintenanceWindowTask', client.send(new GetMaintenanceWindowTaskCommand({ WindowId: w.WindowId, WindowTaskId: t.WindowTaskId })));
+              operation = detail.TaskInvocationParameters?.RunCommand?.Parameters?.Operation?.[0] ?? null;
+            }
+            patchOperations.push(operation);
+          }
           out.push({
             id: w.WindowId ?? '',
             name: w.Name ?? w.WindowId ?? '',
             enabled: w.Enabled === true,
             schedule: w.Schedule ?? null,
-            taskDocuments: (tasks.Tasks ?? []).filter((t) => t.Type === 'RUN_COMMAND').map((t) => t.TaskArn ?? ''),
+            taskDocuments: runCommands.map((t) => t.TaskArn ?? ''),
+            patchOperations,
           });
         }
       }
