@@ -257,6 +257,7 @@ export const EFFECTS: Readonly<Record<string, Rule>> = {
   // EFS
   'efs:PutBackupPolicy': efsBackup,
   // GuardDuty
+  'ecr:PutImageScanningConfiguration': r('reconfiguring', 'Whether images pushed to the repository are scanned changes; pushes, pulls and the images themselves are not affected.'),
   'guardduty:CreateDetector': r('costly', 'GuardDuty starts monitoring the region, billed by the volume of events and logs it analyses (after a 30-day trial).'),
   'guardduty:UpdateDetector': guardDutyUpdate,
   'guardduty:DeleteDetector': r('destructive', 'The detector and all its findings are deleted, for good.'),

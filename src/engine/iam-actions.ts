@@ -73,6 +73,9 @@ export const IAM_ACTIONS: Table = {
     UpdateTable: ['dynamodb:UpdateTable'],
     UpdateContinuousBackups: ['dynamodb:UpdateContinuousBackups'],
   },
+  ecr: {
+    PutImageScanningConfiguration: ['ecr:PutImageScanningConfiguration'],
+  },
   ec2: {
     AuthorizeSecurityGroupIngress: ['ec2:AuthorizeSecurityGroupIngress'],
     AuthorizeSecurityGroupEgress: ['ec2:AuthorizeSecurityGroupEgress'],
