@@ -257,6 +257,10 @@ export const EFFECTS: Readonly<Record<string, Rule>> = {
   // EFS
   'efs:PutBackupPolicy': efsBackup,
   // GuardDuty
+  'emr:PutBlockPublicAccessConfiguration': (call) =>
+    call.input.BlockPublicAccessConfiguration && (call.input.BlockPublicAccessConfiguration as { BlockPublicSecurityGroupRules?: boolean }).BlockPublicSecurityGroupRules
+      ? r('tightening', 'EMR refuses to start a cluster whose security groups allow inbound traffic from anywhere on a port not excepted; running clusters are not affected.')
+      : r('reconfiguring', 'EMR starts clusters with public security-group rules again.'),
   'ecr:PutImageScanningConfiguration': r('reconfiguring', 'Whether images pushed to the repository are scanned changes; pushes, pulls and the images themselves are not affected.'),
   'guardduty:CreateDetector': r('costly', 'GuardDuty starts monitoring the region, billed by the volume of events and logs it analyses (after a 30-day trial).'),
   'guardduty:UpdateDetector': guardDutyUpdate,

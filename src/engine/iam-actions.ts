@@ -73,6 +73,9 @@ export const IAM_ACTIONS: Table = {
     UpdateTable: ['dynamodb:UpdateTable'],
     UpdateContinuousBackups: ['dynamodb:UpdateContinuousBackups'],
   },
+  emr: {
+    PutBlockPublicAccessConfiguration: ['elasticmapreduce:PutBlockPublicAccessConfiguration'],
+  },
   ecr: {
     PutImageScanningConfiguration: ['ecr:PutImageScanningConfiguration'],
   },
