@@ -32,6 +32,13 @@ export function daysBetween(a: Date | string, b: Date | string): number {
   return Math.floor((new Date(b).getTime() - new Date(a).getTime()) / DAY);
 }
 
+/** The same calendar day a year later, in UTC (29 February becomes 1 March): a decision's default review date. */
+export function oneYearAfter(d: Date): string {
+  const next = new Date(d.getTime());
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return isoDay(next);
+}
+
 /** The instant `days` whole days after `at` (before, when negative). */
 export function addDays(at: Date | string, days: number): Date {
   return new Date(new Date(at).getTime() + days * DAY);

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { decisionRefusal, findSpec, HIPAA_SPECS, type HipaaSpec } from '../engine/hipaa.js';
 import type { AttestationDef, CheckDef, DecisionStatus, EvidenceItem, FieldDef } from '../engine/model.js';
 import { sha256Hex } from '../lib/hash.js';
-import { DAY, ISO_DAY, isoDay, parseDay } from '../lib/time.js';
+import { DAY, ISO_DAY, isoDay, oneYearAfter, parseDay } from '../lib/time.js';
 import { RecordsError } from './errors.js';
 import { DECISION_STATUSES } from './shapes.js';
 
@@ -51,13 +51,6 @@ export function sentenceProblem(text: string | undefined): string | undefined {
   if (words.length < 4 || t.length < 20) return `"${t}" is too short to explain anything (write at least a sentence of four words)`;
   if (new Set(words.map((w) => w.toLowerCase())).size < 3) return `"${t}" repeats the same words`;
   return undefined;
-}
-
-/** The same day a year later (29 February becomes 1 March). */
-export function oneYearAfter(d: Date): string {
-  const next = new Date(d.getTime());
-  next.setUTCFullYear(next.getUTCFullYear() + 1);
-  return isoDay(next);
 }
 
 function fail(msg: string): never {

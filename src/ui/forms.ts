@@ -5,7 +5,7 @@
  */
 import { decisionRefusal, requiredChoicesNote, statusesFor } from '../engine/hipaa.js';
 import type { AttestationDef, DecisionStatus, Finding } from '../engine/model.js';
-import { addDays, isoDay } from '../lib/time.js';
+import { oneYearAfter } from '../lib/time.js';
 
 export type FormFieldKind = 'text' | 'choice' | 'date';
 
@@ -66,7 +66,7 @@ export function decisionForm(finding: Finding, now: Date, owner: string): FormSt
       reason: '',
       alternative: '',
       decidedBy: owner,
-      reviewBy: isoDay(addDays(now, 365)),
+      reviewBy: oneYearAfter(now),
     },
     index: 0,
     saving: false,

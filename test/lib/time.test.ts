@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, DAY, daysBetween, isoDay, parseDay } from '../../src/lib/time.js';
+import type { Finding } from '../../src/engine/model.js';
+import { addDays, DAY, daysBetween, isoDay, oneYearAfter, parseDay } from '../../src/lib/time.js';
+import { decisionForm } from '../../src/ui/forms.js';
 
 const zone = process.env.TZ;
 afterEach(() => {
@@ -57,5 +59,20 @@ describe('addDays and parseDay', () => {
     expect(parseDay('2026-02-30')).toBeUndefined();
     expect(parseDay('2026-2-1')).toBeUndefined();
     expect(parseDay('2026-03-01T00:00:00Z')).toBeUndefined();
+  });
+});
+
+describe('oneYearAfter, the default review date', () => {
+  it('is the same calendar day a year later, also across a 29 February', () => {
+    expect(oneYearAfter(new Date('2026-11-24T15:00:00Z'))).toBe('2027-11-24');
+    expect(oneYearAfter(new Date('2027-03-01T10:00:00Z'))).toBe('2028-03-01'); // 366 days later, not 365
+    expect(oneYearAfter(new Date('2028-02-29T10:00:00Z'))).toBe('2029-03-01');
+  });
+
+  it("is what the wizard's decision form proposes, as `decide` does when --review-by is left out", () => {
+    const finding = { id: 'password-policy', title: 'Password policy', hipaa: { section: '164.308(a)(5)(ii)(D)', obligation: 'addressable' } } as Finding;
+    const now = new Date('2027-03-01T10:00:00Z');
+    // It proposed 365 days later (2028-02-29) while `decide` recorded 2028-03-01 for the same day.
+    expect(decisionForm(finding, now, 'dana').values.reviewBy).toBe('2028-03-01');
   });
 });
