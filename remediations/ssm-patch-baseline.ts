@@ -10,7 +10,7 @@ import { responseRef } from '../src/engine/refs.js';
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction, PlannedCall } from '../src/engine/model.js';
 import { readIn } from '../src/engine/outcome.js';
-import { installsPatches, operatingSystemOf, PATCH_DOCUMENTS } from '../src/rules/patching.js';
+import { installsPatches, operatingSystemOf } from '../src/rules/patching.js';
 
 /** Which patches count as security fixes, per operating system family. */
 export function approvalFilters(os: string): { Key: string; Values: string[] }[] {

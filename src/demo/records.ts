@@ -7,15 +7,15 @@
  * Everything is relative to the clock, so the demo tells the same story whenever it runs.
  */
 import type { AttestationAnswer, Decision, Vendor } from '../engine/model.js';
+import { isoDay } from '../lib/time.js';
 import type { DemoClock } from './types.js';
 
 const DANA = 'Dana Okafor';
 const RUTH = 'Dr. Ruth Alvarez';
 
 export default (clock: DemoClock): { decisions: Decision[]; attestations: AttestationAnswer[]; vendors: Vendor[] } => {
-  const day = (iso: string) => iso.slice(0, 10);
-  const ago = (d: number) => day(clock.daysAgo(d));
-  const ahead = (d: number) => day(clock.daysAhead(d));
+  const ago = (d: number) => isoDay(clock.daysAgo(d));
+  const ahead = (d: number) => isoDay(clock.daysAhead(d));
 
   const decisions: Decision[] = [
     {

@@ -120,8 +120,5 @@ export function summarize(
   return { status: 'pass', message: sentences.pass(resources.length), resources };
 }
 
-/** Whole days between two instants (b − a), rounded down. */
-export function daysBetween(a: Date | string, b: Date | string): number {
-  const ms = new Date(b).getTime() - new Date(a).getTime();
-  return Math.floor(ms / 86_400_000);
-}
+/** Whole days between two instants (b − a), rounded down (lib/time.ts). */
+export { daysBetween } from '../lib/time.js';

@@ -4,7 +4,9 @@
  * from), so apply can refuse when the account drifted after the plan was reviewed. Nothing here
  * talks to AWS; `cliEquivalent` only writes the AWS CLI line a person could run instead.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../lib/hash.js';
+import { canonicalJson } from '../lib/json.js';
+import { shellQuote } from '../lib/shell.js';
 import { maxRisk, rateActions, UnratedCall } from './effects.js';
 import { SERVICES, isService } from './services.js';
 import type { EvalContext, Plan, PlanAction, PlannedCall, RemediationDef, ResourceResult } from './model.js';
@@ -44,16 +46,8 @@ export function needsOfFix(registry: Registry, def: RemediationDef): PlanNeeds {
   return { global: [...global].sort(), regional: [...regional].sort() };
 }
 
-/** Stable JSON: object keys sorted at every depth, so equal data always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+/** Stable JSON (keys sorted at every depth, undefined and NaN as null), so equal data always hashes the same. */
+const stableJson = (value: unknown): string => canonicalJson(value, { unrepresentable: 'null' });
 
 /** The part of a state that a set of needs covers, over the given regions. */
 export interface StateSlices {
@@ -75,7 +69,7 @@ export function slicesOf(state: AccountState, needs: PlanNeeds, regions: readonl
 
 /** The SHA-256 (hex) of the slices: equal only when every slice the plan read is unchanged. */
 export function basisOf(slices: StateSlices): string {
-  return createHash('sha256').update(canonicalJson(slices)).digest('hex');
+  return sha256Hex(stableJson(slices));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,8 +157,8 @@ export function normalizeValue(value: unknown): unknown {
   if (Array.isArray(value)) {
     if (value.length === 0) return undefined;
     return value.map((x) => normalizeValue(x) ?? null).sort((a, b) => {
-      const x = canonicalJson(a);
-      const y = canonicalJson(b);
+      const x = stableJson(a);
+      const y = stableJson(b);
       return x < y ? -1 : x > y ? 1 : 0;
     });
   }
@@ -204,7 +198,7 @@ export function fieldValue(root: unknown, field: string): unknown {
 /** The SHA-256 (hex) of the given fields' values in a state (or a journal's state slices). */
 export function basisOfFields(state: Pick<AccountState, 'global' | 'regional'> | StateSlices, fields: readonly string[]): string {
   const values = fields.map((f) => [f, fieldValue(state, f)]);
-  return createHash('sha256').update(canonicalJson(values)).digest('hex');
+  return sha256Hex(stableJson(values));
 }
 
 /** A key that names each element of both lists once (an id, an ARN, a name), to match them by. */
@@ -233,7 +227,7 @@ function idKeyOf(a: readonly unknown[], b: readonly unknown[]): string | undefin
 export function changedFields(before: unknown, after: unknown, path: readonly Seg[] = []): string[] {
   const nb = normalizeValue(before);
   const na = normalizeValue(after);
-  if (canonicalJson(nb) === canonicalJson(na)) return [];
+  if (stableJson(nb) === stableJson(na)) return [];
   if (na === undefined) return [JSON.stringify([...path, DEEP])]; // removed or emptied: must still be so
   if (nb === undefined && isPlain(after) && !Array.isArray(after)) return [JSON.stringify([...path, EXISTS])]; // created: the undo removes it
   if (isPlain(before) && isPlain(after) && !Array.isArray(before) && !Array.isArray(after)) {
@@ -368,14 +362,6 @@ export function kebabCase(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
     .toLowerCase();
-}
-
-const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** Quotes a value for a POSIX shell, only when it needs quoting. */
-export function shellQuote(value: string): string {
-  if (value !== '' && SAFE_WORD.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /** "{{baseline.BaselineId}}" → "<BaselineId from the change baseline>": an id AWS chooses while the plan runs. */

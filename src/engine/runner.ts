@@ -15,6 +15,7 @@ import type {
   StepDef,
 } from './model.js';
 import { decisionRefusal } from './hipaa.js';
+import { addDays, isoDay } from '../lib/time.js';
 import { Unreadable } from './outcome.js';
 import type { Registry } from './registry.js';
 import type { AccountState } from './state.js';
@@ -62,7 +63,6 @@ function describeUnreadable(e: Unreadable): string {
   return `${e.key}${where} could not be read (${e.error.message.replace(/\.$/, '')})`;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export function runAttestation(def: AttestationDef, step: StepDef, ctx: EvalContext): Finding {
   const answer = ctx.records.attestationFor(def.id);
@@ -83,16 +83,16 @@ export function runAttestation(def: AttestationDef, step: StepDef, ctx: EvalCont
     status = 'manual';
     message = `No one has attested to this yet. ${def.question}`;
   } else {
-    const lapses = new Date(new Date(answer.attestedAt).getTime() + def.validForDays * 86_400_000);
+    const lapses = addDays(answer.attestedAt, def.validForDays);
     if (lapses.getTime() <= ctx.now.getTime()) {
       status = 'fail';
-      message = `The attestation by ${answer.attestedBy} on ${answer.attestedAt.slice(0, 10)} lapsed on ${isoDay(lapses)}; it is due again. ${def.question}`;
+      message = `The attestation by ${answer.attestedBy} on ${isoDay(answer.attestedAt)} lapsed on ${isoDay(lapses)}; it is due again. ${def.question}`;
     } else if (answer.answer === 'yes') {
       status = 'pass';
-      message = `${answer.attestedBy} attested on ${answer.attestedAt.slice(0, 10)} (valid until ${isoDay(lapses)}).`;
+      message = `${answer.attestedBy} attested on ${isoDay(answer.attestedAt)} (valid until ${isoDay(lapses)}).`;
     } else {
       status = 'fail';
-      message = `${answer.attestedBy} answered "${answer.answer}" on ${answer.attestedAt.slice(0, 10)}: "${def.title}" is not fully in place.`;
+      message = `${answer.attestedBy} answered "${answer.answer}" on ${isoDay(answer.attestedAt)}: "${def.title}" is not fully in place.`;
     }
   }
   return applyDecision({ ...base, status, evaluated: status, message }, ctx.records, ctx.now);

@@ -4,6 +4,7 @@
  * a JSON object or Markdown text out.
  */
 import type { AttestationAnswer, Decision, Vendor } from '../engine/model.js';
+import { daysBetween, isoDay } from '../lib/time.js';
 import { VERSION } from '../version.js';
 import { evidenceLabel } from './validate.js';
 import { decisionsAtRiskUnderProposedRule, PROPOSED_RULE_LABEL } from './proposed-rule.js';
@@ -11,8 +12,6 @@ import type { RecordEntry, RecordProblem } from './store.js';
 import type { FullRecordsView } from './view.js';
 
 export const RETENTION_YEARS = 6;
-const DAY = 86_400_000;
-const isoDay = (s: string) => s.slice(0, 10);
 
 export interface ExportInput {
   readonly dir: string;
@@ -54,7 +53,7 @@ export interface RecordsExport {
 export function retentionSentence(entries: readonly RecordEntry[], now: Date): { sentence: string; spanDays: number; older: number } {
   if (entries.length === 0) return { sentence: 'The register is empty: nothing has been recorded yet.', spanDays: 0, older: 0 };
   const first = entries[0]!;
-  const spanDays = Math.max(0, Math.floor((now.getTime() - Date.parse(first.at)) / DAY));
+  const spanDays = Math.max(0, daysBetween(first.at, now));
   const years = Math.floor(spanDays / 365.25);
   const cutoff = new Date(now.getTime());
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - RETENTION_YEARS);
@@ -62,7 +61,7 @@ export function retentionSentence(entries: readonly RecordEntry[], now: Date): {
   const span = years >= 1 ? `${years} year${years === 1 ? '' : 's'} and ${spanDays - Math.floor(years * 365.25)} days` : `${spanDays} day${spanDays === 1 ? '' : 's'}`;
   const kept = older > 0 ? ` ${older} entr${older === 1 ? 'y is' : 'ies are'} older than six years and still kept: hipaa-wizard never removes entries.` : ' hipaa-wizard never removes entries; HIPAA asks that this documentation be kept six years (§164.316(b)(2)(i)).';
   return {
-    sentence: `The register goes back to ${isoDay(first.at)} (entry ${first.id}), ${span} before ${isoDay(now.toISOString())}, and holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.${kept}`,
+    sentence: `The register goes back to ${isoDay(first.at)} (entry ${first.id}), ${span} before ${isoDay(now)}, and holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.${kept}`,
     spanDays,
     older,
   };
@@ -70,7 +69,7 @@ export function retentionSentence(entries: readonly RecordEntry[], now: Date): {
 
 export function buildExport(input: ExportInput): RecordsExport {
   const { view, now } = input;
-  const today = isoDay(now.toISOString());
+  const today = isoDay(now);
   const history = view.decisionHistory();
   const supersededBy = new Map<string, string>();
   const lastBySubject = new Map<string, Decision>();

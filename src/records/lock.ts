@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { processGone } from '../lib/files.js';
 import { RecordsError } from './errors.js';
 
 export const STALE_AFTER_MS = 30_000;
@@ -58,15 +59,6 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
     // Missing, or not our format: judged by its age alone.
   }
   return undefined;
-}
-
-function processGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 async function isStale(path: string, owner: LockOwner | undefined, now: number): Promise<boolean> {

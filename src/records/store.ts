@@ -17,10 +17,12 @@
  * `prev`); any other unreadable line is an error, and an entry that was part of the chain and is
  * now unreadable breaks the chain as well.
  */
-import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { canonicalJson, sha256Hex } from './canonical.js';
+import { processGone, writeFileAtomic } from '../lib/files.js';
+import { sha256Hex } from '../lib/hash.js';
+import { canonicalJson } from '../lib/json.js';
 import { RecordsError } from './errors.js';
 import { acquireLock } from './lock.js';
 import { bodyProblems } from './shapes.js';
@@ -392,13 +394,11 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 async function writeHead(dir: string, entry: RecordEntry): Promise<void> {
-  const tmp = `${headPath(dir)}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ seq: entry.seq, id: entry.id, hash: entry.hash, at: entry.at })}\n`);
-  await rename(tmp, headPath(dir));
+  await writeFileAtomic(headPath(dir), `${JSON.stringify({ seq: entry.seq, id: entry.id, hash: entry.hash, at: entry.at })}\n`);
 }
 
 /** Temp files a killed writer left (lock candidates, head updates), removed once their process is gone and a minute has passed. */
-const LEFTOVER = /^(?:\.register\.lock\.(\d+)-[0-9a-f]+\.tmp|\.register\.lock\.broken-(\d+)-[0-9a-f]+|register\.head\.json\.(\d+)\.tmp)$/;
+const LEFTOVER = /^(?:\.register\.lock\.(\d+)-[0-9a-f]+\.tmp|\.register\.lock\.broken-(\d+)-[0-9a-f]+|register\.head\.json\.(\d+)(?:\.\d+)?\.tmp)$/;
 
 async function sweepLeftovers(dir: string): Promise<void> {
   let names: string[];
@@ -414,14 +414,5 @@ async function sweepLeftovers(dir: string): Promise<void> {
     // Another host sharing the folder may have the same pid number: leave anything recent alone.
     const age = await stat(join(dir, name)).then((st) => Date.now() - st.mtimeMs, () => 0);
     if (age > 60_000) await unlink(join(dir, name)).catch(() => undefined);
-  }
-}
-
-function processGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }

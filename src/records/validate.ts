@@ -4,10 +4,11 @@
  * files to hash them.
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { decisionRefusal, findSpec, HIPAA_SPECS, type HipaaSpec } from '../engine/hipaa.js';
 import type { AttestationDef, CheckDef, DecisionStatus, EvidenceItem, FieldDef } from '../engine/model.js';
+import { sha256Hex } from '../lib/hash.js';
+import { DAY, ISO_DAY, isoDay, oneYearAfter, parseDay } from '../lib/time.js';
 import { RecordsError } from './errors.js';
 import { DECISION_STATUSES } from './shapes.js';
 
@@ -52,24 +53,6 @@ export function sentenceProblem(text: string | undefined): string | undefined {
   return undefined;
 }
 
-export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A YYYY-MM-DD that names a real day, or undefined. */
-export function parseDay(s: string): Date | undefined {
-  if (!ISO_DAY.test(s)) return undefined;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? d : undefined;
-}
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** The same day a year later (29 February becomes 1 March). */
-export function oneYearAfter(d: Date): string {
-  const next = new Date(d.getTime());
-  next.setUTCFullYear(next.getUTCFullYear() + 1);
-  return isoDay(next);
-}
-
 function fail(msg: string): never {
   throw new RecordsError(msg);
 }
@@ -85,7 +68,7 @@ export async function evidenceOf(path: string): Promise<FileEvidence> {
     const code = (e as NodeJS.ErrnoException).code;
     return fail(`The evidence file "${path}" ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code === 'EACCES' ? 'permission denied' : (e as Error).message})`}.`);
   }
-  return { path, sha256: createHash('sha256').update(data).digest('hex') };
+  return { path, sha256: sha256Hex(data) };
 }
 
 /** Hashes paths; checks given {path, sha256} pairs against the file when it is at hand. */
@@ -253,7 +236,7 @@ export async function validateDecision(input: DecisionInput, registry: SubjectRe
     const d = parseDay(input.decidedAt) ?? (ISO_DAY.test(input.decidedAt.slice(0, 10)) && !Number.isNaN(Date.parse(input.decidedAt)) ? new Date(input.decidedAt) : undefined);
     if (!d) fail(`The decision date "${input.decidedAt}" is not a date like 2026-11-24.`);
     decidedAt = d as Date;
-    if (decidedAt.getTime() > now.getTime() + 86_400_000) fail(`The decision date ${input.decidedAt} is in the future.`);
+    if (decidedAt.getTime() > now.getTime() + DAY) fail(`The decision date ${input.decidedAt} is in the future.`);
   }
   let reviewBy = oneYearAfter(decidedAt);
   if (input.reviewBy) {
@@ -350,7 +333,7 @@ export async function validateAttestation(input: AttestationInput, registry: Sub
     const d = parseDay(input.attestedAt) ?? (Number.isNaN(Date.parse(input.attestedAt)) ? undefined : new Date(input.attestedAt));
     if (!d) fail(`"${input.attestedAt}" is not a date like 2026-11-24.`);
     attestedAt = d as Date;
-    if (attestedAt.getTime() > now.getTime() + 86_400_000) fail(`The attestation date ${input.attestedAt} is in the future.`);
+    if (attestedAt.getTime() > now.getTime() + DAY) fail(`The attestation date ${input.attestedAt} is in the future.`);
   }
   return {
     attestation: att.id,

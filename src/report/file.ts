@@ -3,7 +3,7 @@
  * summary: atomically (a temporary file, then a rename), readable by its owner only, and with one
  * sentence when it cannot be written.
  */
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../lib/files.js';
 
 /** A report that could not be written; the message is one sentence for a person (the CLI exits 2). */
 export class ReportFileError extends Error {
@@ -15,12 +15,9 @@ export class ReportFileError extends Error {
 
 /** Writes a report atomically (a temporary file, then a rename), readable by its owner only; one sentence on failure. */
 export async function writeReportFile(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, text, { mode: 0o600 });
-    await rename(tmp, file);
+    await writeFileAtomic(file, text, { mode: 0o600 });
   } catch (e) {
-    await unlink(tmp).catch(() => {});
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
     throw new ReportFileError(`Cannot write the report to ${file}: ${why}.`);

@@ -4,6 +4,7 @@
  * The summary chart is inline SVG. Every value goes through the `h` template tag, which escapes it
  * unless it is markup the tag built itself, so nothing from the account can inject markup.
  */
+import { isoDay } from '../lib/time.js';
 import {
   type CategoryStatus,
   findingsOf,
@@ -154,7 +155,6 @@ function table(head: readonly string[], rows: readonly (readonly Part[])[], cls 
   )}</tbody></table>`;
 }
 
-const day = (iso: string) => iso.slice(0, 10);
 
 function metadata(doc: ReportDocument): Html {
   const { scan } = doc;
@@ -181,7 +181,7 @@ export function renderHtml(doc: ReportDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="generator" content="hipaa-wizard ${doc.tool.version}">
-<title>HIPAA safeguards report · ${accountLabel(doc)} · ${day(doc.generatedAt)}</title>
+<title>HIPAA safeguards report · ${accountLabel(doc)} · ${isoDay(doc.generatedAt)}</title>
 <style>${new Html(CSS)}</style>
 </head>
 <body>
@@ -251,7 +251,7 @@ ${
           h`${d.reason}${d.alternative ? h`<br><em>Alternative:</em> ${d.alternative}` : ''}${
             d.scope ? h`<br><em>Scope:</em> ${[...d.scope.accounts, ...d.scope.regions, ...d.scope.resources].join(', ') || 'whole account'}` : ''
           }${d.evidence.length ? h`<br><em>Evidence:</em> ${d.evidence.map((e, i) => ('url' in e ? h`${i ? ', ' : ''}<a href="${e.url}">${e.url}</a>` : h`${i ? ', ' : ''}<code>${e.path}</code> <small>sha256 ${e.sha256.slice(0, 12)}…</small>`))}` : ''}`,
-          h`${d.decidedBy}<br><small>${day(d.decidedAt)}</small>`,
+          h`${d.decidedBy}<br><small>${isoDay(d.decidedAt)}</small>`,
           d.approvedBy ?? h`<span class="zero">not recorded</span>`,
           h`<span class="${d.lapsed ? 'overdue' : ''}">${d.reviewBy}${d.lapsed ? ' (lapsed)' : ''}</span>`,
         ]),
@@ -269,7 +269,7 @@ ${
           h`${a.title ?? a.attestation}<br><code>${a.attestation}</code>`,
           h`<span class="ans ans-${a.answer}">${a.answer}</span>`,
           h`${Object.entries(a.fields).map(([k, v], i) => h`${i ? h`<br>` : ''}<em>${k}:</em> ${v}`)}`,
-          h`${a.attestedBy}<br><small>${day(a.attestedAt)}</small>`,
+          h`${a.attestedBy}<br><small>${isoDay(a.attestedAt)}</small>`,
           a.lapsesOn ? h`<span class="${a.lapsed ? 'overdue' : ''}">${a.lapsesOn}${a.lapsed ? ' (lapsed)' : ''}</span>` : 'unknown',
         ]),
       )

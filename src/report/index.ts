@@ -3,6 +3,7 @@
  * renders it as Markdown, HTML or JSON. Pure: the caller collects, runs the checks and reads the
  * records; the wizard's summary screen and `hipaa-wizard report` both come through here.
  */
+import { isoDay } from '../lib/time.js';
 import { renderAsff } from './asff.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
@@ -60,7 +61,7 @@ const FILE_EXTENSION: Readonly<Record<ReportFormat, string>> = { md: 'md', html:
 
 /** A file name that sorts by date: "hipaa-report-210987654321-2026-11-24.html". */
 export function reportFileName(format: ReportFormat, accountId: string, now: Date): string {
-  return `hipaa-report-${accountId}-${now.toISOString().slice(0, 10)}.${FILE_EXTENSION[format]}`;
+  return `hipaa-report-${accountId}-${isoDay(now)}.${FILE_EXTENSION[format]}`;
 }
 
 export { buildReport, REPORT_SCHEMA_ID, REPORT_SCHEMA_VERSION } from './model.js';

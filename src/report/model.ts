@@ -26,6 +26,7 @@ import type { AccountState } from '../engine/state.js';
 import { stateDigest } from './scan-output.js';
 import type { Mode } from '../session/source.js';
 import { VERSION } from '../version.js';
+import { addDays, daysBetween, isoDay } from '../lib/time.js';
 import { type JournalItem, journalItem, type RecordEntryLike } from './journal.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -259,10 +260,6 @@ export interface ReportDocument {
   };
 }
 
-const DAY = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-/** Whole days from `from` (a day) to `to` (a YYYY-MM-DD day). */
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 export function citation(section: string, obligation: 'required' | 'addressable'): ReportCitation {
   return { section: formatSection(section), obligation, title: findSpec(section)?.title ?? '' };
@@ -358,7 +355,7 @@ function dueItems(doc: Pick<ReportDocument, 'decisions' | 'attestations' | 'vend
       a.id,
       a.lapsesOn,
       a.attestedBy,
-      (late) => `The answer to "${a.title ?? a.attestation}" given on ${a.attestedAt.slice(0, 10)} ${late ? 'has lapsed' : 'lapses'}; attest again.`,
+      (late) => `The answer to "${a.title ?? a.attestation}" given on ${isoDay(a.attestedAt)} ${late ? 'has lapsed' : 'lapses'}; attest again.`,
     );
   }
   for (const v of doc.vendors) {
@@ -371,7 +368,7 @@ function dueItems(doc: Pick<ReportDocument, 'decisions' | 'attestations' | 'vend
 export function buildReport(input: ReportInput): ReportDocument {
   const { state, catalog, now } = input;
   const today = isoDay(now);
-  const until = isoDay(new Date(now.getTime() + input.dueWithinDays * DAY));
+  const until = isoDay(addDays(now, input.dueWithinDays));
   const stepIds = new Set(input.steps.map((s) => s.id));
   const findings = input.findings.filter((f) => stepIds.has(f.stepId));
 
@@ -412,7 +409,7 @@ export function buildReport(input: ReportInput): ReportDocument {
 
   const attestations: ReportAttestation[] = input.records.attestations.map((a) => {
     const def = catalog.attestation(a.attestation);
-    const lapses = def ? new Date(Date.parse(a.attestedAt) + def.validForDays * DAY) : undefined;
+    const lapses = def ? addDays(a.attestedAt, def.validForDays) : undefined;
     const valid = lapses && !Number.isNaN(lapses.getTime());
     return {
       id: a.id,

@@ -3,8 +3,8 @@
  * teams read (CSV, JUnit, OCSF, Security Hub's ASFF) are made of. A finding with no resource (an
  * attestation, a check that could not read its data) is one row on the account. Pure.
  */
-import { createHash } from 'node:crypto';
 import type { Severity, Status } from '../engine/model.js';
+import { sha256Hex } from '../lib/hash.js';
 import type { ReportCategory, ReportDocument, ReportFinding, ReportResource } from './model.js';
 
 export interface FindingRow {
@@ -73,7 +73,7 @@ export function findingRows(doc: ReportDocument): FindingRow[] {
 /** "210987654321/s3-versioning/3f1c…": the account, the check, and a digest of the resource and its region. */
 export function rowKey(accountId: string, checkId: string, r: ReportResource | null): string {
   const what = r ? `${r.region ?? ''}|${r.id}` : 'account';
-  return `${accountId}/${checkId}/${createHash('sha256').update(what).digest('hex').slice(0, 20)}`;
+  return `${accountId}/${checkId}/${sha256Hex(what).slice(0, 20)}`;
 }
 
 /** The way a person previews the fix, or null when the check has none. */

@@ -1,9 +1,9 @@
 /** The scan's two outputs: a readable summary for people and a JSON document for programs. */
-import { createHash } from 'node:crypto';
 import { findSpec, formatSection } from '../engine/hipaa.js';
 import type { Finding, StepDef } from '../engine/model.js';
 import { countStatuses } from '../engine/runner.js';
 import type { AccountState } from '../engine/state.js';
+import { sha256Hex } from '../lib/hash.js';
 import type { Mode } from '../session/source.js';
 import { VERSION } from '../version.js';
 import { type Paint, STATUS_LABEL, STATUS_STYLE } from './style.js';
@@ -17,7 +17,7 @@ export interface ScanResult {
 }
 
 export function stateDigest(state: AccountState): string {
-  return createHash('sha256').update(JSON.stringify({ ...state, collectedAt: undefined })).digest('hex');
+  return sha256Hex(JSON.stringify({ ...state, collectedAt: undefined }));
 }
 
 export function scanJson(result: ScanResult): unknown {

@@ -5,6 +5,7 @@
  */
 import { decisionRefusal, requiredChoicesNote, statusesFor } from '../engine/hipaa.js';
 import type { AttestationDef, DecisionStatus, Finding } from '../engine/model.js';
+import { oneYearAfter } from '../lib/time.js';
 
 export type FormFieldKind = 'text' | 'choice' | 'date';
 
@@ -41,8 +42,6 @@ export const DECISION_STATUS_HELP: Readonly<Record<DecisionStatus, string>> = {
   'not-applicable': 'this does not apply to the account',
 };
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The decision form for a finding; the review date defaults to a year from now. */
 export function decisionForm(finding: Finding, now: Date, owner: string): FormState {
   return {
@@ -67,7 +66,7 @@ export function decisionForm(finding: Finding, now: Date, owner: string): FormSt
       reason: '',
       alternative: '',
       decidedBy: owner,
-      reviewBy: isoDay(new Date(now.getTime() + 365 * 86_400_000)),
+      reviewBy: oneYearAfter(now),
     },
     index: 0,
     saving: false,

@@ -5,8 +5,10 @@
  * Nothing here imports Ink, Inquirer or the AWS SDK; the SDK loads inside the source when a step
  * first needs a client.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../lib/files.js';
+import { shellQuote as q } from '../lib/shell.js';
 import { renderPlanText } from '../report/plan-output.js';
 import { painter } from '../report/style.js';
 import type { AttestationDef, EvalContext, Finding, Plan, Settings } from '../engine/model.js';
@@ -335,7 +337,6 @@ export function createWalk(options: WalkOptions): WalkServices {
 
 /** The command line that writes the same HTML report without the wizard. */
 export function reportCommand(source: SourceOptions, recordsDir: string, file: string): string {
-  const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const args = ['hipaa-wizard', 'report', '--format', 'html'];
   if (source.demo) args.push('--demo');
   else if (source.snapshot) args.push('--snapshot', q(source.snapshot));
@@ -366,13 +367,9 @@ export async function readPosition(dir: string, registry: Registry): Promise<Pos
   }
 }
 
-let writes = 0;
-
 /** Writes the position atomically next to the records (a plain file, not a record: it is not evidence). */
 export async function writePosition(dir: string, position: Position): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, POSITION_FILE);
-  const tmp = `${file}.${process.pid}.${++writes}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ ...position, savedAt: new Date().toISOString() }, null, 2)}\n`);
-  await rename(tmp, file);
+  await writeFileAtomic(file, `${JSON.stringify({ ...position, savedAt: new Date().toISOString() }, null, 2)}\n`);
 }

@@ -2,11 +2,13 @@
  * `hipaa-wizard records list | show ID | verify | export`: read the records folder. Nothing here
  * writes to the register; `decide`, `attest` and `vendor` append to it.
  */
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Decision } from '../../engine/model.js';
 import { loadRegistry } from '../../engine/registry.js';
+import { writeFileAtomic } from '../../lib/files.js';
+import { addDays, isoDay } from '../../lib/time.js';
 import { type Anchor, AnchorError, anchorOf, checkAnchors, parseAnchorsFile } from '../../records/anchor.js';
 import { loadDemoRecords } from '../../records/demo-base.js';
 import { RecordsError } from '../../records/errors.js';
@@ -74,11 +76,11 @@ async function writeAnchor(anchor: Anchor, o: AnchorOptions & { to: string; reta
       const days = Number(o.retainDays);
       if (!Number.isInteger(days) || days < 1) throw new UsageError(`--retain-days must be a whole number of days, not "${o.retainDays}".`);
       const { putS3Anchor } = await import('../../session/anchors.js');
-      const until = new Date(now.getTime() + days * 86_400_000);
+      const until = addDays(now, days);
       const { bucket, key, existed } = await putS3Anchor(o.to, { profile: o.profile, endpointUrl: o.endpointUrl, region: anchorRegion(o) }, anchor, until);
       return existed
         ? `already: s3://${bucket}/${key} holds this head, locked`
-        : `to s3://${bucket}/${key}, locked in COMPLIANCE mode until ${until.toISOString().slice(0, 10)} (nobody can delete or change it before then)`;
+        : `to s3://${bucket}/${key}, locked in COMPLIANCE mode until ${isoDay(until)} (nobody can delete or change it before then)`;
     }
     try {
       await appendFile(o.to, `${JSON.stringify(anchor)}\n`, { flag: 'a' });
@@ -92,8 +94,6 @@ async function writeAnchor(anchor: Anchor, o: AnchorOptions & { to: string; reta
   }
 }
 
-const day = (iso: string) => iso.slice(0, 10);
-
 /** One line describing an entry's content. */
 export function describeEntry(e: RecordEntry): string {
   const b = e.body as Record<string, unknown>;
@@ -103,7 +103,7 @@ export function describeEntry(e: RecordEntry): string {
       return `${d.subject}: ${d.status}, review by ${d.reviewBy} (decided by ${d.decidedBy}${d.approvedBy ? `, approved by ${d.approvedBy}` : ''})`;
     }
     case 'attestation':
-      return `${String(b.attestation)}: answered ${String(b.answer)} by ${String(b.attestedBy)} on ${day(String(b.attestedAt))}`;
+      return `${String(b.attestation)}: answered ${String(b.answer)} by ${String(b.attestedBy)} on ${isoDay(String(b.attestedAt))}`;
     case 'vendor':
       return `${String(b.name)} (${String(b.id)})${b.retired ? ' retired' : `: ${b.baaSignedOn ? `BAA signed ${String(b.baaSignedOn)}${b.baaExpiresOn ? `, expires ${String(b.baaExpiresOn)}` : ''}` : 'no BAA on record'}`}`;
     default: {
@@ -195,7 +195,7 @@ export function registerRecords(program: Command): void {
         const entries = scan.entries.filter((e) => !o.kind || e.kind === o.kind);
         if (o.demo && base && o.format === 'text' && (!o.kind || o.kind === 'decision')) {
           process.stdout.write(`${paint('gray', "The demo clinic's sample decisions (not in the folder; entries in the folder supersede them):")}\n`);
-          for (const d of base.decisions) process.stdout.write(`${paint('bold', d.id)}  ${day(d.decidedAt)}  ${'decision'.padEnd(11)} ${d.subject}: ${d.status}, review by ${d.reviewBy} (decided by ${d.decidedBy})\n`);
+          for (const d of base.decisions) process.stdout.write(`${paint('bold', d.id)}  ${isoDay(d.decidedAt)}  ${'decision'.padEnd(11)} ${d.subject}: ${d.status}, review by ${d.reviewBy} (decided by ${d.decidedBy})\n`);
           process.stdout.write('\n');
         }
         if (o.format === 'json') {
@@ -206,13 +206,13 @@ export function registerRecords(program: Command): void {
           process.stdout.write(scan.entries.length === 0 ? `Nothing is recorded in ${o.records} yet.\n` : `No ${o.kind} entries in ${o.records}.\n`);
           return;
         }
-        const today = day(now.toISOString());
+        const today = isoDay(now);
         const labels = decisionLabels(scan, view, today);
         for (const e of entries) {
           let mark = '';
           const label = labels.get(e.id);
           if (label) mark = paint(label.color, ` [${label.text}]`);
-          process.stdout.write(`${paint('bold', e.id)}  ${day(e.at)}  ${e.kind.padEnd(11)} ${describeEntry(e)}${mark}\n`);
+          process.stdout.write(`${paint('bold', e.id)}  ${isoDay(e.at)}  ${e.kind.padEnd(11)} ${describeEntry(e)}${mark}\n`);
         }
       }),
     );
@@ -240,7 +240,7 @@ export function registerRecords(program: Command): void {
           const history = scan.entries.filter((e) => e.kind === 'decision' && decisionOf(e).subject === subject);
           if (history.length > 1) {
             process.stdout.write(`\nEvery decision on ${subject}, oldest first (the last one is in effect):\n`);
-            for (const h of history) process.stdout.write(`  ${h.id === entry.id ? paint('bold', h.id) : h.id}  ${day(h.at)}  ${describeEntry(h)}\n`);
+            for (const h of history) process.stdout.write(`  ${h.id === entry.id ? paint('bold', h.id) : h.id}  ${isoDay(h.at)}  ${describeEntry(h)}\n`);
           }
         }
       }),
@@ -352,7 +352,7 @@ export function registerRecords(program: Command): void {
         const text = o.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : exportMarkdown(data);
         if (o.output) {
           try {
-            await writeFile(o.output, text);
+            await writeFileAtomic(o.output, text, { mode: 0o600 });
           } catch (e) {
             throw new UsageError(`Cannot write ${o.output}: ${(e as Error).message}`);
           }

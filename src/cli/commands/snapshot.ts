@@ -1,7 +1,7 @@
 /** `hipaa-wizard snapshot -o FILE`: save everything the checks read, for offline review. */
-import { rename, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadRegistry } from '../../engine/registry.js';
+import { writeFileAtomic } from '../../lib/files.js';
 import { needsOf } from '../../engine/runner.js';
 import { serializeSnapshot } from '../../engine/snapshot.js';
 import { openSource } from '../../session/source.js';
@@ -23,10 +23,8 @@ export function registerSnapshot(program: Command): void {
       const progress = progressReporter(process.stderr);
       const state = await source.collect(needsOf(steps.flatMap((s) => registry.checksOf(s.id))), progress.event);
       progress.end();
-      const tmp = `${o.output}.${process.pid}.tmp`;
       try {
-        await writeFile(tmp, serializeSnapshot(state), { mode: 0o600 });
-        await rename(tmp, o.output);
+        await writeFileAtomic(o.output, serializeSnapshot(state), { mode: 0o600 });
       } catch (e) {
         throw new UsageError(`Cannot write ${o.output}: ${(e as Error).message}`);
       }

@@ -1,5 +1,6 @@
 /** `hipaa-wizard vendor add|retire|list`: the inventory of business associates and their BAAs. */
 import type { Command } from 'commander';
+import { isoDay } from '../../lib/time.js';
 import { loadDemoRecords } from '../../records/demo-base.js';
 import { recordVendor, retireVendor } from '../../records/record.js';
 import { currentUser } from '../../records/store.js';
@@ -78,7 +79,7 @@ export function registerVendor(program: Command): void {
           return;
         }
         const paint = painter(colorEnabled());
-        const today = now.toISOString().slice(0, 10);
+        const today = isoDay(now);
         for (const v of vendors) {
           const baa = !v.baaSignedOn
             ? paint('red', 'no BAA on record')

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { daysBetween, listNames, manual, plural, summarize } from '../../../src/engine/outcome.js';
+import { isoDay } from '../../../src/lib/time.js';
 
 export default defineCheck({
   id: 'vendor-baa-renewals',
@@ -16,7 +17,7 @@ export default defineCheck({
     const vendors = records.vendors().filter((v) => v.baaSignedOn);
     if (records.vendors().length === 0) return manual('The vendor inventory in the records folder is empty, so no BAA renewal can be tracked.');
     const window = settings.baaRenewalDays;
-    const today = now.toISOString().slice(0, 10);
+    const today = isoDay(now);
     const resources = vendors.map((v): ResourceResult => {
       const id = `vendor ${v.name}`;
       if (!v.baaExpiresOn) return { id, status: 'pass', detail: `${v.name}: the BAA has no expiry date.` };

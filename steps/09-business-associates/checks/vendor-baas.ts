@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { listNames, manual, plural, summarize } from '../../../src/engine/outcome.js';
+import { isoDay } from '../../../src/lib/time.js';
 
 export default defineCheck({
   id: 'vendor-baas',
@@ -17,7 +18,7 @@ export default defineCheck({
     if (vendors.length === 0) {
       return manual('The vendor inventory in the records folder is empty: record each vendor that can reach ePHI, with its BAA dates.');
     }
-    const today = now.toISOString().slice(0, 10);
+    const today = isoDay(now);
     const resources = vendors.map((v): ResourceResult => {
       const id = `vendor ${v.name}`;
       if (!v.baaSignedOn) return { id, status: 'fail', detail: `${v.name} (${v.services}) can reach ${v.phiKinds} but has no signed BAA.` };

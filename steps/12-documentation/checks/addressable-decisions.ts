@@ -2,6 +2,7 @@ import { defineCheck } from '../../../src/engine/define.js';
 import { decisionRefusal, findSpec } from '../../../src/engine/hipaa.js';
 import type { Decision, ResourceResult } from '../../../src/engine/model.js';
 import { listNames, plural, summarize } from '../../../src/engine/outcome.js';
+import { isoDay } from '../../../src/lib/time.js';
 
 const DECLINED = new Set<Decision['status']>(['alternative', 'not-reasonable', 'risk-accepted', 'not-applicable']);
 const MIN_REASON = 20;
@@ -31,7 +32,7 @@ export default defineCheck({
   needs: {},
   why: 'An addressable safeguard may be skipped only after deciding it is not reasonable and appropriate, writing down why, and adopting an equivalent alternative where one is reasonable (§164.306(d)(3)); a bare "not done" is a violation.',
   evaluate(_state, { now, records }) {
-    const today = now.toISOString().slice(0, 10);
+    const today = isoDay(now);
     const declined = records.decisions().filter((d) => DECLINED.has(d.status));
     const resources = declined.map((d): ResourceResult => {
       const problem = decisionProblem(d, today);

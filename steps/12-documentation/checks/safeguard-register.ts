@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../src/engine/define.js';
 import type { ResourceResult } from '../../../src/engine/model.js';
 import { listNames, manual, plural, summarize } from '../../../src/engine/outcome.js';
+import { isoDay } from '../../../src/lib/time.js';
 
 export default defineCheck({
   id: 'safeguard-register',
@@ -17,7 +18,7 @@ export default defineCheck({
     if (implemented.length === 0) {
       return manual('The records folder lists no implemented safeguard yet: record each one as it is put in place, with its date.');
     }
-    const today = now.toISOString().slice(0, 10);
+    const today = isoDay(now);
     const resources = implemented.map((d): ResourceResult =>
       d.reviewBy < today
         ? { id: d.id, status: 'fail', detail: `${d.subject}, implemented ${d.decidedAt.slice(0, 10)}, was due for review on ${d.reviewBy}.` }
