@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { decisionRefusal, findSpec, HIPAA_SPECS, type HipaaSpec } from '../engine/hipaa.js';
 import type { AttestationDef, CheckDef, DecisionStatus, EvidenceItem, FieldDef } from '../engine/model.js';
 import { RecordsError } from './errors.js';
-import { DECISION_STATUSES } from './shapes.js';
+import { DECISION_STATUSES } from '../schemas/records.js';
 
 /** The part of the registry the validation needs (a Registry satisfies it). */
 export interface SubjectRegistry {
