@@ -2,7 +2,7 @@
  * The one way a file we read is checked: JSON Schemas built with the small builder below (its names
  * follow TypeBox's, so moving to @sinclair/typebox is a change of import), checked by Ajv, and the
  * TypeScript type of what passes inferred from the same schema (`Static<typeof S>`). A file that
- * fails gives phrases naming the field (`"regions[2]" must be text`), never a stack trace.
+ * fails gives phrases naming the field (`regions[2] must be text`), never a stack trace.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
@@ -93,15 +93,15 @@ const TYPE_WORDS: Record<string, string> = {
 
 function phrase(e: ErrorObject, root: string): string {
   const at = fieldPath(e.instancePath);
-  const named = at ? `"${at}"` : root;
+  const named = at || root;
   const description = (e.parentSchema as { description?: unknown } | undefined)?.description;
   if (typeof description === 'string' && e.keyword !== 'required' && e.keyword !== 'additionalProperties') return `${named} must be ${description}`;
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return `"${fieldPath(e.instancePath, String(p.missingProperty))}" is missing`;
+      return `${fieldPath(e.instancePath, String(p.missingProperty))} is missing`;
     case 'additionalProperties':
-      return `unknown field "${String(p.additionalProperty)}" in ${at ? `"${at}"` : root}`;
+      return `unknown field "${String(p.additionalProperty)}" in ${at || root}`;
     case 'type':
       return `${named} must be ${String(p.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`;
     case 'enum':
