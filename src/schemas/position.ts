@@ -1,5 +1,5 @@
 /**
- * The wizard's resume point (`.wizard-position.json` beside the records, src/wizard/services.ts).
+ * The wizard's resume point (`wizard-position.json` in the records folder, src/wizard/services.ts).
  * A file that does not fit only costs the resume point: the wizard starts at the first step.
  */
 import { type Static, Type } from './schema.js';
