@@ -317,7 +317,7 @@ export function registerApply(program: Command): void {
         .description('apply a fix to the live account after showing its plan and asking: a check id, a fix id, or "all"')
         .option('--yes', 'apply safe fixes without asking (for automation; the plan is still printed and journaled)')
         .option('--allow-disruptive <ids>', 'with --yes, also apply these disruptive, costly or irreversible fixes (comma-separated fix ids)')
-        .option('--plan-file <file>', 'apply exactly this plan, saved earlier with plan --format json (refused if the account changed since)'),
+        .option('--plan-file <file>', 'apply exactly this plan, saved earlier with plan --format json (made again first: refused if it was edited or the account changed since)'),
       { liveOnly: true },
     ),
   ).action(async (target: string, o: ApplyCommandOptions) => {
