@@ -3,6 +3,8 @@
  * envelope and every slice's shape, and names what is wrong: a file from a newer version, a missing
  * field, a slice that is neither `{ ok: true, value }` nor `{ ok: false, error }`.
  */
+import { SnapshotSchema } from '../schemas/snapshot.js';
+import { parseJson, problemsOf } from '../schemas/schema.js';
 import { type AccountState, STATE_FORMAT_VERSION } from './state.js';
 
 export class SnapshotError extends Error {
@@ -14,52 +16,27 @@ export class SnapshotError extends Error {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkSlice(where: string, slice: unknown): void {
-  if (!isObject(slice) || typeof slice.ok !== 'boolean') {
-    throw new SnapshotError(`${where} must be {"ok": true, "value": …} or {"ok": false, "error": …}`);
-  }
-  if (slice.ok && !('value' in slice)) throw new SnapshotError(`${where} says ok but has no "value"`);
-  if (!slice.ok) {
-    const e = slice.error;
-    if (!isObject(e) || typeof e.code !== 'string' || typeof e.message !== 'string' || typeof e.kind !== 'string') {
-      throw new SnapshotError(`${where} has an error without "code", "kind" and "message"`);
-    }
-  }
-}
-
-/** Parses and validates a snapshot's text; `source` names the file in messages. */
+/**
+ * Parses and validates a snapshot's text against SnapshotSchema (src/schemas/snapshot.ts); `source`
+ * names the file in messages. A newer format is named as such before its shape is judged.
+ */
 export function parseSnapshot(text: string, source: string): AccountState {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new SnapshotError(`${source} is not valid JSON (${(e as Error).message}).`);
-  }
-  if (!isObject(data)) throw new SnapshotError(`${source} does not hold a hipaa-wizard snapshot (expected a JSON object).`);
-  const version = data.formatVersion;
-  if (typeof version !== 'number') throw new SnapshotError(`${source} has no "formatVersion": it is not a hipaa-wizard snapshot.`);
-  if (version > STATE_FORMAT_VERSION) {
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new SnapshotError(`The snapshot ${source} cannot be read: ${parsed.problem}.`);
+  const data = parsed.value;
+  const version = isObject(data) ? data.formatVersion : undefined;
+  if (typeof version === 'number' && version > STATE_FORMAT_VERSION) {
     throw new SnapshotError(
       `${source} was written in snapshot format ${version} by a newer hipaa-wizard; this version reads format ${STATE_FORMAT_VERSION}. Upgrade hipaa-wizard to read it.`,
     );
   }
-  if (version < 1) throw new SnapshotError(`${source} has an invalid formatVersion ${version}.`);
-  const identity = data.identity;
-  if (!isObject(identity) || typeof identity.accountId !== 'string') {
-    throw new SnapshotError(`${source} has no "identity.accountId".`);
+  const problems = problemsOf(SnapshotSchema, data, 'the file');
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new SnapshotError(`The snapshot ${source} is not a hipaa-wizard snapshot: ${problems[0]}${more}.`);
   }
-  if (typeof data.homeRegion !== 'string') throw new SnapshotError(`${source} has no "homeRegion".`);
-  if (!Array.isArray(data.regions) || !data.regions.every((r) => typeof r === 'string')) {
-    throw new SnapshotError(`${source} has no "regions" list.`);
-  }
-  if (!isObject(data.global)) throw new SnapshotError(`${source} has no "global" slices object.`);
-  if (!isObject(data.regional)) throw new SnapshotError(`${source} has no "regional" slices object.`);
-  for (const [key, slice] of Object.entries(data.global)) checkSlice(`${source}: global slice "${key}"`, slice);
-  for (const [region, slices] of Object.entries(data.regional)) {
-    if (!isObject(slices)) throw new SnapshotError(`${source}: regional slices for ${region} must be an object.`);
-    for (const [key, slice] of Object.entries(slices)) checkSlice(`${source}: slice "${key}" in ${region}`, slice);
-  }
-  return data as unknown as AccountState;
+  // The envelope is checked; each slice's value is what its collector wrote (src/state/).
+  return data as AccountState;
 }
 
 export function serializeSnapshot(state: AccountState): string {

@@ -8,22 +8,14 @@
  * Pure: building an anchor, reading anchors back from text, checking them against the entries.
  * Writing to and reading from S3 lives in src/aws/anchors.ts; the CLI wires them.
  */
+import { ANCHOR_FORMAT, type AnchorFile, AnchorSchema } from '../schemas/anchor.js';
+import { conforms, parseJson, problemsOf } from '../schemas/schema.js';
 import type { RecordEntry } from './store.js';
 
-export const ANCHOR_FORMAT = 'hipaa-wizard-anchor/1';
+export { ANCHOR_FORMAT };
 
-export interface Anchor {
-  readonly format: typeof ANCHOR_FORMAT;
-  /** The anchored entry: the register's last entry when the anchor was made. */
-  readonly seq: number;
-  readonly id: string;
-  readonly hash: string;
-  /** When the anchor was made, and by whom. */
-  readonly anchoredAt: string;
-  readonly anchoredBy: string;
-  /** The register it was taken from, as a reminder for the auditor (not used to verify). */
-  readonly register: string;
-}
+/** An anchor as read back, with what AnchorSchema leaves optional filled in. */
+export type Anchor = Required<AnchorFile>;
 
 export interface AnchorProblem {
   readonly anchor: Anchor;
@@ -46,29 +38,15 @@ export function anchorOf(entries: readonly RecordEntry[], register: string, by: 
   return { format: ANCHOR_FORMAT, seq: last.seq, id: last.id, hash: last.hash, anchoredAt: now.toISOString(), anchoredBy: by, register };
 }
 
-const HASH = /^[0-9a-f]{64}$/;
-
-/** Reads one anchor from its JSON text; says what is wrong, naming where it came from. */
+/** Reads one anchor from its JSON text (AnchorSchema); says what is wrong, naming where it came from. */
 export function parseAnchor(text: string, from: string): Anchor {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AnchorError(`${from} is not an anchor: it is not JSON.`);
-  }
-  const a = value as Partial<Anchor> | null;
-  if (!a || typeof a !== 'object' || a.format !== ANCHOR_FORMAT) throw new AnchorError(`${from} is not an anchor written by hipaa-wizard (no "format": "${ANCHOR_FORMAT}").`);
-  if (!Number.isInteger(a.seq) || (a.seq as number) < 1) throw new AnchorError(`${from}: the anchor's "seq" is not a positive whole number.`);
-  if (typeof a.hash !== 'string' || !HASH.test(a.hash)) throw new AnchorError(`${from}: the anchor's "hash" is not a SHA-256 in hex.`);
-  return {
-    format: ANCHOR_FORMAT,
-    seq: a.seq as number,
-    id: typeof a.id === 'string' ? a.id : `seq ${a.seq}`,
-    hash: a.hash,
-    anchoredAt: typeof a.anchoredAt === 'string' ? a.anchoredAt : '',
-    anchoredBy: typeof a.anchoredBy === 'string' ? a.anchoredBy : '',
-    register: typeof a.register === 'string' ? a.register : '',
-  };
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new AnchorError(`${from} is not an anchor: it is not JSON.`);
+  const a = parsed.value;
+  const format = a && typeof a === 'object' ? (a as { format?: unknown }).format : undefined;
+  if (format !== ANCHOR_FORMAT) throw new AnchorError(`${from} is not an anchor written by hipaa-wizard (no "format": "${ANCHOR_FORMAT}").`);
+  if (!conforms(AnchorSchema, a)) throw new AnchorError(`${from} is not a valid anchor: ${problemsOf(AnchorSchema, a, 'the anchor').join('; ')}.`);
+  return { format: ANCHOR_FORMAT, seq: a.seq, id: a.id ?? `seq ${a.seq}`, hash: a.hash, anchoredAt: a.anchoredAt ?? '', anchoredBy: a.anchoredBy ?? '', register: a.register ?? '' };
 }
 
 /** An anchors file: one anchor per line (JSON Lines); blank lines are skipped. */

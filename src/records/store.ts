@@ -25,7 +25,8 @@ import { sha256Hex } from '../lib/hash.js';
 import { canonicalJson } from '../lib/json.js';
 import { RecordsError } from './errors.js';
 import { acquireLock } from './lock.js';
-import { bodyProblems } from './shapes.js';
+import { bodyProblems, EntrySchema, HeadSchema, RECORD_KINDS, type RecordKind } from '../schemas/records.js';
+import { conforms, problemsOf, type Static } from '../schemas/schema.js';
 
 export const RECORDS_FORMAT_VERSION = 1;
 export const REGISTER_FILE = 'register.jsonl';
@@ -35,25 +36,11 @@ export const GENESIS = '0'.repeat(64);
 /** Written after the fragment an interrupted append left, to end its line: only the appender writes it. */
 export const FRAGMENT_SEAL = ' <- interrupted append, not an entry';
 
-export type RecordKind = 'decision' | 'attestation' | 'vendor' | 'journal';
-export const RECORD_KINDS: readonly RecordKind[] = ['decision', 'attestation', 'vendor', 'journal'];
+export { RECORD_KINDS, type RecordKind };
 const ID_PREFIX: Record<RecordKind, string> = { decision: 'D', attestation: 'A', vendor: 'V', journal: 'J' };
-const ENTRY_FIELDS = ['v', 'seq', 'id', 'kind', 'at', 'by', 'body', 'prev', 'hash'] as const;
 
-export interface RecordEntry {
-  readonly v: number;
-  readonly seq: number;
-  /** "D-0007": the kind's letter and the sequence number. */
-  readonly id: string;
-  readonly kind: RecordKind;
-  /** ISO timestamp of the append. */
-  readonly at: string;
-  /** Who appended it (the OS user, or HIPAA_WIZARD_USER, or --by). */
-  readonly by: string;
-  readonly body: Readonly<Record<string, unknown>>;
-  readonly prev: string;
-  readonly hash: string;
-}
+/** One entry of the register, as EntrySchema (src/schemas/records.ts) accepts it. */
+export type RecordEntry = Static<typeof EntrySchema>;
 
 export type ProblemCode =
   | 'unreadable'
@@ -117,16 +104,10 @@ export function entryHash(entry: Omit<RecordEntry, 'hash'> | RecordEntry): strin
 const label = (e: { id?: unknown; seq?: unknown }) => (typeof e.id === 'string' ? `entry ${e.id}` : typeof e.seq === 'number' ? `entry seq ${e.seq}` : 'the entry');
 
 function shapeProblems(o: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  const unknown = Object.keys(o).filter((k) => !(ENTRY_FIELDS as readonly string[]).includes(k));
-  if (unknown.length) out.push(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`);
-  for (const k of ENTRY_FIELDS) if (!(k in o)) out.push(`"${k}" is missing`);
-  if ('seq' in o && !(Number.isInteger(o.seq) && (o.seq as number) > 0)) out.push('"seq" must be a positive whole number');
-  for (const k of ['id', 'at', 'by'] as const) if (k in o && typeof o[k] !== 'string') out.push(`"${k}" must be text`);
-  for (const k of ['prev', 'hash'] as const) if (k in o && !(typeof o[k] === 'string' && /^[0-9a-f]{64}$/.test(o[k] as string))) out.push(`"${k}" must be a SHA-256 in hex`);
-  if ('kind' in o && !RECORD_KINDS.includes(o.kind as RecordKind)) out.push(`"kind" must be one of ${RECORD_KINDS.join(', ')}, not ${JSON.stringify(o.kind)}`);
-  if ('at' in o && typeof o.at === 'string' && Number.isNaN(Date.parse(o.at))) out.push('"at" is not a timestamp');
-  if ('body' in o && RECORD_KINDS.includes(o.kind as RecordKind)) out.push(...bodyProblems(o.kind as string, o.body));
+  const out = problemsOf(EntrySchema, o, 'the entry');
+  if (typeof o.at === 'string' && Number.isNaN(Date.parse(o.at))) out.push('"at" is not a timestamp');
+  const body = o.body;
+  if (RECORD_KINDS.includes(o.kind as RecordKind) && body && typeof body === 'object' && !Array.isArray(body)) out.push(...bodyProblems(o.kind as string, body));
   return out;
 }
 
@@ -261,8 +242,8 @@ async function readHead(dir: string): Promise<{ seq: number; hash: string } | 'u
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unreadable';
   }
   try {
-    const h = JSON.parse(text) as { seq?: unknown; hash?: unknown };
-    if (typeof h.seq === 'number' && typeof h.hash === 'string') return { seq: h.seq, hash: h.hash };
+    const h: unknown = JSON.parse(text);
+    if (conforms(HeadSchema, h)) return { seq: h.seq, hash: h.hash };
   } catch {
     // fall through
   }

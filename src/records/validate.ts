@@ -10,7 +10,7 @@ import type { AttestationDef, CheckDef, DecisionStatus, EvidenceItem, FieldDef }
 import { sha256Hex } from '../lib/hash.js';
 import { DAY, ISO_DAY, isoDay, oneYearAfter, parseDay } from '../lib/time.js';
 import { RecordsError } from './errors.js';
-import { DECISION_STATUSES } from './shapes.js';
+import { DECISION_STATUSES } from '../schemas/records.js';
 
 /** The part of the registry the validation needs (a Registry satisfies it). */
 export interface SubjectRegistry {

@@ -23,6 +23,8 @@ import type { AccountState, CollectError } from '../engine/state.js';
 import { type Source, type SourceOptions, StartupError, openSource } from '../session/source.js';
 import { confirmationRule } from '../engine/risk.js';
 import { type FormState, attestationFields, attestationForm, attestationProblem, decisionForm, decisionProblem } from '../ui/forms.js';
+import { PositionSchema } from '../schemas/position.js';
+import { conforms, parseJson } from '../schemas/schema.js';
 import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, Recorded, ReportWritten, SessionInfo, StepOutline, SummaryFacts } from './state.js';
 
 export interface WalkServices {
@@ -357,14 +359,11 @@ export async function readPosition(dir: string, registry: Registry): Promise<Pos
   } catch {
     return undefined;
   }
-  try {
-    const raw = JSON.parse(text) as { stepId?: unknown; done?: unknown };
-    if (typeof raw.stepId !== 'string' || !registry.steps.some((s) => s.id === raw.stepId)) return undefined;
-    const done = Array.isArray(raw.done) ? raw.done.filter((d): d is string => typeof d === 'string' && registry.steps.some((s) => s.id === d)) : [];
-    return { stepId: raw.stepId, done };
-  } catch {
-    return undefined; // a damaged position file only costs the resume point
-  }
+  // A damaged position file only costs the resume point.
+  const parsed = parseJson(text);
+  const raw = parsed.ok ? parsed.value : undefined;
+  if (!conforms(PositionSchema, raw) || !registry.steps.some((s) => s.id === raw.stepId)) return undefined;
+  return { stepId: raw.stepId, done: (raw.done ?? []).filter((d) => registry.steps.some((s) => s.id === d)) };
 }
 
 /** Writes the position atomically next to the records (a plain file, not a record: it is not evidence). */

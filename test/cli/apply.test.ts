@@ -88,4 +88,50 @@ describe('apply --plan-file', () => {
     expect(refused.stdout).toContain('Nothing was applied: the account changed since this plan was made');
     expect(aws.requests.slice(again).filter((q) => q.action === 'UpdateAccountPasswordPolicy')).toHaveLength(0);
   }, 60_000);
+
+  it('refuses a saved plan whose action input or risk was edited, naming the difference, and sends no change', async () => {
+    const cwd = workDir();
+    const env = liveEnv();
+    const args = ['--yes', '--allow-disruptive', 'password-policy', '--region', 'us-east-1', '--regions', 'us-east-1'];
+    const saved = await runCli(['plan', 'password-policy', '--format', 'json', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
+    expect(saved.code).toBe(0);
+    const plan = JSON.parse(saved.stdout);
+    const { writeFileSync } = await import('node:fs');
+
+    const weaker = structuredClone(plan);
+    weaker.actions[0].input.MinimumPasswordLength = 6;
+    writeFileSync(`${cwd}/weaker.json`, JSON.stringify(weaker));
+    const before = aws.requests.length;
+    const r = await runCli(['apply', 'password-policy', '--plan-file', 'weaker.json', ...args], { env, cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'hipaa-wizard: Nothing was applied: weaker.json is not the plan hipaa-wizard makes for password-policy on this account (action 1 (UpdateAccountPasswordPolicy on ' +
+        `${plan.actions[0].resource}) sends MinimumPasswordLength 6 where the plan made again sends 14); it was edited after it was saved. Save it again with hipaa-wizard plan password-policy --format json, review it, and apply that file.`,
+    );
+    expect(aws.requests.slice(before).filter((q) => q.action === 'UpdateAccountPasswordPolicy')).toHaveLength(0);
+
+    // Lowering the risk would let --yes apply it without --allow-disruptive: refused the same way.
+    const safer = { ...structuredClone(plan), risk: 'safe', actions: plan.actions.map((a: Record<string, unknown>) => ({ ...a, risk: 'safe' })) };
+    writeFileSync(`${cwd}/safer.json`, JSON.stringify(safer));
+    const again = aws.requests.length;
+    const lowered = await runCli(['apply', 'password-policy', '--plan-file', 'safer.json', '--yes', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
+    expect(lowered.code).toBe(2);
+    expect(lowered.stderr).toContain('safer.json is not the plan hipaa-wizard makes for password-policy on this account (it says its risk is safe, but the plan made again is disruptive)');
+    expect(aws.requests.slice(again).filter((q) => q.action === 'UpdateAccountPasswordPolicy')).toHaveLength(0);
+  }, 60_000);
+
+  it('names the field of a damaged plan file and reads nothing from the account', async () => {
+    const cwd = workDir();
+    const env = liveEnv();
+    const saved = await runCli(['plan', 'password-policy', '--format', 'json', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
+    const plan = JSON.parse(saved.stdout);
+    plan.actions[0].input = 'MinimumPasswordLength=6';
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${cwd}/damaged.json`, JSON.stringify(plan));
+    const before = aws.requests.length;
+    const r = await runCli(['apply', 'password-policy', '--plan-file', 'damaged.json', '--yes', '--region', 'us-east-1', '--regions', 'us-east-1'], { env, cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('hipaa-wizard: damaged.json is not a plan saved by hipaa-wizard plan --format json: actions[0].input must be an object.');
+    expect(aws.requests.length).toBe(before);
+  }, 60_000);
 });

@@ -44,6 +44,16 @@ describe('snapshot round trip', () => {
 });
 
 describe('bad snapshot files', () => {
+  const envelope = {
+    formatVersion: 1,
+    tool: { name: 'hipaa-wizard', version: '0.1.0' },
+    collectedAt: '2026-11-24T12:00:00.000Z',
+    identity: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:user/t', partition: 'aws' },
+    homeRegion: 'us-east-1',
+    regions: ['us-east-1'],
+    global: {},
+    regional: {},
+  };
   const scanFile = async (text: string) => {
     const dir = workDir();
     writeFileSync(join(dir, 'bad.json'), text);
@@ -53,7 +63,7 @@ describe('bad snapshot files', () => {
   it('names invalid JSON', async () => {
     const r = await scanFile('{"formatVersion": 1, ');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^hipaa-wizard: bad\.json is not valid JSON/);
+    expect(r.stderr).toMatch(/^hipaa-wizard: The snapshot bad\.json cannot be read: it is not valid JSON/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
@@ -65,10 +75,20 @@ describe('bad snapshot files', () => {
 
   it('names a malformed slice', async () => {
     const r = await scanFile(
-      JSON.stringify({ formatVersion: 1, identity: { accountId: '1' }, homeRegion: 'us-east-1', regions: ['us-east-1'], global: { 'iam.passwordPolicy': { value: null } }, regional: {} }),
+      JSON.stringify({ ...envelope, global: { 'iam.passwordPolicy': { value: null } } }),
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/global slice "iam\.passwordPolicy" must be \{"ok": true/);
+    expect(r.stderr).toMatch(/^hipaa-wizard: The snapshot bad\.json is not a hipaa-wizard snapshot: global\["iam\.passwordPolicy"\] must be \{"ok": true/);
+  });
+
+  it('names the field with the wrong type and leaves the file as it was', async () => {
+    const dir = workDir();
+    const text = JSON.stringify({ ...envelope, regions: ['us-east-1', 'us-west-2', 7] });
+    writeFileSync(join(dir, 'bad.json'), text);
+    const r = await runCli(['scan', '--snapshot', 'bad.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('hipaa-wizard: The snapshot bad.json is not a hipaa-wizard snapshot: regions[2] must be text.');
+    expect(readFileSync(join(dir, 'bad.json'), 'utf8')).toBe(text);
   });
 
   it('names a missing file', async () => {

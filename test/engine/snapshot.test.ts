@@ -20,7 +20,7 @@ describe('snapshots', () => {
   });
 
   it('names invalid JSON', () => {
-    expect(parseError('{"formatVersion": 1,')).toMatch(/^account\.json is not valid JSON/);
+    expect(parseError('{"formatVersion": 1,')).toMatch(/^The snapshot account\.json cannot be read: it is not valid JSON \(/);
   });
 
   it('names a newer format version and says to upgrade', () => {
@@ -28,19 +28,36 @@ describe('snapshots', () => {
     expect(parseError(text)).toMatch(/account\.json was written in snapshot format 99 by a newer hipaa-wizard; this version reads format 1\. Upgrade/);
   });
 
-  it('names a file that is not a snapshot, and missing fields', () => {
-    expect(parseError('[1,2]')).toMatch(/does not hold a hipaa-wizard snapshot/);
-    expect(parseError('{"hello": 1}')).toMatch(/has no "formatVersion"/);
+  it('names a file that is not a snapshot, and the missing field', () => {
+    expect(parseError('[1,2]')).toBe('The snapshot account.json is not a hipaa-wizard snapshot: the file must be an object.');
+    expect(parseError('{"hello": 1}')).toMatch(/^The snapshot account\.json is not a hipaa-wizard snapshot: formatVersion is missing \(and \d+ more problems\)\.$/);
     const { identity: _drop, ...rest } = demo();
-    expect(parseError(JSON.stringify(rest))).toMatch(/has no "identity\.accountId"/);
+    expect(parseError(JSON.stringify(rest))).toBe('The snapshot account.json is not a hipaa-wizard snapshot: identity is missing.');
+    const noAccount = JSON.parse(serializeSnapshot(demo()));
+    delete noAccount.identity.accountId;
+    expect(parseError(JSON.stringify(noAccount))).toBe('The snapshot account.json is not a hipaa-wizard snapshot: identity.accountId is missing.');
+  });
+
+  it('names the field that has the wrong type, by its position', () => {
+    const s = JSON.parse(serializeSnapshot(demo()));
+    s.regions[2] = 5;
+    expect(parseError(JSON.stringify(s))).toBe('The snapshot account.json is not a hipaa-wizard snapshot: regions[2] must be text.');
+    const a = JSON.parse(serializeSnapshot(demo()));
+    a.identity.accountId = 'prod';
+    expect(parseError(JSON.stringify(a))).toBe('The snapshot account.json is not a hipaa-wizard snapshot: identity.accountId must be a twelve-digit AWS account id.');
+    const x = JSON.parse(serializeSnapshot(demo()));
+    x.colour = 'blue';
+    expect(parseError(JSON.stringify(x))).toBe('The snapshot account.json is not a hipaa-wizard snapshot: unknown field "colour" in the file.');
   });
 
   it('names the bad slice and region', () => {
     const s = JSON.parse(serializeSnapshot(demo()));
     s.regional['us-west-2']['ec2.instances'] = { value: [] };
-    expect(parseError(JSON.stringify(s))).toBe('account.json: slice "ec2.instances" in us-west-2 must be {"ok": true, "value": …} or {"ok": false, "error": …}');
+    expect(parseError(JSON.stringify(s))).toBe(
+      'The snapshot account.json is not a hipaa-wizard snapshot: regional["us-west-2"]["ec2.instances"] must be {"ok": true, "value": …} or {"ok": false, "error": {"code", "kind", "message"}}.',
+    );
     const g = JSON.parse(serializeSnapshot(demo()));
     g.global['iam.passwordPolicy'] = { ok: false, error: { code: 'AccessDenied' } };
-    expect(parseError(JSON.stringify(g))).toMatch(/global slice "iam\.passwordPolicy" has an error without "code", "kind" and "message"/);
+    expect(parseError(JSON.stringify(g))).toMatch(/: global\["iam\.passwordPolicy"\] must be \{"ok": true, "value": …\} or \{"ok": false, "error": \{"code", "kind", "message"\}\}\.$/);
   });
 });

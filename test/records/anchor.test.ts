@@ -50,6 +50,9 @@ describe('anchors (pure)', () => {
 
   it('refuse a line that is not an anchor, naming it', () => {
     expect(() => parseAnchorsFile('{"seq":1}\n', 'a.jsonl')).toThrow('a.jsonl line 1 is not an anchor written by hipaa-wizard');
+    expect(() => parseAnchorsFile(`\n${JSON.stringify({ format: 'hipaa-wizard-anchor/1', seq: '3', hash: 'abc' })}\n`, 'a.jsonl')).toThrow(
+      'a.jsonl line 2 is not a valid anchor: seq must be a positive whole number; hash must be a SHA-256 in hex.',
+    );
   });
 });
 

@@ -171,6 +171,49 @@ describe('verify catches tampering and names file, line and the first bad entry'
     expect(p!.message).toMatch(/line 1: entry D-0001 is not a valid entry: unknown field "colour" in the decision/);
   });
 
+  it('a decision body of the wrong shape is named by its field, and the register is not appended to', async () => {
+    const dir = tempRecordsDir();
+    const body = {
+      subject: 'root-mfa',
+      status: 'implemented',
+      reason: 'Hardware key on the root user.',
+      decidedBy: 'a',
+      decidedAt: '2026-01-01T00:00:00.000Z',
+      reviewBy: '2027-01-01',
+      scope: { regions: ['us-east-1', 'eu-west-1'] },
+      evidence: [{ path: 'policy.pdf', sha256: 'a'.repeat(64) }],
+    };
+    await appendRecord(dir, 'decision', body, 'a');
+    const [line] = registerLines(dir);
+    writeLines(dir, [resign({ ...parse(line!), body: { ...body, scope: { regions: ['us-east-1', 7] }, evidence: [{ path: 'policy.pdf', sha256: 'short' }] } })]);
+    const before = registerText(dir);
+    const [p, ...rest] = await errors(dir);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ code: 'malformed', line: 1, entryId: 'D-0001' });
+    expect(p!.message).toMatch(
+      /register\.jsonl line 1: entry D-0001 is not a valid entry: scope\.regions\[1\] must be text; evidence\[0\] must be a file \{"path", "sha256" of 64 hexadecimal digits\} or a web address \{"url": "https:\/\/…"\}, and nothing else\.$/,
+    );
+    await expect(appendRecord(dir, 'journal', { summary: 'more' }, 'tester')).rejects.toThrow(/Nothing was recorded: the register fails verification \(.*line 1: entry D-0001 is not a valid entry: scope\.regions\[1\] must be text/);
+    expect(registerText(dir)).toBe(before);
+    expect((await loadRecordsView(dir)).decisionFor('root-mfa')).toBeUndefined();
+  });
+
+  it('an entry whose envelope has the wrong types names each field', async () => {
+    const dir = await registerOf(1);
+    const [line] = registerLines(dir);
+    writeLines(dir, [resign({ ...parse(line!), seq: 0, kind: 'note', body: [] })]);
+    const p = (await errors(dir)).find((x) => x.line === 1);
+    expect(p!.message).toMatch(/is not a valid entry: seq must be a positive whole number; kind must be one of decision, attestation, vendor, journal, not "note"; body must be an object\.$/);
+  });
+
+  it('refuses to record a body of the wrong shape, naming the field, before writing anything', async () => {
+    const dir = tempRecordsDir();
+    await expect(appendRecord(dir, 'vendor', { id: 'acme', name: 'Acme', services: 'billing', phiKinds: 'claims', retired: 'yes' }, 'a')).rejects.toThrow(
+      'The vendor cannot be recorded: retired must be true or false.',
+    );
+    expect(existsSync(registerPath(dir))).toBe(false);
+  });
+
   it('refuses to append to a damaged register and leaves the file as it was', async () => {
     const dir = await registerOf(3);
     const lines = registerLines(dir);

@@ -23,6 +23,8 @@ import { confirmPlan } from '../confirm.js';
 import { renderPlanText } from '../../report/plan-output.js';
 import { colorEnabled, type Paint, painter } from '../../report/style.js';
 import { buildPlans, type PlanCommandOptions, withFixOptions } from './plan.js';
+import { type PlanFile, PlanFileSchema, savedPlanDifference } from '../../schemas/plan.js';
+import { conforms, parseJson, problemsOf } from '../../schemas/schema.js';
 
 export interface ApplyCommandOptions extends PlanCommandOptions {
   yes?: boolean;
@@ -44,26 +46,59 @@ export function refuseOffline(o: CommonOptions, command: 'apply' | 'undo', targe
   }
 }
 
-/** Reads a plan saved with `plan --format json`, to apply exactly what was reviewed. */
-export async function readPlanFile(file: string, registry: Registry): Promise<Plan> {
-  let data: unknown;
+/**
+ * Reads a plan saved with `plan --format json` and checks it against PlanFileSchema; what it holds is
+ * trusted only once `replanSaved` has made the same plan again on the account.
+ */
+export async function readPlanFile(file: string, registry: Registry): Promise<PlanFile> {
+  let text: string;
   try {
-    data = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read the plan ${file}: ${code === 'ENOENT' ? 'no such file' : e instanceof SyntaxError ? 'it is not JSON' : (e as Error).message}.`);
+    throw new UsageError(`Cannot read the plan ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
   }
-  const p = data as Partial<Plan> & { plans?: unknown };
-  if (p && Array.isArray(p.plans)) throw new UsageError(`${file} holds several plans; save one fix's plan (hipaa-wizard plan FIX --format json) to apply it.`);
-  if (!p || typeof p.remediation !== 'string' || !Array.isArray(p.actions) || typeof p.basis !== 'string' || !registry.remediation(p.remediation)) {
-    throw new UsageError(`${file} is not a plan saved by hipaa-wizard plan --format json.`);
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new UsageError(`Cannot read the plan ${file}: ${parsed.problem}.`);
+  const data = parsed.value;
+  if (data && typeof data === 'object' && Array.isArray((data as { plans?: unknown }).plans)) {
+    throw new UsageError(`${file} holds several plans; save one fix's plan (hipaa-wizard plan FIX --format json) to apply it.`);
   }
-  const actions = p.actions.map((a) => {
-    const { cli: _cli, undoCli: _undoCli, ...rest } = a as typeof a & { cli?: unknown; undoCli?: unknown };
-    return rest;
-  });
-  const { counts: _counts, ...plan } = p as Plan & { counts?: unknown };
-  return { ...plan, actions };
+  const problems = problemsOf(PlanFileSchema, data, 'the file');
+  if (problems.length > 0 || !conforms(PlanFileSchema, data)) {
+    throw new UsageError(`${file} is not a plan saved by hipaa-wizard plan --format json: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}.`);
+  }
+  if (!registry.remediation(data.remediation)) throw new UsageError(`${file} is a plan for "${data.remediation}", which is not a fix this version of hipaa-wizard has.`);
+  return data;
+}
+
+/**
+ * Makes the saved plan's fix again on the account, with the options it was saved with, and returns
+ * that plan when the file holds the same one. A file from before the account changed (another
+ * basis) is returned as it is, so apply refuses it as drifted, naming what changed; a file whose
+ * actions, inputs, undo or risk were edited is refused here, before anything is sent.
+ */
+export async function replanSaved(file: string, saved: PlanFile, registry: Registry, source: Source, ctx: EvalContext): Promise<Plan> {
+  const def = registry.remediation(saved.remediation);
+  if (!def) throw new UsageError(`${file} is a plan for "${saved.remediation}", which is not a fix this version of hipaa-wizard has.`);
+  let fresh: Plan;
+  try {
+    fresh = makePlan(registry, def.id, await source.collect(needsOfFix(registry, def)), ctx, { options: saved.options });
+  } catch (e) {
+    if (!(e instanceof PlanError)) throw e;
+    throw new UsageError(`The plan in ${file} cannot be checked, because ${def.id} cannot be planned again on this account: ${e.message}`);
+  }
+  if (fresh.basis !== saved.basis) {
+    const { counts: _counts, ...plan } = saved as PlanFile & { counts?: unknown };
+    return { ...plan, actions: saved.actions.map(({ cli: _cli, undoCli: _undoCli, ...rest }: PlanFile['actions'][number] & { cli?: unknown; undoCli?: unknown }) => rest) } as Plan;
+  }
+  const difference = savedPlanDifference(saved, fresh);
+  if (difference) {
+    throw new UsageError(
+      `Nothing was applied: ${file} is not the plan hipaa-wizard makes for ${def.id} on this account (${difference}); it was edited after it was saved. Save it again with hipaa-wizard plan ${def.id} --format json, review it, and apply that file.`,
+    );
+  }
+  return fresh;
 }
 
 function progressLine(paint: Paint): (e: ApplyEvent) => void {
@@ -274,7 +309,7 @@ export function registerApply(program: Command): void {
         .description('apply a fix to the live account after showing its plan and asking: a check id, a fix id, or "all"')
         .option('--yes', 'apply safe fixes without asking (for automation; the plan is still printed and journaled)')
         .option('--allow-disruptive <ids>', 'with --yes, also apply these disruptive, costly or irreversible fixes (comma-separated fix ids)')
-        .option('--plan-file <file>', 'apply exactly this plan, saved earlier with plan --format json (refused if the account changed since)'),
+        .option('--plan-file <file>', 'apply exactly this plan, saved earlier with plan --format json (made again first: refused if it was edited or the account changed since)'),
       { liveOnly: true },
     ),
   ).action(async (target: string, o: ApplyCommandOptions) => {
@@ -288,7 +323,7 @@ export function registerApply(program: Command): void {
     const source = await openSource(sourceOptions(o));
     try {
       for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
-      const built = saved ? { plans: [saved], problems: [] } : await buildPlans(registry, source, ctx, target, o);
+      const built = saved && o.planFile ? { plans: [await replanSaved(o.planFile, saved, registry, source, ctx)], problems: [] } : await buildPlans(registry, source, ctx, target, o);
       for (const p of built.problems) process.stdout.write(`Not planned: ${p}\n`);
       const plans = built.plans;
       if (plans.length === 0 || plans.every((p) => p.actions.length === 0)) {

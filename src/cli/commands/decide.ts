@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadRegistry } from '../../engine/registry.js';
 import { recordDecision } from '../../records/record.js';
-import { DECISION_STATUSES } from '../../records/shapes.js';
+import { DECISION_STATUSES } from '../../schemas/records.js';
 import { currentUser } from '../../records/store.js';
 import { loadRecordsView } from '../../records/view.js';
 import { clockNow, RECORDS_OPTION, recordsAction } from './records.js';
