@@ -73,7 +73,6 @@ export default defineRemediation({
     'cloudtrail:StartLogging',
     'cloudtrail:StopLogging',
     's3:CreateBucket',
-    's3:DeleteBucket',
     's3:PutBucketPublicAccessBlock',
     's3:PutEncryptionConfiguration',
     's3:PutBucketPolicy',
@@ -87,7 +86,6 @@ export default defineRemediation({
     'kms:DeleteAlias',
     'kms:EnableKeyRotation',
     'kms:DisableKeyRotation',
-    'kms:ScheduleKeyDeletion',
   ],
   needs: { global: ['s3.buckets'], regional: ['kms.keys'] },
   options: [

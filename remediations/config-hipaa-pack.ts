@@ -56,11 +56,9 @@ export default defineRemediation({
     'iam:DeleteServiceLinkedRole',
     'iam:PassRole',
     's3:CreateBucket',
-    's3:DeleteBucket',
     's3:PutBucketPublicAccessBlock',
     's3:PutEncryptionConfiguration',
     's3:PutBucketPolicy',
-    's3:DeleteBucketPolicy',
   ],
   scopes: [
     // Config's own service-linked roles only: the recorder's, and the one conformance packs use.

@@ -40,11 +40,9 @@ export default defineRemediation({
   permissions: [
     's3:PutBucketLogging',
     's3:CreateBucket',
-    's3:DeleteBucket',
     's3:PutBucketPublicAccessBlock',
     's3:PutEncryptionConfiguration',
     's3:PutBucketPolicy',
-    's3:DeleteBucketPolicy',
     's3:PutBucketVersioning',
     's3:PutBucketTagging',
   ],

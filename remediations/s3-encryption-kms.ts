@@ -55,7 +55,7 @@ export default defineRemediation({
   title: 'Encrypt S3 buckets with a customer-managed KMS key',
   fixes: ['s3-default-encryption', 's3-phi-cmk'],
   leavesAlone: ['access-log and load-balancer log targets (SSE-S3 at most)', 'CloudTrail and AWS Config delivery buckets', 'buckets read anonymously or by another account', 'existing objects', 'the key (undo)'],
-  permissions: ['s3:PutEncryptionConfiguration', 's3:GetEncryptionConfiguration', 'kms:CreateKey', 'kms:CreateAlias', 'kms:DeleteAlias', 'kms:EnableKeyRotation', 'kms:DisableKeyRotation', 'kms:ScheduleKeyDeletion', 'cloudtrail:DescribeTrails'],
+  permissions: ['s3:PutEncryptionConfiguration', 's3:GetEncryptionConfiguration', 'kms:CreateKey', 'kms:CreateAlias', 'kms:DeleteAlias', 'kms:EnableKeyRotation', 'kms:DisableKeyRotation', 'cloudtrail:DescribeTrails'],
   needs: { regional: ['kms.keys', 'cloudtrail.trails'] },
   options: [
     { name: 'kms-key', description: 'the alias of the customer-managed key to use in each region', default: 'alias/hipaa-wizard-s3' },

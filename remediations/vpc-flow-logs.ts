@@ -41,14 +41,12 @@ export default defineRemediation({
     'kms:CreateAlias',
     'kms:EnableKeyRotation',
     'iam:CreateRole',
-    'iam:DeleteRole',
     'iam:PutRolePolicy',
-    'iam:DeleteRolePolicy',
     'iam:PassRole',
   ],
   scopes: [
     // Only the role this fix creates, never any role: creating or passing any role is a way to escalate privileges.
-    { actions: ['iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:PassRole'], resources: ['arn:{partition}:iam::{account}:role/{role}'] },
+    { actions: ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:PassRole'], resources: ['arn:{partition}:iam::{account}:role/{role}'] },
   ],
   needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'kms.keys'] },
   options: [

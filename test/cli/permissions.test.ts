@@ -76,7 +76,7 @@ describe('permissions', () => {
     const r = await runCli(['permissions', '--fix', 'vpc-flow-logs', '--account', '111122223333', '--option', 'role=flow-writer']);
     const scoped = (JSON.parse(r.stdout) as Policy).Statement.filter((s) => s.Resource !== '*');
     expect(scoped.map((s) => s.Resource)).toEqual([['arn:aws:iam::111122223333:role/flow-writer']]);
-    expect(scoped[0]?.Action).toEqual(['iam:CreateRole', 'iam:DeleteRole', 'iam:DeleteRolePolicy', 'iam:PassRole', 'iam:PutRolePolicy']);
+    expect(scoped[0]?.Action).toEqual(['iam:CreateRole', 'iam:PassRole', 'iam:PutRolePolicy']);
   });
 
   it('with --fix all, allows no role action on every resource', async () => {

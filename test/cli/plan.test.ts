@@ -1,5 +1,6 @@
 /** `hipaa-wizard plan` as a person runs it: the built binary, on the demo account and against a live endpoint. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoState } from '../../src/demo/account.js';
 import { ensureBuilt, isolatedEnv, runCli } from '../helpers/built-cli.js';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.js';
 
@@ -37,6 +38,40 @@ describe('plan --demo', () => {
     expect(r.stdout.match(/^Plan: \d+ to add, \d+ to change, \d+ to remove\.$/gm)).toHaveLength(1);
     expect(r.stdout).toContain('aws iam update-account-password-policy --minimum-password-length 14');
     expect(r.stderr).toContain('can be reviewed but not applied');
+  }, 60_000);
+
+  it('touches no trail, log-delivery or website bucket with KMS or a TLS deny, never adds the caller to the MFA group, and deactivates no key used in the last 90 days', async () => {
+    const demo = buildDemoState(new Date());
+    const buckets = demo.global['s3.buckets']?.ok ? demo.global['s3.buckets'].value : [];
+    const trailBuckets = demo.regions.flatMap((r) => {
+      const t = demo.regional[r]?.['cloudtrail.trails'];
+      return t?.ok ? t.value.map((x) => x.s3BucketName) : [];
+    });
+    const logTargets = buckets.flatMap((b) => (b.logging.ok && b.logging.value ? [b.logging.value.targetBucket] : []));
+    const websites = buckets.filter((b) => b.website?.ok && b.website.value).map((b) => b.name);
+    const guarded = new Set([...trailBuckets, ...logTargets, ...websites]);
+    // The demo has each kind, so the assertions below can fail.
+    expect(trailBuckets.length).toBeGreaterThan(0);
+    expect(logTargets.length).toBeGreaterThan(0);
+    expect(websites.length).toBeGreaterThan(0);
+    const caller = demo.identity.arn.split('/').pop();
+    const report = demo.global['iam.credentialReport']?.ok ? demo.global['iam.credentialReport'].value : [];
+    const recent = (iso: string | null) => iso !== null && Date.now() - Date.parse(iso) < 90 * 86_400_000;
+    const usedRecently = new Set(report.filter((u) => u.accessKeys.some((k) => k.active && recent(k.lastUsed))).map((u) => u.user));
+    expect(usedRecently.size).toBeGreaterThan(0);
+
+    const r = await runCli(['plan', 'all', '--demo', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { plans: { remediation: string; actions: { command: string; input: Record<string, unknown> }[] }[] };
+    const actions = out.plans.flatMap((p) => p.actions.map((a) => ({ fix: p.remediation, ...a })));
+    const onGuarded = actions.filter((a) => guarded.has(String(a.input.Bucket)) && /aws:kms|aws:SecureTransport/.test(JSON.stringify(a.input)));
+    expect(onGuarded.map((a) => `${a.fix} ${a.command} ${String(a.input.Bucket)}`)).toEqual([]);
+    const added = actions.filter((a) => a.command === 'AddUserToGroup').map((a) => a.input.UserName);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added).not.toContain(caller);
+    const deactivated = actions.filter((a) => a.command === 'UpdateAccessKey' && a.input.Status === 'Inactive').map((a) => String(a.input.UserName));
+    expect(deactivated.length).toBeGreaterThan(0);
+    expect(deactivated.filter((u) => usedRecently.has(u))).toEqual([]);
   }, 60_000);
 
   it('as JSON gives each plan as data with its CLI lines, basis and counts', async () => {

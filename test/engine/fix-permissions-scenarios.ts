@@ -61,6 +61,15 @@ export const SCENARIOS: Scenario[] = [
     options: { role: 'flow-logs-writer' },
   },
   { name: 'no trail anywhere', fix: 'cloudtrail-trail', state: demoWith({}, { 'cloudtrail.trails': [] }) },
+  {
+    name: 'no trail, the log bucket exists without a policy',
+    fix: 'cloudtrail-trail',
+    state: state({
+      global: { 's3.buckets': [bucket(`hipaa-wizard-cloudtrail-${ACCOUNT}`, E1)] },
+      regional: { [E1]: { 'cloudtrail.trails': [], 'kms.keys': [] } },
+    }),
+    options: { 'kms-key': 'none' },
+  },
   { name: 'no trail, no KMS key, no Object Lock', fix: 'cloudtrail-trail', state: demoWith({}, { 'cloudtrail.trails': [] }), options: { 'kms-key': 'none', 'object-lock': 'none' } },
   {
     name: 'a trail that stopped logging',

@@ -142,3 +142,17 @@ describe('role actions are scoped to the roles a fix creates', () => {
     expect(fixAllows(alarms, { action: 'iam:PassRole', resource: arn, context: { 'iam:PassedToService': 'ec2.amazonaws.com' } }, values)).toBe(false);
   });
 });
+
+describe('a fix declares only what it sends', () => {
+  it('every declared action beyond a scan is sent by some plan or undo over the demo account and the scenarios', async () => {
+    const { collectorPermissions } = await import('../../src/session/collector-permissions.js');
+    const { scanActions } = await import('../../src/engine/permissions.js');
+    const scan = new Set(scanActions(registry, await collectorPermissions()));
+    const unused: string[] = [];
+    for (const def of registry.remediations) {
+      const used = new Set(SENT.filter((s) => s.fix === def.id).flatMap((s) => (actionsOfCall(s.call) ?? []).map((n) => n.action)));
+      for (const p of def.permissions) if (!scan.has(p) && !used.has(p)) unused.push(`${def.id}: ${p}`);
+    }
+    expect(unused.sort()).toEqual([]);
+  });
+});

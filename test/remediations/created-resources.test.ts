@@ -13,12 +13,20 @@ import { ALL_SERVICES } from '../helpers/aws-model/all.js';
 import { AwsModel, applyToModel } from '../helpers/aws-model/index.js';
 import { ctx } from '../helpers/state.js';
 
-const CASES: readonly [string, (s: AccountState) => AccountState, Record<string, string>][] = [
-  ['s3-access-logging', (s) => s, {}],
-  // Not yet: the trail cloudtrail-trail creates fails cloudtrail-cloudwatch-logs until security-alarms connects it.
-  // (applied to the demo with its trails removed)
-  ['vpc-flow-logs', (s) => s, {}],
-  ['security-alarms', (s) => s, { email: 'security@maple.example' }],
+/** The demo account with no trail in any region, so cloudtrail-trail creates its trail, log bucket, access-log bucket and key. */
+const noTrails = (s: AccountState): AccountState => ({
+  ...s,
+  regional: Object.fromEntries(Object.entries(s.regional).map(([r, slices]) => [r, { ...slices, 'cloudtrail.trails': { ok: true as const, value: [] } }])) as AccountState['regional'],
+});
+
+/** A fix, the state it is applied to, its options, and the one failure it is known to leave for another fix. */
+const CASES: readonly [string, (s: AccountState) => AccountState, Record<string, string>, string[]][] = [
+  ['s3-access-logging', (s) => s, {}, []],
+  // The new trail reaches CloudWatch Logs only once security-alarms connects it; its bucket, the
+  // access-log bucket and the key pass every check.
+  ['cloudtrail-trail', noTrails, {}, ['cloudtrail-cloudwatch-logs: arn:aws:cloudtrail:us-east-1:210987654321:trail/hipaa-wizard-trail (us-east-1)']],
+  ['vpc-flow-logs', (s) => s, {}, []],
+  ['security-alarms', (s) => s, { email: 'security@maple.example' }, []],
 ];
 
 async function failures(s: AccountState): Promise<Set<string>> {
@@ -32,7 +40,7 @@ async function failures(s: AccountState): Promise<Set<string>> {
 }
 
 describe('what a fix creates passes every check', () => {
-  it.each(CASES)('%s on the demo account', async (id, variant, options) => {
+  it.each(CASES)('%s on the demo account', async (id, variant, options, left) => {
     const registry = await loadRegistry();
     const before = variant(buildDemoState(ctx().now));
     const plan = makePlan(registry, id, before, ctx(), { options });
@@ -43,6 +51,14 @@ describe('what a fix creates passes every check', () => {
     const was = await failures(before);
     const now = await failures(model.read());
     const fresh = [...now].filter((x) => !was.has(x));
-    expect(fresh).toEqual([]);
+    expect(fresh).toEqual(left);
+    if (id === 'cloudtrail-trail') {
+      // The checks above saw what it created: the log bucket, its access-log bucket and the key.
+      const after = model.read();
+      const names = after.global['s3.buckets']?.ok ? after.global['s3.buckets'].value.map((b) => b.name) : [];
+      expect(names).toEqual(expect.arrayContaining(['hipaa-wizard-cloudtrail-210987654321', 'hipaa-wizard-access-logs-210987654321-us-east-1']));
+      const keys = after.regional['us-east-1']?.['kms.keys'];
+      expect(keys?.ok && keys.value.some((k) => k.aliases.includes('alias/hipaa-wizard-cloudtrail'))).toBe(true);
+    }
   });
 });

@@ -67,6 +67,11 @@ describe('evidence-object-lock', () => {
     expect(f.status).toBe('pass');
     expect(f.message).toMatch(/evidence \(us-east-1\) keeps objects under compliance-mode Object Lock for 2192 days/);
   });
+  it('does not fail a log bucket locked for a shorter log retention once another bucket keeps evidence for six years', async () => {
+    const f = await runCheckById('evidence-object-lock', s([bucket('evidence', { objectLock: lock('COMPLIANCE', 7) }), bucket('trail-logs', { objectLock: lock('GOVERNANCE', null, 365) })]));
+    expect(f.status).toBe('pass');
+    expect(f.resources.map((r) => [r.id, r.status])).toEqual([['arn:aws:s3:::evidence', 'pass']]);
+  });
   it('fails for too short a retention, a lifecycle rule that expires objects early, or no lock at all', async () => {
     expect((await runCheckById('evidence-object-lock', s([bucket('ev', { objectLock: lock('GOVERNANCE', null, 365) })]))).message).toMatch(/only 365 days/);
     const lifecycle = ok([{ id: 'expire', enabled: true, prefix: null, expirationDays: 365, noncurrentExpirationDays: null, transitions: [] }]);
