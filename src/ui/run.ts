@@ -22,6 +22,11 @@ export async function runInk({ services, registry, firstStep }: RunInkOptions): 
   let final: WizardState | undefined;
   const bench = process.env.HIPAA_WIZARD_BENCH === 'first-frame';
   let frames = 0;
+  // The executable may have painted a first frame already (bin/hipaa-wizard.js): Ink draws over it.
+  // A Ctrl-C pressed while the bundle loaded (synchronously) is delivered first, on the next turn of
+  // the event loop, so its sentence lands on the normal screen rather than on Ink's alternate one.
+  await new Promise((resolve) => setImmediate(resolve));
+  const early = (globalThis as { __hipaaWizardEarly?: { handOver(): boolean } }).__hipaaWizardEarly?.handOver() ?? false;
   // Inquirer may have paused stdin before; Ink needs it flowing.
   process.stdin.resume();
   const instance = render(
@@ -35,7 +40,9 @@ export async function runInk({ services, registry, firstStep }: RunInkOptions): 
       onRender: bench
         ? () => {
             if (frames++ === 0) {
-              process.stderr.write(`first-frame ${performance.now().toFixed(1)}\n`);
+              // Ink's first frame; `first-frame` when the executable painted none before it.
+              const t = performance.now().toFixed(1);
+              process.stderr.write(early ? `ink-frame ${t}\n` : `first-frame ${t}\nink-frame ${t}\n`);
               setImmediate(() => instance.unmount());
             }
           }
