@@ -54,8 +54,14 @@ function earlyFrame(args) {
   };
   process.on('SIGINT', onSigint);
   process.on('exit', leave);
-  process.stdout.write = (...a) => (leave(), out(...a));
-  process.stderr.write = (...a) => (leave(), err(...a));
+  process.stdout.write = (...a) => {
+    leave();
+    return out(...a);
+  };
+  process.stderr.write = (...a) => {
+    leave();
+    return err(...a);
+  };
   // Painted once every way out is in place.
   out(`${alternate ? '\u001b[?1049h\u001b[H\u001b[2J' : ''}${cursor ? '\u001b[?25l' : ''}${lines.join('\n')}\n`);
   if (bench) err(`first-frame ${performance.now().toFixed(1)}\n`);
