@@ -94,9 +94,13 @@ export async function measureLargeAccount(size: FakeSize): Promise<LargeAccountR
 
   const clients = new ClientFactory();
   const byPool = new Map<string, number>();
-  clients.setSendWrapper((client, region, _command, send) => {
+  // BENCH_CALLS_BY_COMMAND=1: the requests per client and command, on stderr (which calls to cut).
+  const byCommand = new Map<string, number>();
+  clients.setSendWrapper((client, region, command, send) => {
     const k = `${client}@${region}`;
     byPool.set(k, (byPool.get(k) ?? 0) + 1);
+    const c = `${client.replace(/Client$/, '')} ${command.replace(/Command$/, '')}`;
+    byCommand.set(c, (byCommand.get(c) ?? 0) + 1);
     return send();
   });
   const home = account.regions[0] ?? 'us-east-1';
@@ -122,6 +126,8 @@ export async function measureLargeAccount(size: FakeSize): Promise<LargeAccountR
   await collection.collect({ global: [...global], regional: [...regional] });
   const tCollected = performance.now();
 
+  if (process.env.BENCH_CALLS_BY_COMMAND === '1')
+    process.stderr.write(`${[...byCommand].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c, n]) => `${String(n).padStart(5)}  ${c}`).join('\n')}\n`);
   const state = collection.state();
   const findings = runAll(registry, state, { now: new Date('2026-11-24T00:00:00Z'), settings: DEFAULT_SETTINGS, records: EMPTY_RECORDS });
   const tEnd = performance.now();

@@ -46,6 +46,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   const program = buildProgram();
   // Ctrl-C: a clean exit with code 130 (src/session/interrupt.ts); apply handles its own first one.
   installInterruptHandler();
+  // The executable's own Ctrl-C handler for its early frame (bin/hipaa-wizard.js) gives way to it.
+  (globalThis as { __hipaaWizardEarly?: { dropSigint(): void } }).__hipaaWizardEarly?.dropSigint();
   try {
     await program.parseAsync(argv as string[]);
   } catch (e) {

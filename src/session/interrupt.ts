@@ -12,6 +12,12 @@ export const INTERRUPT_EXIT_CODE = 130;
 
 let installed = false;
 let interrupted = false;
+let alternate = false;
+
+/** Whether the screen shown is the alternate one (the Ink wizard's): a Ctrl-C sentence must leave it first to be seen. */
+export function onAlternateScreen(on: boolean): void {
+  alternate = on;
+}
 
 /** Whether Ctrl-C was pressed during this run. */
 export function wasInterrupted(): boolean {
@@ -26,6 +32,9 @@ export function restoreTerminal(): void {
   } catch {
     // A terminal that is already gone cannot be restored; exiting is all that is left.
   }
+  // Leaving the alternate screen only when on it: elsewhere the sequence would move the cursor.
+  if (alternate && process.stdout.isTTY) process.stdout.write('\u001b[?1049l');
+  alternate = false;
   if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K\u001b[?25h');
 }
 

@@ -10,6 +10,7 @@ import { Wizard } from './components/wizard.js';
 import { runOf, type WizardState } from '../wizard/state.js';
 import { themeFromEnv } from './theme.js';
 import { outline, type WalkServices } from '../wizard/services.js';
+import { onAlternateScreen } from '../session/interrupt.js';
 
 export interface RunInkOptions {
   readonly services: WalkServices;
@@ -22,20 +23,30 @@ export async function runInk({ services, registry, firstStep }: RunInkOptions): 
   let final: WizardState | undefined;
   const bench = process.env.HIPAA_WIZARD_BENCH === 'first-frame';
   let frames = 0;
+  // The executable may have painted a first frame already (bin/hipaa-wizard.js): Ink draws over it.
+  // A Ctrl-C pressed while the bundle loaded (synchronously) is delivered first, on the next turn of
+  // the event loop, so its sentence lands on the normal screen rather than on Ink's alternate one.
+  await new Promise((resolve) => setImmediate(resolve));
+  const early = (globalThis as { __hipaaWizardEarly?: { handOver(): boolean } }).__hipaaWizardEarly?.handOver() ?? false;
   // Inquirer may have paused stdin before; Ink needs it flowing.
   process.stdin.resume();
+  const alternateScreen = Boolean(process.stdout.isTTY) && !bench;
+  // Until Ink puts the terminal in raw mode, Ctrl-C is a SIGINT: its sentence must leave this screen.
+  onAlternateScreen(alternateScreen);
   const instance = render(
     createElement(Wizard, { services, steps: outline(registry), theme: themeFromEnv(), startAt: firstStep, onExit: (s: WizardState) => (final = s) }),
     {
       interactive: Boolean(process.stdout.isTTY),
-      alternateScreen: Boolean(process.stdout.isTTY) && !bench,
+      alternateScreen,
       // Ctrl-C arrives as a key (the terminal is in raw mode): the walk decides (src/wizard/state.ts).
       exitOnCtrlC: false,
       patchConsole: true,
       onRender: bench
         ? () => {
             if (frames++ === 0) {
-              process.stderr.write(`first-frame ${performance.now().toFixed(1)}\n`);
+              // Ink's first frame; `first-frame` when the executable painted none before it.
+              const t = performance.now().toFixed(1);
+              process.stderr.write(early ? `ink-frame ${t}\n` : `first-frame ${t}\nink-frame ${t}\n`);
               setImmediate(() => instance.unmount());
             }
           }
@@ -43,6 +54,7 @@ export async function runInk({ services, registry, firstStep }: RunInkOptions): 
     },
   );
   await instance.waitUntilExit();
+  onAlternateScreen(false);
   services.close();
   if (!final) return 0;
   process.stdout.write(closingLines(final).join('\n') + '\n');
