@@ -26,6 +26,8 @@ import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, 
 export interface WalkServices {
   readonly registry: Registry;
   readonly recordsDir: string;
+  /** What is being opened, for the first frame: the demo and a snapshot make no AWS call. */
+  readonly opening: 'demo' | 'snapshot' | 'live';
   now(): Date;
   open(reconnect: boolean): Promise<{ session: SessionInfo; position?: Position }>;
   runStep(stepId: string, events?: StepEvents): Promise<{ findings: Finding[]; trouble?: string }>;
@@ -180,6 +182,7 @@ export function createWalk(options: WalkOptions): WalkServices {
   return {
     registry,
     recordsDir,
+    opening: options.source.demo ? 'demo' : options.source.snapshot ? 'snapshot' : 'live',
     now,
     async open(reconnect) {
       if (reconnect && source) {
