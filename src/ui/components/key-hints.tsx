@@ -2,8 +2,22 @@ import { Text } from 'ink';
 import { findingOf, type WizardState } from '../../wizard/state.js';
 
 /** The keys that work on the current screen, in one dim line at the bottom. */
-export function KeyHints({ state }: { readonly state: WizardState }): React.JSX.Element {
-  return <Text dimColor wrap="truncate-end">{hintsFor(state).join(' · ')}</Text>;
+export function KeyHints({ state, width }: { readonly state: WizardState; readonly width?: number }): React.JSX.Element {
+  return <Text dimColor wrap="truncate-end">{fitHints(hintsFor(state), width ?? Number.POSITIVE_INFINITY)}</Text>;
+}
+
+/** The keys that always stay on the line: quit, help, enter and whatever answers the question on screen. */
+const ESSENTIAL = /^(q |\? |enter |esc |y |n cancel|type |any key|r try|applying)/;
+
+/**
+ * The hints joined into one line of at most `width - 1` characters: when they do not all fit, the
+ * other hints give way from the right, so q, ?, enter and esc are always visible.
+ */
+export function fitHints(hints: readonly string[], width: number): string {
+  const kept = [...hints];
+  const line = () => kept.join(' · ');
+  for (let i = kept.length - 1; line().length > width - 1 && i >= 0; i--) if (!ESSENTIAL.test(kept[i] as string)) kept.splice(i, 1);
+  return line();
 }
 
 export function hintsFor(state: WizardState): string[] {

@@ -70,7 +70,7 @@ export function Wizard({ services, steps, theme, onExit, startAt, size }: Wizard
   const { columns, rows } = size ?? terminal;
   const width = Math.max(40, columns || 80);
   const height = Math.max(12, rows || 24);
-  const side = width >= SIDE_MIN_COLUMNS ? Math.min(32, Math.floor(width * 0.3)) : 0;
+  const side = width >= SIDE_MIN_COLUMNS ? Math.min(32, Math.max(26, Math.floor(width * 0.3))) : 0;
   const mainWidth = width - side - (side ? 2 : 0) - 1;
   const bannerRows = state.banner ? bannerLines(state.banner, width).length : 0;
   const bodyHeight = height - 4 - bannerRows;
@@ -94,7 +94,7 @@ export function Wizard({ services, steps, theme, onExit, startAt, size }: Wizard
           </Box>
         </Box>
         {state.banner ? <Banner banner={state.banner} width={width} /> : null}
-        <KeyHints state={state} />
+        <KeyHints state={state} width={width} />
       </Box>
     </ThemeContext.Provider>
   );
