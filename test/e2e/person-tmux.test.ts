@@ -3,7 +3,7 @@
  * typed quickly arriving as one chunk, a hung endpoint while connecting, an 80×24 terminal.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,5 +137,28 @@ describe.skipIf(!hasTmux)('the built wizard as a person meets it (tmux)', () => 
     expect(row.trimEnd().length).toBe(head.trimEnd().length);
     const audit = lines.find((l) => / 2 Audit Controls\s+not started/.test(l));
     expect(audit).toBeDefined();
+  });
+
+  it('names a records folder that cannot be written as the wizard starts, before any form', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hipaa-wizard-person-'));
+    const records = join(dir, 'records');
+    writeFileSync(records, 'a file where the folder should be\n');
+    start('unwritable', ['--demo', '--records', records], { columns: 120, rows: 40 });
+    const frame = await waitForScreen('unwritable', 'Step 1 of 12 · Access Controls');
+    const text = frame.replace(/\n/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain(`The records folder ${records} cannot be written (it is a file, not a folder)`);
+  });
+
+  it('names a damaged register as the wizard starts', async () => {
+    const records = mkdtempSync(join(tmpdir(), 'hipaa-wizard-person-'));
+    const env = isolatedEnv();
+    execFileSync(process.execPath, [BIN, 'decide', 'anti-malware', '--status', 'implemented', '--reason', 'It runs on every system we operate.', '--records', records, '--by', 'dana', '--account', '210987654321'], { env, cwd: workDir() });
+    const register = join(records, 'register.jsonl');
+    writeFileSync(register, readFileSync(register, 'utf8').replace('every system', 'some systems'));
+    start('damaged', ['--demo', '--records', records], { columns: 120, rows: 40 });
+    const frame = await waitForScreen('damaged', 'fails verification');
+    const text = frame.replace(/\n/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain(`The records folder ${records} fails verification`);
+    expect(text).toContain('records verify');
   });
 });
