@@ -41,3 +41,32 @@ describe('keys typed quickly', () => {
     await waitFor(app.lastFrame, 'esc cancel', 5_000);
   });
 });
+
+describe('the decision form at 80×24', () => {
+  it('lays the options out in one column when they do not fit side by side, draws a line on an empty field, and shows one cursor', async () => {
+    const { services: svc, registry } = await services();
+    const app = renderWizard(svc, registry, { columns: 80, rows: 24 });
+    await waitFor(app.lastFrame, 'Step 1 of 12');
+    app.stdin.write(KEY.enter);
+    await waitFor(app.lastFrame, /\d+ failing · \d+ unknown/);
+    await waitFor(app.lastFrame, /^(?![\s\S]*Checking…)/);
+    app.stdin.write(`${KEY.enter}d`);
+    const form = await waitFor(app.lastFrame, 'Record a decision');
+    const lines = form.split('\n');
+    // Each option starts in the same column as the others.
+    const columnOf = (word: string) => {
+      const line = lines.find((l) => l.includes(word)) ?? '';
+      return line.indexOf(word);
+    };
+    const first = columnOf('implemented');
+    expect(first).toBeGreaterThan(0);
+    expect(columnOf('risk-accepted')).toBe(first);
+    expect(columnOf('not-applicable')).toBe(first);
+    expect(form).toContain('←/→ or the first letter to choose.');
+    // The empty reason is a line to type on.
+    expect(lines.find((l) => l.includes('Reason'))).toMatch(/Reason\s+_{10,}/);
+    app.stdin.write(KEY.tab);
+    const typing = await waitFor(app.lastFrame, /▸ Reason\s+█/);
+    expect(typing.split('█').length - 1).toBe(1);
+  });
+});
