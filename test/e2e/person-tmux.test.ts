@@ -110,6 +110,13 @@ describe.skipIf(!hasTmux)('the built wizard as a person meets it (tmux)', () => 
     const list = await waitForScreen('small', /\d+ failing · \d+ unknown/);
     expect(list).toMatch(/↓ \d+ more \(↑\/↓ to move\)/);
     expect(list.split('\n').filter((l) => l.trim() !== '').at(-1)).toContain('q finish');
+    tmux('send-keys', '-t', 'small', 'Enter');
+    const finding = await waitForScreen('small', /d (record a decision|decide)/);
+    expect(finding).toMatch(/p preview/);
+    const findingKeys = finding.split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
+    expect(findingKeys).toContain('esc back');
+    expect(findingKeys).toContain('? help');
+    expect(findingKeys).toContain('q finish');
   });
 
   it('at 40 columns shows the whole account id', async () => {
