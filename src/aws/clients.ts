@@ -232,6 +232,10 @@ export class ClientFactory {
       requestHandler: o.requestHandler ?? {
         connectionTimeout: o.connectionTimeoutMs ?? 5_000,
         requestTimeout: o.requestTimeoutMs ?? 30_000,
+        // A request past its timeout fails as TimeoutError (retried, then said in our words), rather
+        // than the handler printing its own "[WARN] a request has exceeded…" on the console and waiting on.
+        throwOnRequestTimeout: true,
+        logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
         // Sockets enough for the concurrency limit, so requests never queue inside the agent.
         httpsAgent: { maxSockets: Math.max(50, this.limitFor(clientName)), keepAlive: true },
       },

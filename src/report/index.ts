@@ -45,6 +45,7 @@ export function renderReport(format: ReportFormat, input: ReportInput): string {
 /** The records part of a report's input, from a loaded records view (the wizard and the command share it). */
 export function recordsForReport(view: FullRecordsView, dir?: string, includesDemoSamples = false): ReportRecords {
   const entries = view.entries();
+  const last = entries.at(-1);
   return {
     decisions: view.decisions(),
     attestations: view.attestations(),
@@ -53,7 +54,13 @@ export function recordsForReport(view: FullRecordsView, dir?: string, includesDe
     dir,
     includesDemoSamples,
     // entries() holds the entries before the first verification error; the untrusted ones were read too.
-    integrity: { entries: entries.length + view.untrusted(), since: entries[0]?.at ?? null, problems: view.problems(), untrusted: view.untrusted() },
+    integrity: {
+      entries: entries.length + view.untrusted(),
+      since: entries[0]?.at ?? null,
+      problems: view.problems(),
+      untrusted: view.untrusted(),
+      head: last ? { seq: last.seq, id: last.id, hash: last.hash } : null,
+    },
   };
 }
 

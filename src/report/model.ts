@@ -75,6 +75,15 @@ export interface RecordsIntegrity {
   }[];
   /** Well-formed entries not applied because they come after a verification error. */
   readonly untrusted: number;
+  /** The register's last entry the report relied on: what an anchor (`records anchor`) holds, for an auditor to compare. */
+  readonly head?: RegisterHead | null;
+}
+
+/** One entry of the register named by its sequence number, id and SHA-256 hash. */
+export interface RegisterHead {
+  readonly seq: number;
+  readonly id: string;
+  readonly hash: string;
 }
 
 export interface ReportInput {
@@ -233,6 +242,8 @@ export interface ReportDocument {
     readonly since: string | null;
     readonly problems: RecordsIntegrity['problems'];
     readonly untrusted: number;
+    /** The register's head (its last verified entry), as `records anchor` writes it; null when nothing is recorded. */
+    readonly head: RegisterHead | null;
     readonly decisions: number;
     readonly attestations: number;
     readonly vendors: number;
@@ -469,6 +480,7 @@ export function buildReport(input: ReportInput): ReportDocument {
       since: integrity?.since ?? null,
       problems: (integrity?.problems ?? []).map((p) => ({ file: p.file, line: p.line, severity: p.severity, code: p.code, message: p.message })),
       untrusted: integrity?.untrusted ?? 0,
+      head: integrity?.head ? { seq: integrity.head.seq, id: integrity.head.id, hash: integrity.head.hash } : null,
       decisions: decisions.length,
       attestations: attestations.length,
       vendors: vendors.length,

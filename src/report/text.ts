@@ -50,7 +50,14 @@ export function recordsLine(doc: ReportDocument): string {
   const where = r.dir ? `${r.dir}${r.includesDemoSamples ? ' over the demo sample records' : ''}` : r.includesDemoSamples ? 'the demo sample records' : 'none';
   const reach = r.entries ? `; ${r.entries} entr${r.entries === 1 ? 'y' : 'ies'}${r.since ? ` since ${r.since.slice(0, 10)}` : ''}` : '';
   if (r.dir && r.entries === 0 && r.verified) return `${where}; no entries yet`;
-  return `${where}${reach}; ${r.verified ? 'the hash chain verifies' : 'FAILS VERIFICATION'}`;
+  return `${where}${reach}; ${r.verified ? 'the hash chain verifies' : 'FAILS VERIFICATION'}${headText(doc)}`;
+}
+
+/** The register's head for an auditor to compare with an anchor (`records verify --anchors`); empty when nothing is recorded. */
+export function headText(doc: ReportDocument): string {
+  const h = doc.records.head;
+  if (!h) return '';
+  return `; ${doc.records.verified ? 'head' : 'last verified entry'} ${h.id} (seq ${h.seq}), SHA-256 ${h.hash}`;
 }
 
 /** Sentences for the warning shown when the records folder fails verification; empty when it verifies. */

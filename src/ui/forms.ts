@@ -54,7 +54,8 @@ export function decisionForm(finding: Finding, now: Date, owner: string): FormSt
         kind: 'choice',
         // A required specification must be implemented: the choices §164.306(d)(3) leaves to addressable ones are not offered.
         choices: statusesFor(finding.hipaa.obligation),
-        help: finding.hipaa.obligation === 'required' ? `←/→ to choose. ${requiredChoicesNote(finding.hipaa.section)}` : '←/→ to choose',
+        // Help says what the choice means, never which keys choose: the plain prompts show the same text over a numbered list.
+        help: finding.hipaa.obligation === 'required' ? requiredChoicesNote(finding.hipaa.section) : undefined,
       },
       { name: 'reason', label: 'Reason', kind: 'text', help: reasonHelp(finding) },
       { name: 'alternative', label: 'Alternative measure', kind: 'text', help: 'only for "alternative": what is done instead' },
@@ -85,7 +86,7 @@ export function attestationForm(def: AttestationDef, owner: string): FormState {
     kind: 'attestation',
     subject: def.id,
     fields: [
-      { name: 'answer', label: def.question, kind: 'choice', choices: ['yes', 'partial', 'no'], help: '←/→ to choose' },
+      { name: 'answer', label: def.question, kind: 'choice', choices: ['yes', 'partial', 'no'] },
       ...def.fields.map((f): FormField => ({
         name: `field:${f.name}`,
         label: `${f.label}${f.required ? '' : ' (optional)'}`,

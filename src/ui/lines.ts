@@ -5,7 +5,7 @@
 import { findSpec, formatSection } from '../engine/hipaa.js';
 import type { Finding } from '../engine/model.js';
 import { checkedSteps, type PlanPreview, runOf, type StepOutline, stepLabel, type WizardState } from '../wizard/state.js';
-import { type Line, para, preformatted } from './text.js';
+import { clip, type Line, para, preformatted } from './text.js';
 import { STATUS_TONE, STATUS_WORD } from './theme.js';
 
 export function introLines(step: StepOutline, width: number): Line[] {
@@ -104,22 +104,39 @@ export function reportLines(state: WizardState, width: number, keys = true): Lin
   return lines;
 }
 
+/** The summary's count columns: the status counted and its heading. */
+const COUNT_COLUMNS: readonly (readonly ['fail' | 'unknown' | 'manual' | 'accepted' | 'pass', string])[] = [
+  ['fail', 'fail'],
+  ['unknown', 'unknown'],
+  ['manual', 'to attest'],
+  ['accepted', 'accepted'],
+  ['pass', 'pass'],
+];
+const COUNTS_WIDTH = COUNT_COLUMNS.reduce((n, [, head]) => n + 2 + head.length, 0);
+
 export function summaryLines(state: WizardState, width: number, keys = true): Line[] {
   const lines: Line[] = [{ text: 'Summary', bold: true }, { text: '' }];
+  // One row per category with the counts in aligned columns; the title gives way, never a count.
+  const longest = Math.max(...state.steps.map((s) => s.title.length));
+  const titleWidth = Math.min(longest, width - 4 - COUNTS_WIDTH);
+  const columns = titleWidth >= 12;
+  if (columns) lines.push({ text: `${' '.repeat(3 + titleWidth)}${COUNT_COLUMNS.map(([, head]) => `  ${head}`).join('')}`, dim: true });
   for (const step of state.steps) {
     const run = runOf(state, step.id);
     const label = stepLabel(state, step.id);
     const c = { fail: 0, unknown: 0, manual: 0, accepted: 0, pass: 0 };
     for (const f of Object.values(run.findings)) c[f.status]++;
-    const detail =
-      run.state === 'done'
-        ? `${c.fail} fail, ${c.unknown} unknown, ${c.manual} to attest, ${c.accepted} accepted, ${c.pass} pass`
-        : label.text;
-    lines.push({
-      text: `${String(step.number).padStart(2)} ${step.title.padEnd(Math.min(34, width - 30))} ${detail}`,
-      tone: label.tone === 'bad' ? 'bad' : label.tone === 'good' ? 'good' : undefined,
-      dim: run.state === 'not-started',
-    });
+    const style = { tone: label.tone === 'bad' ? ('bad' as const) : label.tone === 'good' ? ('good' as const) : undefined, dim: run.state === 'not-started' };
+    const number = String(step.number).padStart(2);
+    if (columns) {
+      const detail = run.state === 'done' ? COUNT_COLUMNS.map(([status, head]) => `  ${String(c[status]).padStart(head.length)}`).join('') : `  ${label.text}`;
+      lines.push({ ...style, text: `${number} ${clip(step.title, titleWidth).padEnd(titleWidth)}${detail}` });
+    } else {
+      // Too narrow for columns: the title on its line, the counts wrapped under it.
+      lines.push({ ...style, text: `${number} ${clip(step.title, width - 4)}` });
+      const detail = run.state === 'done' ? `${c.fail} fail, ${c.unknown} unknown, ${c.manual} to attest, ${c.accepted} accepted, ${c.pass} pass` : label.text;
+      lines.push(...para(detail, width, style, '   '));
+    }
   }
   lines.push({ text: '' }, { text: `Fixed this session: ${state.fixed.length === 0 ? 'nothing' : ''}`, bold: true });
   for (const f of state.fixed) lines.push({ text: `  ${f.ok ? '✔' : '✘'} ${f.title} (${f.remediation})${f.ok ? '' : ', did not complete'}`, tone: f.ok ? 'good' : 'bad' });

@@ -70,7 +70,7 @@ export function walkExitCode(state: WizardState): number {
 /** What stays on the normal screen after the wizard closes. */
 export function closingLines(state: WizardState): string[] {
   if (state.phase !== 'ready') {
-    const why = state.failure ?? 'The account could not be opened.';
+    const why = state.failure ?? (state.phase === 'connecting' ? 'You quit while the account was being opened; nothing was read or recorded.' : 'The account could not be opened.');
     return [state.interrupted ? 'hipaa-wizard: interrupted while opening the account; nothing was read or recorded.' : `hipaa-wizard: ${why}`];
   }
   const checked = state.steps.filter((s) => runOf(state, s.id).state === 'done');

@@ -54,7 +54,9 @@ export function createFlow(options: FlowOptions): Flow {
       const { id, effect } = state.queue[0] as WizardState['queue'][number];
       dispatch({ type: 'effect-started', id });
       running++;
-      const job = opening.then(() => perform(effect, services, dispatch, () => state, options.onExit ?? (() => {})));
+      const run = () => perform(effect, services, dispatch, () => state, options.onExit ?? (() => {}));
+      // Everything waits for the account to be open, except quitting: it aborts the opening (a hung endpoint).
+      const job = effect.type === 'exit' ? Promise.resolve().then(run) : opening.then(run);
       if (effect.type === 'open') opening = job.catch(() => {});
       job.catch(() => {}).finally(finishOne);
     }

@@ -20,6 +20,7 @@ import { writeReportFile } from '../report/file.js';
 import { recordsForReport, renderReport, reportFileName } from '../report/index.js';
 import { needsOf, runAll, runAttestation, runCheck } from '../engine/runner.js';
 import type { AccountState, CollectError } from '../engine/state.js';
+import { recordsFolderProblem } from '../session/records-check.js';
 import { type Source, type SourceOptions, StartupError, openSource } from '../session/source.js';
 import { confirmationRule } from '../engine/risk.js';
 import { type FormState, attestationFields, attestationForm, attestationProblem, decisionForm, decisionProblem } from '../ui/forms.js';
@@ -30,6 +31,8 @@ import type { ActionProgress, ApplyResult, Confirmation, PlanPreview, Position, 
 export interface WalkServices {
   readonly registry: Registry;
   readonly recordsDir: string;
+  /** What is being opened, for the first frame: the demo and a snapshot make no AWS call. */
+  readonly opening: 'demo' | 'snapshot' | 'live';
   now(): Date;
   open(reconnect: boolean): Promise<{ session: SessionInfo; position?: Position }>;
   runStep(stepId: string, events?: StepEvents): Promise<{ findings: Finding[]; trouble?: string }>;
@@ -175,6 +178,21 @@ export function createWalk(options: WalkOptions): WalkServices {
     const at = now();
     return { now: at, settings: options.settings, records: await loadRecords(at) };
   };
+  /** What is wrong with the records folder, said when the walk starts rather than when a form is saved. */
+  const recordsProblems = async (mode: Source['mode']): Promise<string[]> => {
+    const unwritable = await recordsFolderProblem(recordsDir);
+    if (unwritable) return [unwritable];
+    try {
+      const view = await options.records.load(recordsDir, mode, now());
+      const errors = view.problems().filter((p) => p.severity === 'error');
+      if (errors.length === 0) return [];
+      return [
+        `The records folder ${resolve(recordsDir)} fails verification: ${errors[0]?.message} ${view.untrusted()} entr${view.untrusted() === 1 ? 'y' : 'ies'} from there on ${view.untrusted() === 1 ? 'is' : 'are'} not used; run "hipaa-wizard records verify --records ${recordsDir}" for the details.`,
+      ];
+    } catch (e) {
+      return [`The records folder ${resolve(recordsDir)} cannot be read: ${e instanceof Error ? e.message : String(e)}`];
+    }
+  };
   const stepOf = (stepId: string) => {
     const step = registry.steps.find((s) => s.id === stepId);
     if (!step) throw new StartupError(`There is no step ${stepId}.`);
@@ -184,6 +202,7 @@ export function createWalk(options: WalkOptions): WalkServices {
   return {
     registry,
     recordsDir,
+    opening: options.source.demo ? 'demo' : options.source.snapshot ? 'snapshot' : 'live',
     now,
     async open(reconnect) {
       if (reconnect && source) {
@@ -191,6 +210,7 @@ export function createWalk(options: WalkOptions): WalkServices {
         source = undefined;
       }
       if (!source) source = await open({ ...options.source, signal: stop.signal });
+      const folder = reconnect ? [] : await recordsProblems(source.mode);
       const reportFile = join(reportDir, reportFileName('html', source.identity.accountId, now()));
       session = {
         mode: source.mode,
@@ -198,7 +218,7 @@ export function createWalk(options: WalkOptions): WalkServices {
         alias: source.identity.alias,
         caller: source.identity.arn,
         regions: source.regions,
-        warnings: source.warnings,
+        warnings: [...folder, ...source.warnings],
         recordsDir: resolve(recordsDir),
         report: { file: reportFile, command: reportCommand(options.source, recordsDir, reportFile) },
       };

@@ -737,7 +737,9 @@ function reduceEvent(state: WizardState, event: WizardEvent): WizardState {
         ...resumed,
         current: known.id,
         stepCursor: state.steps.indexOf(known),
-        banner: { tone: 'info', text: `Welcome back: resuming at step ${known.number}, ${known.title}. Your recorded answers are kept.` },
+        banner: event.session.warnings.length
+          ? { tone: 'warn', text: `${event.session.warnings.join(' ')} Resuming at step ${known.number}, ${known.title}.` }
+          : { tone: 'info', text: `Welcome back: resuming at step ${known.number}, ${known.title}. Your recorded answers are kept.` },
       };
     }
     case 'open-failed':

@@ -42,7 +42,7 @@ export async function services(opts: ServiceOptions = {}): Promise<{ services: W
   const reportDir = opts.reportDir ?? recordsDir();
   const svc = createWalk({
     registry,
-    source: { demo: true, now: NOW },
+    source: opts.source ? { now: NOW } : { demo: true, now: NOW },
     recordsDir: records,
     settings: DEFAULT_SETTINGS,
     now: () => NOW,

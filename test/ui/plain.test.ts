@@ -91,6 +91,14 @@ describe('the plain walk', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('asks for a decision over a numbered list without any arrow-key instructions (issue 15)', async () => {
+    const answers = ['1', 'decide', 'risk-accepted', 'We only use us-east-1 until the January change window.', 'dana.okafor', '2027-03-31', 'finish'];
+    const { text } = await plain(answers);
+    expect(text).toMatch(/\d\) risk-accepted/);
+    expect(text).not.toContain('←/→');
+    expect(text).not.toContain('to choose');
+  });
+
   it('says why a decision was refused and lets the walk go on', async () => {
     const { text, records } = await plain(['1', 'decide', 'risk-accepted', '', 'dana.okafor', '2027-03-31', 'finish']);
     expect(text).toContain('Not recorded: Give a reason');

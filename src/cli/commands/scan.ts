@@ -47,12 +47,24 @@ export function registerScan(program: Command): void {
       process.exitCode = await scanOrg(o, { registry, steps, ctx });
       return;
     }
-    const source = await openSource(sourceOptions(o));
+    const opening = o.demo || o.snapshot ? undefined : waitingTicker(process.stderr);
+    opening?.waitingFor('sts:GetCallerIdentity and ec2:DescribeRegions (who you are, which regions are enabled)');
+    const source = await openSource(sourceOptions(o)).finally(() => opening?.stop());
     try {
       for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
       const checks = steps.flatMap((s) => registry.checksOf(s.id));
       const progress = progressReporter(process.stderr);
-      const state = await source.collect(needsOf(checks), progress.event);
+      const waiting = source.mode === 'live' ? waitingTicker(process.stderr) : undefined;
+      const inFlight: string[] = [];
+      const state = await source
+        .collect(needsOf(checks), (e) => {
+          const name = e.region ? `${e.key} in ${e.region}` : e.key;
+          if (e.type === 'start') inFlight.push(name);
+          else inFlight.splice(inFlight.indexOf(name) >>> 0, 1);
+          waiting?.waitingFor(inFlight[0] ? `the ${inFlight[0]} read` : undefined, inFlight.length - 1);
+          progress.event(e);
+        })
+        .finally(() => waiting?.stop());
       progress.end();
       const findings = runAll(registry, state, ctx, steps);
       const result = { mode: source.mode, state, steps, findings, generatedAt: ctx.now.toISOString() };
@@ -156,4 +168,37 @@ async function scanOrg(
     process.stdout.write(o.format === 'json' ? `${JSON.stringify(orgJson(result, run.ctx.now.toISOString(), VERSION), null, 2)}\n` : orgText(result, (s) => paint('bold', s)));
   const code = orgExitCode(result);
   return notSent ? 2 : code;
+}
+
+/**
+ * A call that takes long (a hung endpoint, a slow network) is said on stderr in our words: the
+ * seconds waited and what is waited on, once a second after the first two seconds of silence.
+ * On a terminal the line is redrawn in place; on a pipe each second is a line.
+ */
+export function waitingTicker(stream: NodeJS.WriteStream, quietMs = 2_000): { waitingFor(what: string | undefined, others?: number): void; stop(): void } {
+  let what: string | undefined;
+  let more = 0;
+  let since = Date.now();
+  let shown = false;
+  const tty = Boolean(stream.isTTY);
+  const timer = setInterval(() => {
+    if (!what) return;
+    const waited = Date.now() - since;
+    if (waited < quietMs) return;
+    const line = `Still waiting after ${Math.floor(waited / 1000)} s for AWS to answer ${what}${more > 0 ? ` (and ${more} other read${more === 1 ? '' : 's'})` : ''}.`;
+    stream.write(tty ? `\r\u001b[2K${line}` : `${line}\n`);
+    shown = true;
+  }, 1_000);
+  timer.unref();
+  return {
+    waitingFor(next, others = 0) {
+      if (next !== what) since = Date.now();
+      what = next;
+      more = others;
+    },
+    stop() {
+      clearInterval(timer);
+      if (tty && shown) stream.write('\r\u001b[2K');
+    },
+  };
 }

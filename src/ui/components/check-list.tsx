@@ -24,9 +24,13 @@ export function CheckList({ state, width, height }: CheckListProps): React.JSX.E
       : run.state === 'error'
         ? 'The checks could not finish.'
         : `${counts.fail} failing · ${counts.unknown} unknown · ${counts.manual} to attest · ${counts.accepted} accepted · ${counts.pass} passing`;
-  const rows = Math.max(1, height - 3);
-  const top = clampScroll(state.cursor - Math.floor(rows / 2), step.items.length, rows);
+  const total = step.items.length;
+  // A list longer than the pane gives one row to a marker saying how many more there are.
+  const rows = total > height - 3 ? Math.max(1, height - 4) : Math.max(1, height - 3);
+  const top = clampScroll(state.cursor - Math.floor(rows / 2), total, rows);
   const items = step.items.slice(top, top + rows);
+  const below = total - top - items.length;
+  const marker = total > items.length ? [below > 0 ? `↓ ${below} more` : '', top > 0 ? `↑ ${top} above` : ''].filter(Boolean).join(' · ') + ' (↑/↓ to move)' : undefined;
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">{`Step ${step.number} · ${step.title}`}</Text>
@@ -59,6 +63,7 @@ export function CheckList({ state, width, height }: CheckListProps): React.JSX.E
           </Text>
         );
       })}
+      {marker ? <Text dimColor>{marker}</Text> : null}
     </Box>
   );
 }

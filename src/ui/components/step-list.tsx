@@ -30,11 +30,13 @@ export function StepList({ state, width, height }: StepListProps): React.JSX.Ele
         const current = step.id === state.current;
         const pointer = index === selected ? '▸' : ' ';
         const title = clip(`${String(step.number).padStart(2)} ${step.title}`, width - 3);
+        // One line per step: a short status, so the step's name keeps the room.
+        const text = roomy ? label.text : shortLabel(label.text);
         const status = (
           <Text key="status" color={toneColor(theme, LABEL_TONE[label.tone])} dimColor={label.tone === 'dim'}>
             {label.tone === 'busy' ? <Spinner /> : null}
-            {label.tone === 'busy' ? ' ' : ''}
-            {label.text}
+            {label.tone === 'busy' && text ? ' ' : ''}
+            {text}
           </Text>
         );
         return roomy ? (
@@ -47,11 +49,25 @@ export function StepList({ state, width, height }: StepListProps): React.JSX.Ele
           </Box>
         ) : (
           <Text key={step.id} bold={current} inverse={focused && index === selected} wrap="truncate-end">
-            {`${pointer} ${clip(title, Math.max(6, width - 16))} `}
+            {`${pointer} ${clip(title, Math.max(6, width - 3 - (label.tone === 'busy' ? 2 : 0) - (text ? text.length + 1 : 0)))} `}
             {status}
           </Text>
         );
       })}
     </Box>
   );
+}
+
+/** A step's status in a few characters, for the one-line list of a short terminal. */
+export function shortLabel(text: string): string {
+  if (text === 'not started') return '';
+  if (text === 'checked before') return '✓ before';
+  if (text === 'checking') return '';
+  if (text === 'could not check') return '! error';
+  if (text === 'done') return '✓';
+  const failing = /^(\d+) failing$/.exec(text);
+  if (failing) return `✘ ${failing[1]}`;
+  const open = /^done, (\d+) open$/.exec(text);
+  if (open) return `? ${open[1]}`;
+  return text;
 }

@@ -1,7 +1,7 @@
 import { Box, Text, useApp, useInput, useStdin, useWindowSize } from 'ink';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useWalk } from '../hooks/use-walk.js';
-import { currentStep, findingOf, type StepOutline, type WizardState } from '../../wizard/state.js';
+import { currentStep, findingOf, type KeyInfo, type StepOutline, type WizardState } from '../../wizard/state.js';
 import { type Theme, ThemeContext, toneColor } from '../theme.js';
 import type { WalkServices } from '../../wizard/services.js';
 import { ApplyProgress } from './apply-progress.js';
@@ -33,6 +33,20 @@ export interface WizardProps {
 
 const SIDE_MIN_COLUMNS = 72;
 
+/**
+ * Keys typed quickly (`n n`, two Enters) can reach the terminal as one chunk, which Ink hands over
+ * as one input ("nn", "\r\r"): split it back into the keys it is, so each one is handled.
+ */
+export function splitChunk(input: string, key: KeyInfo & { readonly meta?: boolean }): { input: string; key: KeyInfo }[] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta) return [{ input, key }];
+  return chars.map((c) => {
+    if (c === '\r' || c === '\n') return { input: '', key: { return: true } };
+    if (c === '\t') return { input: '', key: { tab: true } };
+    return { input: c, key: { shift: c !== c.toLowerCase() } };
+  });
+}
+
 /** The whole wizard: header, steps down the side, the current step in the main pane, key hints. */
 export function Wizard({ services, steps, theme, onExit, startAt, size }: WizardProps): React.JSX.Element {
   const app = useApp();
@@ -46,12 +60,17 @@ export function Wizard({ services, steps, theme, onExit, startAt, size }: Wizard
   const [state, dispatch] = useWalk(services, steps, done, startAt);
   // Without a raw-mode terminal on stdin (a benchmark, a pipe) the wizard draws but takes no keys.
   const { isRawModeSupported } = useStdin();
-  useInput((input, key) => dispatch({ type: 'key', input, key }), { isActive: isRawModeSupported });
+  useInput(
+    (input, key) => {
+      for (const one of splitChunk(input, key)) dispatch({ type: 'key', input: one.input, key: one.key });
+    },
+    { isActive: isRawModeSupported },
+  );
   const terminal = useWindowSize();
   const { columns, rows } = size ?? terminal;
   const width = Math.max(40, columns || 80);
   const height = Math.max(12, rows || 24);
-  const side = width >= SIDE_MIN_COLUMNS ? Math.min(32, Math.floor(width * 0.3)) : 0;
+  const side = width >= SIDE_MIN_COLUMNS ? Math.min(32, Math.max(26, Math.floor(width * 0.3))) : 0;
   const mainWidth = width - side - (side ? 2 : 0) - 1;
   const bannerRows = state.banner ? bannerLines(state.banner, width).length : 0;
   const bodyHeight = height - 4 - bannerRows;
@@ -71,23 +90,38 @@ export function Wizard({ services, steps, theme, onExit, startAt, size }: Wizard
             </>
           ) : null}
           <Box flexDirection="column" width={mainWidth} height={bodyHeight} overflow="hidden">
-            {state.help ? <Help recordsDir={state.session?.recordsDir} width={mainWidth} height={bodyHeight} /> : <Main state={state} width={mainWidth} height={bodyHeight} theme={theme} />}
+            {state.help ? <Help recordsDir={state.session?.recordsDir} width={mainWidth} height={bodyHeight} /> : <Main state={state} width={mainWidth} height={bodyHeight} theme={theme} opening={services.opening} />}
           </Box>
         </Box>
         {state.banner ? <Banner banner={state.banner} width={width} /> : null}
-        <KeyHints state={state} />
+        <KeyHints state={state} width={width} />
       </Box>
     </ThemeContext.Provider>
   );
 }
 
-function Main({ state, width, height, theme }: { readonly state: WizardState; readonly width: number; readonly height: number; readonly theme: Theme }): React.JSX.Element | null {
+function Main({
+  state,
+  width,
+  height,
+  theme,
+  opening,
+}: {
+  readonly state: WizardState;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+  readonly opening: WalkServices['opening'];
+}): React.JSX.Element | null {
   if (state.phase === 'connecting') {
-    return (
-      <Text>
-        <Spinner /> Connecting to the account (the first AWS call asks who you are)…
-      </Text>
-    );
+    if (opening !== 'live') {
+      return (
+        <Text>
+          <Spinner /> {opening === 'demo' ? 'Opening the demo account (built in: no AWS call is made)…' : 'Reading the snapshot (no AWS call is made)…'}
+        </Text>
+      );
+    }
+    return <Connecting />;
   }
   if (state.phase === 'failed') {
     return (
@@ -123,4 +157,28 @@ function Main({ state, width, height, theme }: { readonly state: WizardState; re
     case 'summary':
       return <Summary state={state} width={width} height={height} />;
   }
+}
+
+/** Opening a live account: the call waited on and the seconds it has taken, every second (a hung endpoint shows here). */
+function Connecting(): React.JSX.Element {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Spinner /> Connecting to the account (the first AWS call asks who you are)…
+      </Text>
+      {seconds > 0 ? <Text wrap="wrap">{connectingLine(seconds)}</Text> : null}
+    </Box>
+  );
+}
+
+/** The line under the connecting spinner once a second has passed. */
+export function connectingLine(seconds: number): string {
+  const waited = `Waiting ${seconds} s for AWS to answer: it is asked who you are (sts:GetCallerIdentity), then which regions are enabled.`;
+  return seconds >= 10 ? `${waited} It has not answered yet: check the network, a proxy or AWS_ENDPOINT_URL; q stops waiting.` : waited;
 }
