@@ -2,41 +2,18 @@
  * Issue 15, as a person meets the built wizard in a real terminal (tmux, private socket): keys
  * typed quickly arriving as one chunk, a hung endpoint while connecting, an 80×24 terminal.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { BIN, ensureBuilt, isolatedEnv, workDir } from '../helpers/built-cli.js';
+import { hasTmux, tmuxOn } from '../helpers/tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const socket = `hipaa-wizard-person-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
-
-async function waitForScreen(session: string, text: string | RegExp, ms = 30_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const s = screen(session);
-    if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
-    if (Date.now() - start > ms) throw new Error(`The terminal never showed ${String(text)}. It shows:\n${s}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-/** Starts the built wizard in a new tmux session of the given size. */
-function start(session: string, args: string[], size: { columns: number; rows: number }, extra: Record<string, string> = {}): void {
-  const env = isolatedEnv({ TERM: 'xterm-256color', HIPAA_WIZARD_USER: 'dana.okafor', ...extra });
-  const assignments = Object.entries(env)
-    .filter(([k]) => /^(PATH|HOME|TERM|NO_COLOR|FORCE_COLOR|HIPAA_WIZARD_\w+|AWS_\w+|LANG|LC_ALL)$/.test(k))
-    .map(([k, v]) => `${k}=${quote(v)}`)
-    .join(' ');
-  const command = `cd ${quote(workDir())} && env -u CI -u TMUX ${assignments} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "exited with $?"; sleep 60`;
-  tmux('new-session', '-d', '-s', session, '-x', String(size.columns), '-y', String(size.rows), command);
-}
+const tmux = tmuxOn('person');
+const waitForScreen = tmux.waitFor;
+const start = tmux.start;
 
 /** A TCP server that accepts connections and never answers: an endpoint that hangs. */
 async function hungEndpoint(): Promise<{ url: string; close(): void }> {
@@ -61,7 +38,7 @@ describe.skipIf(!hasTmux)('the built wizard as a person meets it (tmux)', () => 
   }, 240_000);
   afterAll(() => {
     hung?.close();
-    if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+    tmux.killAll();
   });
 
   it('handles each of two keys typed quickly that arrive as one chunk (n n)', async () => {

@@ -2,43 +2,18 @@
  * The real built executable in a real terminal: tmux on a private socket, 100×30, keys sent with
  * send-keys and the screen read with capture-pane. Needs tmux (.ci/run installs it).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt, isolatedEnv, workDir } from '../helpers/built-cli.js';
+import { ensureBuilt } from '../helpers/built-cli.js';
+import { hasTmux, tmuxOn } from '../helpers/tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const socket = `hipaa-wizard-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = (session = 'wizard') => tmux('capture-pane', '-p', '-t', session);
+const tmux = tmuxOn('e2e');
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'wizard', ...k);
-
-async function waitForScreen(text: string | RegExp, ms = 30_000, session = 'wizard'): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const s = screen(session);
-    if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
-    if (Date.now() - start > ms) throw new Error(`The terminal never showed ${String(text)}. It shows:\n${s}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-/** Starts `hipaa-wizard --demo` in a new tmux session as a person's shell would, echoing its exit code. */
-function start(session: string, records: string): void {
-  const env = isolatedEnv({ TERM: 'xterm-256color', HIPAA_WIZARD_USER: 'dana.okafor' });
-  delete env.CI; // a person's terminal, not CI
-  delete env.TMUX;
-  const assignments = Object.entries(env)
-    .filter(([k]) => /^(PATH|HOME|TERM|NO_COLOR|FORCE_COLOR|HIPAA_WIZARD_\w+|AWS_\w+|LANG|LC_ALL)$/.test(k))
-    .map(([k, v]) => `${k}=${quote(v)}`)
-    .join(' ');
-  const command = `cd ${quote(workDir())} && env -u CI ${assignments} ${quote(process.execPath)} ${quote(BIN)} --demo --records ${quote(records)}; echo "exited with $?"; sleep 60`;
-  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
-}
+const waitForScreen = (text: string | RegExp, ms = 30_000, session = 'wizard') => tmux.waitFor(session, text, ms);
+/** Starts `hipaa-wizard --demo` in a new 100×30 session as a person's shell would. */
+const start = (session: string, records: string) => tmux.start(session, ['--demo', '--records', records]);
 
 describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
   const records = mkdtempSync(join(tmpdir(), 'hipaa-wizard-e2e-records-'));
@@ -47,7 +22,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
     start('wizard', records);
   }, 240_000);
   afterAll(() => {
-    if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+    tmux.killAll();
   });
 
   it('walks step 1, opens a finding, previews its fix, and exits to a clean terminal with a summary', async () => {
@@ -94,7 +69,7 @@ describe.skipIf(!hasTmux)('Ctrl-C in the wizard, in a real terminal (tmux)', () 
     start('interrupt', records);
   }, 240_000);
   afterAll(() => {
-    if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'interrupt']);
+    if (hasTmux) tmux('kill-session', '-t', 'interrupt');
   });
 
   it('asks before dropping a half-typed decision, then ends with 130 and says what was kept and dropped', async () => {
