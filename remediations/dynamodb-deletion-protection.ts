@@ -11,11 +11,13 @@ export default defineRemediation({
   title: 'Protect DynamoDB tables from deletion',
   fixes: ['dynamodb-deletion-protection'],
   permissions: ['dynamodb:UpdateTable'],
-  plan(state) {
+  plan(state, { failing }) {
+    // One scope rule: only the tables the check failed.
+    const failed = new Set(failing('dynamodb-deletion-protection').map((r) => r.id));
     const actions: PlanAction[] = [];
     for (const region of state.regions) {
       for (const t of readIn(state, 'dynamodb.tables', region)) {
-        if (t.deletionProtection) continue;
+        if (!failed.has(t.arn) || t.deletionProtection) continue;
         actions.push({
           effect: '~',
           service: 'dynamodb',

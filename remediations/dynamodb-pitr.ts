@@ -12,11 +12,13 @@ export default defineRemediation({
   fixes: ['dynamodb-pitr'],
   permissions: ['dynamodb:UpdateContinuousBackups'],
   notes: ['Point-in-time recovery is billed per GB of table data each month.'],
-  plan(state) {
+  plan(state, { failing }) {
+    // One scope rule: only the tables the check failed.
+    const failed = new Set(failing('dynamodb-pitr').map((r) => r.id));
     const actions: PlanAction[] = [];
     for (const region of state.regions) {
       for (const t of readIn(state, 'dynamodb.tables', region)) {
-        if (!t.pitr.ok || t.pitr.value) continue;
+        if (!failed.has(t.arn) || !t.pitr.ok || t.pitr.value) continue;
         actions.push({
           effect: '~',
           service: 'dynamodb',

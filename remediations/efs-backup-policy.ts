@@ -14,12 +14,14 @@ export default defineRemediation({
   leavesAlone: ['file systems already covered by a backup plan'],
   permissions: ['elasticfilesystem:PutBackupPolicy'],
   notes: ['AWS Backup bills the storage of the daily EFS backups it keeps.'],
-  plan(state) {
+  plan(state, { failing }) {
+    // One scope rule: only the file systems the check failed.
+    const failed = new Set(failing('efs-backup-policy').map((r) => r.id));
     const actions: PlanAction[] = [];
     for (const region of state.regions) {
       const covered = new Set(readIn(state, 'backup.protectedResources', region).map((p) => p.arn));
       for (const f of readIn(state, 'efs.fileSystems', region)) {
-        if (!f.backupPolicy.ok || f.backupPolicy.value === 'ENABLED' || f.backupPolicy.value === 'ENABLING' || covered.has(f.arn)) continue;
+        if (!failed.has(f.arn) || !f.backupPolicy.ok || f.backupPolicy.value === 'ENABLED' || f.backupPolicy.value === 'ENABLING' || covered.has(f.arn)) continue;
         actions.push({
           effect: '~',
           service: 'efs',

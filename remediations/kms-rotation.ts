@@ -14,11 +14,13 @@ export default defineRemediation({
   leavesAlone: ['AWS-managed keys', 'keys whose rotation could not be read'],
   permissions: ['kms:EnableKeyRotation', 'kms:DisableKeyRotation'],
   notes: ['Each rotation adds key material that KMS bills like a key version (about $1 a month for the first two rotations).'],
-  plan(state) {
+  plan(state, { failing }) {
+    // One scope rule: only the keys the check failed (src/engine/plan.ts `failing`).
+    const failed = new Set(failing('kms-rotation').map((r) => r.id));
     const actions: PlanAction[] = [];
     for (const region of state.regions) {
       for (const k of readIn(state, 'kms.keys', region)) {
-        if (k.manager === 'AWS' || k.error || !k.rotation.ok || k.rotation.value !== false) continue;
+        if (!failed.has(k.arn) || k.manager === 'AWS' || k.error || !k.rotation.ok || k.rotation.value !== false) continue;
         const name = k.aliases[0] ? `${k.aliases[0]} (${k.id})` : k.id;
         actions.push({
           effect: '~',

@@ -20,12 +20,14 @@ export default defineRemediation({
   leavesAlone: ['log groups that keep events forever', 'log groups already kept long enough'],
   permissions: ['logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:DescribeLogGroups'],
   notes: ['Longer retention means more stored log data, which CloudWatch Logs bills per GB-month.'],
-  plan(state, { settings }) {
+  plan(state, { settings, failing }) {
+    // One scope rule: only the log groups the check failed.
+    const failed = new Set(failing('log-group-retention').map((r) => r.id));
     const target = retentionAtLeast(settings.logRetentionDays);
     const actions: PlanAction[] = [];
     for (const region of state.regions) {
       for (const g of readIn(state, 'logs.logGroups', region)) {
-        if (g.retentionDays === null || g.retentionDays >= settings.logRetentionDays) continue;
+        if (!failed.has(g.arn || g.name) || g.retentionDays === null || g.retentionDays >= settings.logRetentionDays) continue;
         const resource = `log group ${g.name}`;
         if (target === undefined) {
           actions.push({

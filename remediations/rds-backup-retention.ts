@@ -22,7 +22,9 @@ export default defineRemediation({
   notes: [
     'Changing retention from 0 (backups off) causes an outage, so it waits for the maintenance window; a change between two non-zero periods applies as soon as possible. Backup storage beyond the database size is billed.',
   ],
-  plan(state, { options }) {
+  plan(state, { options, failing }) {
+    // One scope rule: only the databases and clusters the check failed.
+    const failed = new Set(failing('rds-backup-retention').map((r) => r.id));
     const days = Number(options.days ?? MIN_RDS_BACKUP_DAYS);
     if (!Number.isInteger(days) || days < MIN_RDS_BACKUP_DAYS || days > 35) throw new Error(`the days option must be a whole number from ${MIN_RDS_BACKUP_DAYS} to 35, not "${options.days}"`);
     const actions: PlanAction[] = [];
@@ -48,11 +50,11 @@ export default defineRemediation({
     };
     for (const region of state.regions) {
       for (const i of readIn(state, 'rds.instances', region)) {
-        if (i.clusterId || i.backupRetentionPeriod >= MIN_RDS_BACKUP_DAYS) continue;
+        if (!failed.has(i.arn) || i.clusterId || i.backupRetentionPeriod >= days) continue;
         actions.push(action(region, 'ModifyDBInstance', 'DBInstanceIdentifier', i.id, 'database', i.backupRetentionPeriod, i.pendingModifications));
       }
       for (const c of readIn(state, 'rds.clusters', region)) {
-        if (c.backupRetentionPeriod >= MIN_RDS_BACKUP_DAYS) continue;
+        if (!failed.has(c.arn) || c.backupRetentionPeriod >= days) continue;
         actions.push(action(region, 'ModifyDBCluster', 'DBClusterIdentifier', c.id, 'cluster', c.backupRetentionPeriod, c.pendingModifications));
       }
     }

@@ -20,11 +20,13 @@ export default defineRemediation({
   leavesAlone: ['pending modifications (never ApplyImmediately)'],
   permissions: ['rds:ModifyDBInstance', 'rds:ModifyDBCluster'],
   notes: ['Deletion protection takes effect at once without a restart; the plan does not apply immediately, so changes already waiting for the maintenance window stay there.'],
-  plan(state) {
+  plan(state, { failing }) {
+    // One scope rule: only the instances and clusters the check failed.
+    const failed = new Set(failing('rds-deletion-protection').map((r) => r.id));
     const actions: PlanAction[] = [];
     for (const region of state.regions) {
       for (const i of readIn(state, 'rds.instances', region)) {
-        if (i.clusterId || i.deletionProtection) continue;
+        if (!failed.has(i.arn) || i.clusterId || i.deletionProtection) continue;
         actions.push({
           effect: '~',
           service: 'rds',
@@ -38,7 +40,7 @@ export default defineRemediation({
         });
       }
       for (const c of readIn(state, 'rds.clusters', region)) {
-        if (c.deletionProtection) continue;
+        if (!failed.has(c.arn) || c.deletionProtection) continue;
         actions.push({
           effect: '~',
           service: 'rds',

@@ -13,11 +13,13 @@ export default defineRemediation({
   leavesAlone: ['running instances (they keep their public addresses)'],
   permissions: ['ec2:ModifySubnetAttribute'],
   notes: ['Launch templates or Auto Scaling groups that rely on the subnet to give instances a public IP must then ask for one explicitly.'],
-  plan(state) {
+  plan(state, { failing }) {
+    // One scope rule: only the subnets the check failed.
+    const failed = new Set(failing('subnet-auto-public-ip').map((r) => r.id));
     const actions: PlanAction[] = [];
     for (const region of state.regions) {
       for (const s of readIn(state, 'ec2.subnets', region)) {
-        if (!s.mapPublicIpOnLaunch) continue;
+        if (!failed.has(s.id) || !s.mapPublicIpOnLaunch) continue;
         actions.push({
           effect: '~',
           service: 'ec2',

@@ -11,9 +11,11 @@ export default defineRemediation({
   title: 'Sign CloudTrail log files so tampering shows',
   fixes: ['trail-log-validation'],
   permissions: ['cloudtrail:UpdateTrail'],
-  plan(state) {
+  plan(state, { failing }) {
+    // One scope rule: only the trails the check failed.
+    const failed = new Set(failing('trail-log-validation').map((r) => r.id));
     return allTrails(state)
-      .trails.filter((t) => !t.logFileValidation)
+      .trails.filter((t) => failed.has(t.arn) && !t.logFileValidation)
       .map((t) => ({
         effect: '~' as const,
         service: 'cloudtrail',

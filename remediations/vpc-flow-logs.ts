@@ -54,7 +54,9 @@ export default defineRemediation({
     { name: 'role', description: 'the IAM role the flow-logs service uses to write', default: 'hipaa-wizard-vpc-flow-logs' },
   ],
   notes: ['Flow log records are billed as CloudWatch Logs ingestion and storage; a busy VPC writes a lot.'],
-  plan(state, { options, settings }) {
+  plan(state, { options, settings, failing }) {
+    // One scope rule: only the VPCs the check failed (and, of those, the ones with no active flow log).
+    const failed = new Set(failing('vpc-flow-logs').map((r) => r.id));
     const group = options['log-group'] ?? '/hipaa-wizard/vpc-flow-logs';
     const role = options.role ?? 'hipaa-wizard-vpc-flow-logs';
     const { partition, accountId } = state.identity;
@@ -64,7 +66,7 @@ export default defineRemediation({
     let needRole: boolean | undefined;
     for (const region of state.regions) {
       const logs = readIn(state, 'ec2.flowLogs', region);
-      const bare = readIn(state, 'ec2.vpcs', region).filter((v) => !logs.some((f) => f.resourceId === v.id && f.status === 'ACTIVE'));
+      const bare = readIn(state, 'ec2.vpcs', region).filter((v) => failed.has(v.id) && !logs.some((f) => f.resourceId === v.id && f.status === 'ACTIVE'));
       if (bare.length === 0) continue;
       // The role's two actions come first in the plan; the log group's key refers to its own position.
       needRole ??= !read(state, 'iam.authorization').roles.some((r) => r.name === role);
