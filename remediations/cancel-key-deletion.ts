@@ -14,12 +14,14 @@ export default defineRemediation({
   leavesAlone: ['AWS-managed keys', 'a cancelled key stays disabled with enable=no'],
   permissions: ['kms:CancelKeyDeletion', 'kms:EnableKey', 'kms:DisableKey', 'kms:ScheduleKeyDeletion'],
   options: [{ name: 'enable', description: 'enable each key again after cancelling its deletion: yes or no', default: 'yes' }],
-  plan(state, { now, options }) {
+  plan(state, { now, options, failing }) {
+    // One scope rule: only the keys the check failed.
+    const failed = new Set(failing('kms-pending-deletion').map((r) => r.id));
     const enable = (options.enable ?? 'yes') === 'yes';
     const actions: PlanAction[] = [];
     for (const region of state.regions) {
       for (const k of readIn(state, 'kms.keys', region)) {
-        if (k.manager === 'AWS' || k.state !== 'PendingDeletion') continue;
+        if (!failed.has(k.arn) || k.manager === 'AWS' || k.state !== 'PendingDeletion') continue;
         const name = k.aliases[0] ? `${k.aliases[0]} (${k.id})` : k.id;
         const left = k.deletionDate ? Math.ceil(-daysBetween(k.deletionDate, now)) : 30;
         const window = Math.min(30, Math.max(7, left));

@@ -21,10 +21,13 @@ export default defineRemediation({
   notes: [
     'Anyone who reaches these servers from the internet (an administrator at home, a vendor) loses access at once: give them a VPN, Session Manager or an allow-listed address first.',
   ],
-  plan(state) {
+  plan(state, { failing }) {
+    // One scope rule: only the security groups the checks failed.
+    const failed = new Set([...failing('sg-open-admin-ports'), ...failing('sg-open-database-ports')].map((r) => r.id));
     const actions: PlanAction[] = [];
     for (const region of state.regions) {
       for (const g of readIn(state, 'ec2.securityGroups', region)) {
+        if (!failed.has(g.id)) continue;
         for (const r of g.ingress) {
           const ipv4 = r.ipv4.filter((c) => WORLD.has(c));
           const ipv6 = r.ipv6.filter((c) => WORLD.has(c));

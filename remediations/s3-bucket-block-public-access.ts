@@ -17,12 +17,14 @@ export default defineRemediation({
   leavesAlone: ['buckets already covered by the account-wide setting'],
   permissions: ['s3:PutBucketPublicAccessBlock'],
   notes: ['A bucket that serves a website or public downloads stops being reachable from the internet.'],
-  plan(state) {
+  plan(state, { failing }) {
+    // One scope rule: only the buckets the check failed.
+    const failed = new Set(failing('s3-bucket-public-access').map((r) => r.id));
     const account = globalSlice(state, 's3control.publicAccessBlock');
     if (account.ok && fullBlock(account.value)) return [];
     const actions: PlanAction[] = [];
     for (const b of read(state, 's3.buckets')) {
-      if (!b.publicAccessBlock.ok || fullBlock(b.publicAccessBlock.value)) continue;
+      if (!failed.has(b.arn) || !b.publicAccessBlock.ok || fullBlock(b.publicAccessBlock.value)) continue;
       const p = b.publicAccessBlock.value;
       actions.push({
         effect: p ? '~' : '+',

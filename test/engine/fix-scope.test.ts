@@ -29,6 +29,9 @@ const PER_RESOURCE = [
   's3-versioning',
   'ecr-scan-on-push',
   'emr-block-public-access',
+  's3-bucket-block-public-access',
+  'revoke-open-ingress',
+  'cancel-key-deletion',
 ];
 
 /** The names a failing resource goes by in a call: its id, and the last part of an ARN. */
