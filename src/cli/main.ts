@@ -20,6 +20,7 @@ import { registerSnapshot } from './commands/snapshot.js';
 import { registerUndo } from './commands/undo.js';
 import { registerWizard } from './commands/wizard.js';
 import { exitCodeFor } from './exit.js';
+import { DEMO_RECORDS_DIR } from '../records/view.js';
 
 export function buildProgram(): Command {
   const program = new Command('hipaa-wizard')
@@ -27,6 +28,12 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run hipaa-wizard --help for the commands and flags)')
     .exitOverride();
+  // What is tried in the wizard on the demo is recorded apart (hipaa-records-demo unless --records is
+  // given), so a decision made on the fictional clinic never sits in a real account's register.
+  // (Decisions also record the account they were made on, so one never accepts another account's findings.)
+  program.hook('preAction', (_program, command) => {
+    if (command.name() === 'wizard' && command.opts().demo === true && command.getOptionValueSource('records') === 'default') command.setOptionValue('records', DEMO_RECORDS_DIR);
+  });
   registerWizard(program);
   registerScan(program);
   registerSnapshot(program);

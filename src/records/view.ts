@@ -9,6 +9,8 @@ import type { AttestationAnswer, Decision, RecordsView, Vendor } from '../engine
 import { type RecordEntry, type RecordProblem, type RegisterScan, scanRegister, trustedEntries } from './store.js';
 
 export const DEFAULT_RECORDS_DIR = 'hipaa-records';
+/** Where the demo's records go unless --records says otherwise: apart from a real account's. */
+export const DEMO_RECORDS_DIR = 'hipaa-records-demo';
 
 /** Records layered under the folder's (the demo's sample register). */
 export interface BaseRecords {

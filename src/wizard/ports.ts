@@ -40,6 +40,7 @@ export function recordsPort(registry: Registry, demoBase: (now: Date) => Promise
             owner: input.decidedBy,
             decidedBy: input.decidedBy,
             reviewBy: input.reviewBy,
+            ...(input.accounts?.length ? { scope: { accounts: [...input.accounts] } } : {}),
           },
           { registry },
         );

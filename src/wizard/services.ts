@@ -82,6 +82,8 @@ export interface DecisionInput {
   readonly alternative?: string;
   readonly decidedBy: string;
   readonly reviewBy: string;
+  /** The account the decision was made on: it accepts findings there only, never on another account. */
+  readonly accounts?: readonly string[];
 }
 
 export interface AttestationInput {
@@ -283,8 +285,13 @@ export function createWalk(options: WalkOptions): WalkServices {
           alternative: v.status === 'alternative' ? v.alternative?.trim() : undefined,
           decidedBy: v.decidedBy?.trim() ?? '',
           reviewBy: v.reviewBy?.trim() ?? '',
+          // Made on this account, it applies to this account only (decide --scope-accounts widens one by hand).
+          accounts: session ? [session.accountId] : undefined,
         });
-        return { recorded: { kind: 'decision', subject: finding.id, label: `${finding.title}: ${v.status}` }, where: resolve(recordsDir) };
+        return {
+          recorded: { kind: 'decision', subject: finding.id, label: `${finding.title}: ${v.status}${session ? ` (account ${session.accountId})` : ''}` },
+          where: resolve(recordsDir),
+        };
       }
       const def = registry.attestation(finding.id) as AttestationDef | undefined;
       if (!def) throw new FormProblem(`${finding.title} is not an attestation.`);

@@ -1,12 +1,14 @@
 /** The real built executable in plain mode: answers piped on stdin, and no stdin at all. */
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt, isolatedEnv, workDir } from '../helpers/built-cli.js';
 
-function run(args: string[], input: string | null): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], input: string | null, cwd = workDir()): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: workDir(),
+      cwd,
       env: isolatedEnv({ HIPAA_WIZARD_USER: 'dana.okafor' }),
       stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
@@ -35,6 +37,18 @@ describe('plain mode of the built executable', () => {
     expect(stdout).toContain('Now: ACCEPTED.');
     expect(stdout).toContain('Summary');
     expect(code).toBe(0);
+  });
+
+  it('on the demo, without --records, records in hipaa-records-demo (never a real register), scoped to the demo account', { timeout: 240_000 }, async () => {
+    ensureBuilt();
+    const cwd = workDir();
+    const answers = ['run', 'decide', 'risk-accepted', 'Analyzers run in the regions that hold patient data; us-west-2 holds none yet.', 'dana.okafor', '2027-06-30', 'finish', ''].join('\n');
+    const { code, stdout } = await run(['--plain', '--demo'], answers, cwd);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Decision recorded in ${join(cwd, 'hipaa-records-demo')}.`);
+    expect(existsSync(join(cwd, 'hipaa-records'))).toBe(false);
+    const lines = readFileSync(join(cwd, 'hipaa-records-demo', 'register.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).body)).toEqual([expect.objectContaining({ subject: 'access-analyzer', status: 'risk-accepted', scope: { accounts: ['210987654321'] } })]);
   });
 
   it('with no stdin prints the scan and the commands that answer, and exits', { timeout: 240_000 }, async () => {
