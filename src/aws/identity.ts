@@ -5,8 +5,12 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import type { AccountIdentity } from '../engine/state.js';
 import type { ClientFactory } from './clients.js';
 
-export async function callerIdentity(clients: ClientFactory, region: string): Promise<AccountIdentity> {
+/** The AWS call about to be sent while an account is opened, for a person waiting on it: `sts:GetCallerIdentity (who you are)`. */
+export type OnOpeningCall = (call: string) => void;
+
+export async function callerIdentity(clients: ClientFactory, region: string, onCall?: OnOpeningCall): Promise<AccountIdentity> {
   const sts = clients.get(STSClient, region);
+  onCall?.('sts:GetCallerIdentity (who you are)');
   const out = await sts.send(new GetCallerIdentityCommand({}));
   const arn = out.Arn ?? '';
   const identity: AccountIdentity = {
@@ -16,6 +20,7 @@ export async function callerIdentity(clients: ClientFactory, region: string): Pr
     partition: arn.split(':')[1] || 'aws',
   };
   try {
+    onCall?.("iam:ListAccountAliases (the account's alias, for the header)");
     const aliases = await clients.get(IAMClient, region).send(new ListAccountAliasesCommand({}));
     const alias = aliases.AccountAliases?.[0];
     return alias ? { ...identity, alias } : identity;
@@ -33,8 +38,10 @@ export async function enabledRegions(
   clients: ClientFactory,
   homeRegion: string,
   wanted?: readonly string[],
+  onCall?: OnOpeningCall,
 ): Promise<{ regions: string[]; notEnabled: string[] }> {
   const ec2 = clients.get(EC2Client, homeRegion);
+  onCall?.('ec2:DescribeRegions (which regions are enabled)');
   const out = await ec2.send(new DescribeRegionsCommand({ AllRegions: false }));
   const enabled = (out.Regions ?? [])
     .filter((r) => r.OptInStatus !== 'not-opted-in')

@@ -23,6 +23,8 @@ export interface StepDef {
   readonly id: string;
   readonly number: number;
   readonly title: string;
+  /** At most 15 characters, for the step list of a narrow terminal when the title does not fit (the title is used where it fits). */
+  readonly shortTitle?: string;
   /** Why the category matters and what HIPAA asks, in plain words: a few short paragraphs. */
   readonly intro: string;
   readonly hipaa: readonly Citation[];

@@ -328,7 +328,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
     services.close();
     stdout.write(scanText({ mode: scan.mode, state: scan.state, steps: options.registry.steps, findings: scan.findings, generatedAt: scan.generatedAt }, paint, width));
     say();
-    for (const line of answerFlags(scan.findings)) say(line);
+    for (const line of answerFlags(scan.findings, scan.state.identity.accountId)) say(line);
     return scan.findings.some((f) => f.status === 'fail') ? 1 : 0;
   }
 }
@@ -337,12 +337,12 @@ const STATUS_LABEL = { pass: 'PASS', fail: 'FAIL', unknown: 'UNKNOWN', manual: '
 const STATUS_STYLE: Record<Finding['status'], StyleName> = { pass: 'green', fail: 'red', unknown: 'yellow', manual: 'cyan', accepted: 'magenta' };
 
 /** The commands that answer the walk's questions without prompts, with ids from this scan. */
-export function answerFlags(findings: readonly Finding[]): string[] {
+export function answerFlags(findings: readonly Finding[], accountId = '<account-id>'): string[] {
   const fixable = findings.find((f) => f.status === 'fail' && f.remediation);
   const failing = findings.find((f) => f.status === 'fail');
   const question = findings.find((f) => f.kind === 'attestation' && f.status === 'manual');
   const lines = ['Answer without prompts:'];
-  lines.push(`  hipaa-wizard decide ${failing?.id ?? '<check-id>'} --status risk-accepted --reason "…" --owner <name> --review-by YYYY-MM-DD`);
+  lines.push(`  hipaa-wizard decide ${failing?.id ?? '<check-id>'} --status risk-accepted --reason "…" --owner <name> --review-by YYYY-MM-DD --account ${accountId}`);
   lines.push(`  hipaa-wizard attest ${question?.id ?? '<attestation-id>'} --answer yes --field name=value`);
   lines.push(`  hipaa-wizard plan ${fixable?.id ?? '<check-id>'}      (preview a fix; nothing changes)`);
   lines.push(`  hipaa-wizard apply ${fixable?.id ?? '<check-id>'} --yes      (live accounts only)`);

@@ -34,7 +34,7 @@ export async function openLiveSource(options: SourceOptions, credentials?: unkno
   const clients = new ClientFactory({ profile: options.profile, endpointUrl: options.endpointUrl, credentials, signal: options.signal });
   let identity: Awaited<ReturnType<typeof callerIdentity>>;
   try {
-    identity = await callerIdentity(clients, homeRegion);
+    identity = await callerIdentity(clients, homeRegion, options.onOpeningCall);
   } catch (e) {
     clients.destroy();
     throw new StartupError(startupProblem(e) ?? `Cannot identify the caller with sts:GetCallerIdentity: ${(e as Error).message}`);
@@ -42,7 +42,7 @@ export async function openLiveSource(options: SourceOptions, credentials?: unkno
   let regions: string[];
   const warnings: string[] = [];
   try {
-    const found = await enabledRegions(clients, homeRegion, options.regions);
+    const found = await enabledRegions(clients, homeRegion, options.regions, options.onOpeningCall);
     regions = found.regions;
     if (found.notEnabled.length > 0) warnings.push(`Not enabled for this account, so not scanned: ${found.notEnabled.join(', ')}.`);
   } catch (e) {

@@ -19,6 +19,8 @@ export interface SourceOptions {
   readonly now?: Date;
   /** Aborting it stops opening a live account, and every call the source makes, at once (quitting the wizard while it connects). */
   readonly signal?: AbortSignal;
+  /** Told each AWS call opening a live account is about to wait on, so a person sees which one hangs. */
+  readonly onOpeningCall?: (call: string) => void;
 }
 
 export interface Needs {

@@ -100,7 +100,7 @@ export async function perform(
   switch (effect.type) {
     case 'open':
       try {
-        const { session, position } = await services.open(effect.reconnect);
+        const { session, position } = await services.open(effect.reconnect, (call) => dispatch({ type: 'opening-call', call, at: Date.now() }));
         dispatch({ type: 'opened', session, position });
       } catch (e) {
         dispatch({ type: 'open-failed', message: sentence(e) });

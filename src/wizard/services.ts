@@ -34,7 +34,8 @@ export interface WalkServices {
   /** What is being opened, for the first frame: the demo and a snapshot make no AWS call. */
   readonly opening: 'demo' | 'snapshot' | 'live';
   now(): Date;
-  open(reconnect: boolean): Promise<{ session: SessionInfo; position?: Position }>;
+  /** `onCall` hears each AWS call opening a live account waits on (the connecting screen names it). */
+  open(reconnect: boolean, onCall?: (call: string) => void): Promise<{ session: SessionInfo; position?: Position }>;
   runStep(stepId: string, events?: StepEvents): Promise<{ findings: Finding[]; trouble?: string }>;
   preview(remediationId: string): Promise<PlanPreview>;
   apply(plan: Plan, onProgress?: (index: number, status: ActionProgress['status'], message?: string) => void): Promise<ApplyResult>;
@@ -123,6 +124,7 @@ export function outline(registry: Registry): StepOutline[] {
     id: s.id,
     number: s.number,
     title: s.title,
+    shortTitle: s.shortTitle,
     intro: s.intro,
     hipaa: s.hipaa,
     hitrust: s.hitrust,
@@ -206,12 +208,12 @@ export function createWalk(options: WalkOptions): WalkServices {
     recordsDir,
     opening: options.source.demo ? 'demo' : options.source.snapshot ? 'snapshot' : 'live',
     now,
-    async open(reconnect) {
+    async open(reconnect, onCall) {
       if (reconnect && source) {
         source.close();
         source = undefined;
       }
-      if (!source) source = await open({ ...options.source, signal: stop.signal });
+      if (!source) source = await open({ ...options.source, signal: stop.signal, onOpeningCall: onCall });
       const folder = reconnect ? [] : await recordsProblems(source.mode);
       const reportFile = join(reportDir, reportFileName('html', source.identity.accountId, now()));
       session = {

@@ -20,6 +20,8 @@ export interface StepOutline {
   readonly id: string;
   readonly number: number;
   readonly title: string;
+  /** The title deliberately shortened for a narrow step list (at most 15 characters). */
+  readonly shortTitle?: string;
   readonly intro: string;
   readonly hipaa: readonly Citation[];
   readonly hitrust: readonly string[];
@@ -153,6 +155,8 @@ export type ReportProgress =
 export interface WizardState {
   readonly phase: 'connecting' | 'ready' | 'failed';
   readonly failure?: string;
+  /** While connecting: the AWS call waited on and when it was sent (ms since the epoch). */
+  readonly openingCall?: { readonly call: string; readonly since: number };
   readonly session?: SessionInfo;
   readonly steps: readonly StepOutline[];
   readonly runs: Readonly<Record<string, StepRun>>;
@@ -232,6 +236,7 @@ export type WizardEvent =
   | { readonly type: 'effect-started'; readonly id: number }
   | { readonly type: 'opened'; readonly session: SessionInfo; readonly position?: Position }
   | { readonly type: 'open-failed'; readonly message: string }
+  | { readonly type: 'opening-call'; readonly call: string; readonly at: number }
   | { readonly type: 'check-started'; readonly stepId: string; readonly id: string }
   | { readonly type: 'check-done'; readonly stepId: string; readonly finding: Finding }
   | { readonly type: 'step-done'; readonly stepId: string; readonly findings: readonly Finding[]; readonly trouble?: string }
@@ -724,8 +729,10 @@ function reduceEvent(state: WizardState, event: WizardEvent): WizardState {
       return intend(state, event.intent);
     case 'effect-started':
       return { ...state, queue: state.queue.filter((q) => q.id !== event.id) };
+    case 'opening-call':
+      return state.phase === 'connecting' ? { ...state, openingCall: { call: event.call, since: event.at } } : state;
     case 'opened': {
-      const ready: WizardState = { ...state, phase: 'ready', session: event.session, failure: undefined };
+      const ready: WizardState = { ...state, phase: 'ready', session: event.session, failure: undefined, openingCall: undefined };
       if (state.phase === 'ready' || !event.position) {
         const warn = event.session.warnings[0];
         return warn ? { ...ready, banner: { tone: 'warn', text: event.session.warnings.join(' ') } } : ready;
@@ -751,7 +758,7 @@ function reduceEvent(state: WizardState, event: WizardEvent): WizardState {
           banner: { tone: 'error', text: `${event.message} Press r to try again.` },
         };
       }
-      return { ...state, phase: 'failed', failure: event.message };
+      return { ...state, phase: 'failed', failure: event.message, openingCall: undefined };
     case 'check-started':
       return withRun(state, event.stepId, (run) => ({ ...run, running: [...run.running.filter((id) => id !== event.id), event.id] }));
     case 'check-done':

@@ -4,6 +4,7 @@ export default defineStep({
   id: '04-transmission-security',
   number: 4,
   title: 'Transmission Security',
+  shortTitle: 'Transmission',
   intro: [
     'Patient data spends much of its life moving: from a browser to the portal, from the portal to the database, from the clinic to a billing partner. Anything sent in clear text, or over TLS 1.0 and 1.1, can be read or altered by whoever sits on the path.',
     'The transmission security standard is required (§164.312(e)(1)): guard ePHI sent over a network. Its two specifications, integrity controls (§164.312(e)(2)(i)) and encryption (§164.312(e)(2)(ii)), are addressable, but on the public internet there is rarely a reasonable alternative to TLS 1.2 or newer, and choosing not to encrypt must be documented with its reason.',

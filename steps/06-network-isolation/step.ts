@@ -4,6 +4,7 @@ export default defineStep({
   id: '06-network-isolation',
   number: 6,
   title: 'Network Isolation',
+  shortTitle: 'Network',
   intro: [
     'Most cloud breaches of health data start with something reachable that should not have been: a bucket open to the world, a database port facing the internet, a snapshot shared with everyone. Isolation keeps ePHI systems reachable only from the places and ports that need them, and keeps test systems apart from production.',
     'HIPAA requires technical access controls for systems holding ePHI (§164.312(a)(1)) and protection of ePHI moving over networks (§164.312(e)(1)); both standards are required. Firewalls and security groups that deny everything not needed are how those standards are usually met in AWS.',

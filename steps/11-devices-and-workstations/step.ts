@@ -4,6 +4,7 @@ export default defineStep({
   id: '11-devices-and-workstations',
   number: 11,
   title: 'Device and Workstation Security',
+  shortTitle: 'Devices',
   intro: [
     'A laptop left in a car is one of the most common breaches reported to HHS. If its disk was encrypted, the loss is usually not a reportable breach at all; if it was not, every patient whose record it held must be told.',
     'HIPAA requires rules for how workstations are used (§164.310(b)) and physical safeguards for them (§164.310(c)), and controls over devices and media, including disposal and re-use (§164.310(d)(1), (d)(2)(i)–(ii), required). Keeping track of who has which device (§164.310(d)(2)(iii)), encryption (§164.312(a)(2)(iv)) and automatic logoff (§164.312(a)(2)(iii)) are addressable.',

@@ -30,7 +30,7 @@ describe('scan against a hung endpoint', () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.on('close', r));
     const lines = stderr.split('\n').filter((l) => l.startsWith('Still waiting'));
-    expect(lines[0]).toMatch(/^Still waiting after [23] s for AWS to answer sts:GetCallerIdentity and ec2:DescribeRegions \(who you are, which regions are enabled\)\.$/);
+    expect(lines[0]).toMatch(/^Still waiting after [23] s for AWS to answer sts:GetCallerIdentity \(who you are\)\.$/);
     expect(lines.length).toBeGreaterThanOrEqual(2);
     // Once a second, counting up.
     const seconds = lines.map((l) => Number(/after (\d+) s/.exec(l)?.[1]));

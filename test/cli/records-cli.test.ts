@@ -12,7 +12,7 @@ const run = (cwd: string, ...args: string[]) => runCli(args, { cwd, env });
 const REASON = 'Console sign-in goes through SSO with MFA; IAM passwords are being retired.';
 
 describe('decide and records', () => {
-  it('records the account a decision was made on, says when it applies to every account, and never applies one made on another account', async () => {
+  it('records the account a decision was made on, refuses one that names no account, applies --all-accounts everywhere, and never applies one made on another account', async () => {
     const mfa = async (cwd: string) => {
       const scan = await run(cwd, 'scan', '--demo', '--format', 'json');
       return (JSON.parse(scan.stdout) as { findings: { id: string; status: string }[] }).findings.find((f) => f.id === 'console-users-mfa')!.status;
@@ -29,17 +29,25 @@ describe('decide and records', () => {
     expect((await run(same, ...accept, '--account', '210987654321')).stdout).toContain('It applies to account 210987654321 only.');
     expect(await mfa(same)).toBe('accepted');
 
+    const none = workDir();
+    const refused = await run(none, ...accept);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Say which account the decision on console-users-mfa was made on: --account ID');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect((await run(none, 'records', 'list')).stdout).not.toContain('console-users-mfa');
+    expect((await run(none, ...accept, '--all-accounts', '--account', '210987654321')).code).toBe(2);
+
     const every = workDir();
-    expect((await run(every, ...accept)).stdout).toContain('It applies to every account (pass --account ID to limit it to one).');
+    expect((await run(every, ...accept, '--all-accounts')).stdout).toContain('It applies to every account (--all-accounts).');
     expect(await mfa(every)).toBe('accepted');
   });
 
   it('records decisions, supersedes, lists, shows history and verifies', async () => {
     const cwd = workDir();
-    const first = await run(cwd, 'decide', 'password-policy-strength', '--status', 'risk-accepted', '--reason', REASON, '--owner', 'Ana Ruiz', '--review-by', '2027-02-01', '--approved-by', 'Sam Lee');
+    const first = await run(cwd, 'decide', 'password-policy-strength', '--status', 'risk-accepted', '--reason', REASON, '--owner', 'Ana Ruiz', '--review-by', '2027-02-01', '--approved-by', 'Sam Lee', '--account', '210987654321');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Recorded D-0001: password-policy-strength is risk-accepted, review by 2027-02-01 \(decided by dana\.okafor, approved by Sam Lee\)\./);
-    const second = await run(cwd, 'decide', 'password-policy-strength', '--status', 'implemented', '--reason', 'The landing zone now sets a 16-character policy.');
+    const second = await run(cwd, 'decide', 'password-policy-strength', '--status', 'implemented', '--reason', 'The landing zone now sets a 16-character policy.', '--account', '210987654321');
     expect(second.stdout).toMatch(/Recorded D-0002: .* It supersedes D-0001\./);
 
     const list = await run(cwd, 'records', 'list');
@@ -61,7 +69,7 @@ describe('decide and records', () => {
     const bad = await run(cwd, 'records', 'verify');
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^FAILS hipaa-records\/register\.jsonl does not verify\. The first bad entry is D-0001: hipaa-records\/register\.jsonl line 1: entry D-0001 does not match its hash/);
-    const refused = await run(cwd, 'decide', 'root-mfa', '--status', 'implemented', '--reason', 'Hardware key on the root user.');
+    const refused = await run(cwd, 'decide', 'root-mfa', '--status', 'implemented', '--reason', 'Hardware key on the root user.', '--account', '210987654321');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^hipaa-wizard: Nothing was recorded: the register fails verification/);
     expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
@@ -70,10 +78,10 @@ describe('decide and records', () => {
   it('refuses bad input with one sentence and exit code 2', async () => {
     const cwd = workDir();
     const cases: [string[], RegExp][] = [
-      [['decide', 'password-policy-strength', '--status', 'not-reasonable', '--reason', 'n/a'], /real sentence: "n\/a" is a placeholder/],
-      [['decide', 'password-policy-strenght', '--status', 'implemented', '--reason', 'done'], /did you mean "password-policy-strength"/],
-      [['decide', 'root-mfa', '--status', 'risk-accepted', '--reason', REASON, '--review-by', '2027-01-01'], /needs the person who owns the risk \(--owner\)/],
-      [['decide', 'root-mfa', '--status', 'implemented', '--reason', 'Key on root.', '--evidence', 'nope.pdf'], /evidence file "nope\.pdf" does not exist/],
+      [['decide', 'password-policy-strength', '--status', 'not-reasonable', '--reason', 'n/a', '--all-accounts'], /real sentence: "n\/a" is a placeholder/],
+      [['decide', 'password-policy-strenght', '--status', 'implemented', '--reason', 'done', '--all-accounts'], /did you mean "password-policy-strength"/],
+      [['decide', 'root-mfa', '--status', 'risk-accepted', '--reason', REASON, '--review-by', '2027-01-01', '--all-accounts'], /needs the person who owns the risk \(--owner\)/],
+      [['decide', 'root-mfa', '--status', 'implemented', '--reason', 'Key on root.', '--evidence', 'nope.pdf', '--all-accounts'], /evidence file "nope\.pdf" does not exist/],
       [['records', 'export', '--format', 'pdf'], /--format must be md or json/],
     ];
     for (const [args, message] of cases) {
@@ -89,8 +97,8 @@ describe('export, the proposed-rule view, attestations, vendors and scan', () =>
   it('works through the records a clinic would keep', async () => {
     const cwd = workDir();
     writeFileSync(join(cwd, 'memo.txt'), 'risk memo');
-    expect((await run(cwd, 'decide', 'console-users-mfa', '--status', 'risk-accepted', '--reason', 'The front desk kiosk account is being replaced by SSO next month.', '--owner', 'Ana Ruiz', '--review-by', '2027-01-15', '--evidence', 'memo.txt')).code).toBe(0);
-    expect((await run(cwd, 'decide', '164.312(a)(2)(iii)', '--status', 'not-reasonable', '--reason', 'Shared kiosks already lock after two minutes of idle time.')).code).toBe(0);
+    expect((await run(cwd, 'decide', 'console-users-mfa', '--status', 'risk-accepted', '--reason', 'The front desk kiosk account is being replaced by SSO next month.', '--owner', 'Ana Ruiz', '--review-by', '2027-01-15', '--evidence', 'memo.txt', '--account', '210987654321')).code).toBe(0);
+    expect((await run(cwd, 'decide', '164.312(a)(2)(iii)', '--status', 'not-reasonable', '--reason', 'Shared kiosks already lock after two minutes of idle time.', '--account', '210987654321')).code).toBe(0);
     const attest = await run(cwd, 'attest', 'automatic-logoff', '--answer', 'yes', '--field', 'systems=EHR: 15 minutes', '--field', 'timeoutMinutes=15', '--field', 'verifiedOn=2026-11-20', '--field', 'verifiedBy=Sam Lee');
     expect(attest.stdout).toMatch(/^Recorded A-0003: dana\.okafor answered "yes" to automatic-logoff on 2026-11-24\./);
     expect((await run(cwd, 'vendor', 'add', 'Acme Billing', '--services', 'claims billing', '--phi', 'claims', '--baa-signed', '2026-01-10', '--baa-expires', '2028-01-10')).code).toBe(0);
@@ -131,12 +139,12 @@ describe('export, the proposed-rule view, attestations, vendors and scan', () =>
 describe('decisions HIPAA does not allow on a required specification (issue 13)', () => {
   it('decide refuses not-reasonable and alternative on console-users-mfa (§164.312(d), required) and writes nothing', async () => {
     const cwd = workDir();
-    const notReasonable = await run(cwd, 'decide', 'console-users-mfa', '--status', 'not-reasonable', '--reason', 'Hardware keys for the two front-desk users cost too much.');
+    const notReasonable = await run(cwd, 'decide', 'console-users-mfa', '--status', 'not-reasonable', '--reason', 'Hardware keys for the two front-desk users cost too much.', '--account', '210987654321');
     expect(notReasonable.code).toBe(2);
     expect(notReasonable.stderr).toContain(
       'console-users-mfa cites §164.312(d) (Person or entity authentication), which is a required specification: only an addressable specification may be documented as not reasonable and appropriate (§164.306(d)(3)); a required safeguard must be implemented.',
     );
-    const alternative = await run(cwd, 'decide', 'console-users-mfa', '--status', 'alternative', '--reason', REASON, '--alternative', 'Okta asks every person for a second factor at sign-in.');
+    const alternative = await run(cwd, 'decide', 'console-users-mfa', '--status', 'alternative', '--reason', REASON, '--alternative', 'Okta asks every person for a second factor at sign-in.', '--account', '210987654321');
     expect(alternative.code).toBe(2);
     expect(alternative.stderr).toContain('an equivalent alternative measure may stand in only for an addressable specification (§164.306(d)(3))');
     const verify = await run(cwd, 'records', 'verify');
@@ -150,7 +158,7 @@ describe('decisions HIPAA does not allow on a required specification (issue 13)'
     // Written as an older version did, straight into the register (decide refuses it today).
     await appendRecord(dir, 'decision', { subject: 'console-users-mfa', status: 'not-reasonable', ...old }, 'dana.okafor');
     await appendRecord(dir, 'decision', { subject: '164.308(a)(7)(ii)(B)', status: 'alternative', ...old, alternative: 'Nightly exports go to the office NAS, restored by hand.' }, 'dana.okafor');
-    expect((await run(cwd, 'decide', 'password-policy-strength', '--status', 'implemented', '--reason', 'The landing zone sets a 16-character policy.')).code).toBe(0);
+    expect((await run(cwd, 'decide', 'password-policy-strength', '--status', 'implemented', '--reason', 'The landing zone sets a 16-character policy.', '--account', '210987654321')).code).toBe(0);
 
     const verify = await run(cwd, 'records', 'verify');
     expect(verify.code).toBe(1);
@@ -166,8 +174,8 @@ describe('decisions HIPAA does not allow on a required specification (issue 13)'
     expect(json.hipaa.map((h) => `${h.entryId} ${h.subject}`)).toEqual(['D-0001 console-users-mfa', 'D-0002 164.308(a)(7)(ii)(B)']);
 
     // A new decision on the subject replaces the refused one: verify passes and keeps a note.
-    expect((await run(cwd, 'decide', 'console-users-mfa', '--status', 'risk-accepted', '--reason', 'Hardware keys are ordered and arrive within the month.', '--owner', 'Ana Ruiz', '--review-by', '2027-01-15')).code).toBe(0);
-    expect((await run(cwd, 'decide', '164.308(a)(7)(ii)(B)', '--status', 'implemented', '--reason', 'The disaster recovery plan was written and approved.')).code).toBe(0);
+    expect((await run(cwd, 'decide', 'console-users-mfa', '--status', 'risk-accepted', '--reason', 'Hardware keys are ordered and arrive within the month.', '--owner', 'Ana Ruiz', '--review-by', '2027-01-15', '--account', '210987654321')).code).toBe(0);
+    expect((await run(cwd, 'decide', '164.308(a)(7)(ii)(B)', '--status', 'implemented', '--reason', 'The disaster recovery plan was written and approved.', '--account', '210987654321')).code).toBe(0);
     const after = await run(cwd, 'records', 'verify');
     expect(after.code).toBe(0);
     expect(after.stdout).not.toContain('HIPAA 1');

@@ -135,7 +135,7 @@ describe('the records commands an auditor runs', () => {
     writeFileSync(join(cwd, 'policies', 'mfa.txt'), 'Every console user signs in with MFA.\n');
     const env = isolatedEnv({ HIPAA_WIZARD_USER: 'dana' });
     const decided = await runCli(
-      ['decide', 'console-users-mfa', '--status', 'implemented', '--reason', 'Enforced by the identity provider for every console user.', '--evidence', 'policies/mfa.txt', '--evidence', 'https://wiki.example.com/security/mfa', '--records', 'hipaa-records'],
+      ['decide', 'console-users-mfa', '--status', 'implemented', '--reason', 'Enforced by the identity provider for every console user.', '--evidence', 'policies/mfa.txt', '--evidence', 'https://wiki.example.com/security/mfa', '--records', 'hipaa-records', '--all-accounts'],
       { cwd, env },
     );
     expect(decided.stderr).toBe('');
@@ -158,7 +158,7 @@ describe('the records commands an auditor runs', () => {
   it('records list says what each decision is: current, superseded by which entry', async () => {
     const cwd = workDir();
     const env = isolatedEnv({ HIPAA_WIZARD_USER: 'dana' });
-    const decide = (reason: string) => runCli(['decide', 'console-users-mfa', '--status', 'implemented', '--reason', reason, '--records', 'hipaa-records'], { cwd, env });
+    const decide = (reason: string) => runCli(['decide', 'console-users-mfa', '--status', 'implemented', '--reason', reason, '--records', 'hipaa-records', '--all-accounts'], { cwd, env });
     await decide('Enforced by the identity provider for every console user.');
     await decide('Enforced by IAM Identity Center for every console user now.');
     const listed = await runCli(['records', 'list', '--records', 'hipaa-records'], { cwd, env });

@@ -14,7 +14,13 @@ const tty = (stream: NodeJS.WriteStream) => {
     written.push(String(chunk));
     return true;
   });
-  return { written, undo: () => (spy.mockRestore(), Object.defineProperty(stream, 'isTTY', { value: was, configurable: true })) };
+  return {
+    written,
+    undo: () => {
+      spy.mockRestore();
+      Object.defineProperty(stream, 'isTTY', { value: was, configurable: true });
+    },
+  };
 };
 
 describe('restoreTerminal', () => {

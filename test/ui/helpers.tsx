@@ -11,7 +11,7 @@ import { buildDemoState } from '../../src/demo/account.js';
 import { DEFAULT_SETTINGS } from '../../src/engine/model.js';
 import { loadRegistry, type Registry } from '../../src/engine/registry.js';
 import type { AccountState } from '../../src/engine/state.js';
-import { openSource, type Source } from '../../src/session/source.js';
+import { openSource, type Source, type SourceOptions } from '../../src/session/source.js';
 import { Wizard } from '../../src/ui/components/wizard.js';
 import { makeApplyPort, recordsPort } from '../../src/wizard/ports.js';
 import { createWalk, outline, type WalkServices } from '../../src/wizard/services.js';
@@ -28,7 +28,7 @@ export function recordsDir(): string {
 export interface ServiceOptions {
   readonly records?: string;
   /** A source to use instead of the demo (a "live" account with mocked clients). */
-  readonly source?: () => Promise<Source>;
+  readonly source?: (options: SourceOptions) => Promise<Source>;
   /** How apply reads the account again (before the change, then after it). */
   readonly reads?: AccountState[];
   /** Where the summary writes the report (a fresh temporary folder unless given). */
@@ -49,7 +49,7 @@ export async function services(opts: ServiceOptions = {}): Promise<{ services: W
     owner: 'dana.okafor',
     records: recordsPort(registry),
     apply: makeApplyPort(reads ? { collect: async () => reads.shift() ?? (reads.at(-1) as AccountState), by: 'dana.okafor' } : {}),
-    openSource: opts.source ? () => (opts.source as () => Promise<Source>)() : openSource,
+    openSource: opts.source ? (o) => (opts.source as (options: SourceOptions) => Promise<Source>)(o) : openSource,
     reportDir,
   });
   return { services: svc, registry, records, reportDir };

@@ -2,6 +2,7 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY, renderWizard, services, waitFor } from './helpers.js';
+import { outline } from '../../src/wizard/services.js';
 
 afterEach(() => {
   cleanup();
@@ -23,6 +24,20 @@ describe('the first frame', () => {
     expect(app.frames[0]).toContain('Connecting to the account');
     const frame = await waitFor(app.lastFrame, /Waiting 2 s for AWS to answer/, 5_000);
     expect(frame).toContain('(sts:GetCallerIdentity)');
+  });
+
+  it('names the call that hangs once the opening has passed the first one, counting from when it was sent', async () => {
+    const { services: svc, registry } = await services({
+      source: (options) => {
+        options.onOpeningCall?.('sts:GetCallerIdentity (who you are)');
+        options.onOpeningCall?.('ec2:DescribeRegions (which regions are enabled)');
+        return new Promise(() => {});
+      },
+    });
+    const app = renderWizard(svc, registry);
+    const frame = await waitFor(app.lastFrame, /Waiting 1 s for AWS to answer/, 5_000);
+    expect(frame).toContain('Waiting 1 s for AWS to answer ec2:DescribeRegions (which regions');
+    expect(frame).not.toContain('GetCallerIdentity');
   });
 });
 
@@ -68,5 +83,34 @@ describe('the decision form at 80×24', () => {
     app.stdin.write(KEY.tab);
     const typing = await waitFor(app.lastFrame, /▸ Reason\s+█/);
     expect(typing.split('█').length - 1).toBe(1);
+  });
+});
+
+describe('the step list on a narrow terminal', () => {
+  for (const size of [
+    { columns: 80, rows: 24 },
+    { columns: 80, rows: 40 },
+    { columns: 100, rows: 30 },
+  ]) {
+    it(`at ${size.columns}×${size.rows} names every step whole or by its short name, never cut with "…"`, async () => {
+      const { services: svc, registry } = await services();
+      const app = renderWizard(svc, registry, size);
+      const frame = await waitFor(app.lastFrame, 'Step 1 of 12');
+      const side = frame.split('\n').map((l) => l.slice(0, 30));
+      for (const step of outline(registry)) {
+        const names = [step.title, step.shortTitle].filter((n): n is string => Boolean(n));
+        const shown = side.find((l) => new RegExp(`^[ ▸]\\s*${step.number} `).test(l)) ?? '';
+        expect(names.some((n) => shown.includes(`${step.number} ${n}`)), `step ${step.number} shows as "${shown.trim()}"`).toBe(true);
+      }
+      expect(side.filter((l) => /^[ ▸]\s*\d+ /.test(l)).join('\n')).not.toContain('…');
+    });
+  }
+
+  it('gives every step whose title is longer than 15 characters a short name of at most 15', async () => {
+    const { registry } = await services();
+    for (const step of outline(registry)) {
+      if (step.title.length > 15) expect(step.shortTitle, step.title).toBeTruthy();
+      if (step.shortTitle) expect(step.shortTitle.length, step.shortTitle).toBeLessThanOrEqual(15);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { recordDecision } from '../../records/record.js';
 import { DECISION_STATUSES } from '../../schemas/records.js';
 import { currentUser } from '../../records/store.js';
 import { loadRecordsView } from '../../records/view.js';
+import { UsageError } from '../common.js';
 import { clockNow, RECORDS_OPTION, recordsAction } from './records.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -13,6 +14,7 @@ const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).f
 interface DecideOptions {
   status: string;
   account?: string;
+  allAccounts?: boolean;
   reason: string;
   alternative?: string;
   owner?: string;
@@ -40,8 +42,9 @@ export function registerDecide(program: Command): void {
     .option('--decided-by <person>', 'who decided (default: --by)')
     .option('--decided-at <date>', 'when it was decided, YYYY-MM-DD (default: today)')
     .option('--review-by <date>', 'YYYY-MM-DD after which it lapses (default: a year after the decision; required for risk-accepted)')
-    .option('--account <id>', 'the AWS account id it was made on; without it (or --scope-accounts) it applies to every account')
-    .option('--scope-accounts <list>', 'only these AWS account ids')
+    .option('--account <id>', 'the AWS account id it was made on (one of --account, --scope-accounts or --all-accounts is required)')
+    .option('--scope-accounts <list>', 'the AWS account ids it holds on, comma-separated')
+    .option('--all-accounts', 'it holds on every account (an organization-wide policy), said on purpose')
     .option('--scope-regions <list>', 'only these regions')
     .option('--scope-resources <list>', 'only these resources (ARNs or names as the findings show them)')
     .option('--evidence <file>', 'a file supporting the decision; its SHA-256 is recorded (repeatable)', collect, [])
@@ -49,6 +52,12 @@ export function registerDecide(program: Command): void {
     .option(...RECORDS_OPTION)
     .action((subject: string, o: DecideOptions) =>
       recordsAction(async () => {
+        const accounts = accountsOf(o);
+        if (!accounts && !o.allAccounts)
+          throw new UsageError(
+            `Say which account the decision on ${subject} was made on: --account ID (the account the findings came from), --scope-accounts ID,ID for several, or --all-accounts for an organization-wide policy. A decision made on one account never accepts findings on another unless it says so.`,
+          );
+        if (accounts && o.allAccounts) throw new UsageError('Use --all-accounts alone, or name the accounts with --account or --scope-accounts, not both.');
         const now = clockNow();
         const before = (await loadRecordsView(o.records)).decisionFor(subject.trim().replace(/^§\s*/, ''));
         const { entry, decision } = await recordDecision(
@@ -63,17 +72,17 @@ export function registerDecide(program: Command): void {
             decidedBy: o.decidedBy,
             decidedAt: o.decidedAt,
             reviewBy: o.reviewBy,
-            scope: { accounts: accountsOf(o), regions: list(o.scopeRegions), resources: list(o.scopeResources) },
+            scope: { accounts, regions: list(o.scopeRegions), resources: list(o.scopeResources) },
             evidence: o.evidence,
           },
           { by: o.by ?? currentUser(), now, registry: await loadRegistry() },
         );
         const what = /^164\./.test(decision.subject) ? `finding citing §${decision.subject}` : `${decision.subject} finding`;
         const covers = decision.status === 'implemented' ? '' : ` A failing ${what} shows as accepted until ${decision.reviewBy}, then fails again until the decision is reviewed.`;
-        const accounts = decision.scope?.accounts ?? [];
-        const where = accounts.length
-          ? ` It applies to account${accounts.length === 1 ? '' : 's'} ${accounts.join(', ')} only.`
-          : ' It applies to every account (pass --account ID to limit it to one).';
+        const scoped = decision.scope?.accounts ?? [];
+        const where = scoped.length
+          ? ` It applies to account${scoped.length === 1 ? '' : 's'} ${scoped.join(', ')} only.`
+          : ' It applies to every account (--all-accounts).';
         process.stdout.write(
           `Recorded ${entry.id}: ${decision.subject} is ${decision.status}, review by ${decision.reviewBy} (decided by ${decision.decidedBy}${decision.approvedBy ? `, approved by ${decision.approvedBy}` : ''}).${before ? ` It supersedes ${before.id}.` : ''}${where}${covers}\n`,
         );

@@ -48,8 +48,8 @@ export function registerScan(program: Command): void {
       return;
     }
     const opening = o.demo || o.snapshot ? undefined : waitingTicker(process.stderr);
-    opening?.waitingFor('sts:GetCallerIdentity and ec2:DescribeRegions (who you are, which regions are enabled)');
-    const source = await openSource(sourceOptions(o)).finally(() => opening?.stop());
+    opening?.waitingFor('sts:GetCallerIdentity (who you are)');
+    const source = await openSource({ ...sourceOptions(o), onOpeningCall: (call) => opening?.waitingFor(call) }).finally(() => opening?.stop());
     try {
       for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
       const checks = steps.flatMap((s) => registry.checksOf(s.id));

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { stepLabel, type WizardState } from '../../wizard/state.js';
+import { type StepOutline, stepLabel, type WizardState } from '../../wizard/state.js';
 import { clip } from '../text.js';
 import { type Tone, toneColor, useTheme } from '../theme.js';
 import { Spinner } from './spinner.js';
@@ -29,7 +29,7 @@ export function StepList({ state, width, height }: StepListProps): React.JSX.Ele
         const label = stepLabel(state, step.id);
         const current = step.id === state.current;
         const pointer = index === selected ? '▸' : ' ';
-        const title = clip(`${String(step.number).padStart(2)} ${step.title}`, width - 3);
+        const title = stepName(step, width - 3);
         // One line per step: a short status, so the step's name keeps the room.
         const text = roomy ? label.text : shortLabel(label.text);
         const status = (
@@ -49,13 +49,24 @@ export function StepList({ state, width, height }: StepListProps): React.JSX.Ele
           </Box>
         ) : (
           <Text key={step.id} bold={current} inverse={focused && index === selected} wrap="truncate-end">
-            {`${pointer} ${clip(title, Math.max(6, width - 3 - (label.tone === 'busy' ? 2 : 0) - (text ? text.length + 1 : 0)))} `}
+            {`${pointer} ${stepName(step, Math.max(6, width - 3 - (label.tone === 'busy' ? 2 : 0) - (text ? text.length + 1 : 0)))} `}
             {status}
           </Text>
         );
       })}
     </Box>
   );
+}
+
+/**
+ * The step's number and name in `room` characters: the title where it fits, else its deliberately
+ * shortened name (a whole word, never a title cut in the middle), clipped only when even that is too long.
+ */
+export function stepName(step: Pick<StepOutline, 'number' | 'title' | 'shortTitle'>, room: number): string {
+  const number = String(step.number).padStart(2);
+  const full = `${number} ${step.title}`;
+  if (full.length <= room || !step.shortTitle) return clip(full, room);
+  return clip(`${number} ${step.shortTitle}`, room);
 }
 
 /** A step's status in a few characters, for the one-line list of a short terminal. */

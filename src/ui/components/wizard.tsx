@@ -121,7 +121,7 @@ function Main({
         </Text>
       );
     }
-    return <Connecting />;
+    return <Connecting waitingOn={state.openingCall} />;
   }
   if (state.phase === 'failed') {
     return (
@@ -160,25 +160,28 @@ function Main({
 }
 
 /** Opening a live account: the call waited on and the seconds it has taken, every second (a hung endpoint shows here). */
-function Connecting(): React.JSX.Element {
-  const [seconds, setSeconds] = useState(0);
+function Connecting({ waitingOn }: { readonly waitingOn?: WizardState['openingCall'] }): React.JSX.Element {
+  const [now, setNow] = useState(() => Date.now());
+  const [started] = useState(() => Date.now());
   useEffect(() => {
-    const started = Date.now();
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
+  const seconds = Math.max(0, Math.floor((now - (waitingOn?.since ?? started)) / 1000));
   return (
     <Box flexDirection="column">
       <Text>
         <Spinner /> Connecting to the account (the first AWS call asks who you are)…
       </Text>
-      {seconds > 0 ? <Text wrap="wrap">{connectingLine(seconds)}</Text> : null}
+      {seconds > 0 ? <Text wrap="wrap">{connectingLine(seconds, waitingOn?.call)}</Text> : null}
     </Box>
   );
 }
 
-/** The line under the connecting spinner once a second has passed. */
-export function connectingLine(seconds: number): string {
-  const waited = `Waiting ${seconds} s for AWS to answer: it is asked who you are (sts:GetCallerIdentity), then which regions are enabled.`;
+/** The line under the connecting spinner once a second has passed: the call waited on, when known. */
+export function connectingLine(seconds: number, call?: string): string {
+  const waited = call
+    ? `Waiting ${seconds} s for AWS to answer ${call}.`
+    : `Waiting ${seconds} s for AWS to answer: it is asked who you are (sts:GetCallerIdentity), then which regions are enabled.`;
   return seconds >= 10 ? `${waited} It has not answered yet: check the network, a proxy or AWS_ENDPOINT_URL; q stops waiting.` : waited;
 }
