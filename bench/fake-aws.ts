@@ -6,7 +6,6 @@
  * collector that lands later runs against the fake without changes here.
  */
 import { createHash } from 'node:crypto';
-import { mockClient } from 'aws-sdk-client-mock';
 import { SERVICES } from '../src/aws/services.js';
 
 export interface FakeSize {
@@ -74,6 +73,11 @@ export class FakeAccount {
   private readonly bucketRegion = new Map<string, string>();
   private readonly bucketNames: string[];
   private readonly users: string[];
+  /**
+   * The organization's member accounts (bench/org-scan.ts sets it): Organizations ListAccounts pages
+   * them, and STS AssumeRole answers for any of their roles. With none, ListAccounts lists no account.
+   */
+  orgAccounts: readonly { readonly Id: string; readonly Name: string }[] = [];
 
   constructor(readonly size: FakeSize) {
     this.regions = ALL_REGIONS.slice(0, Math.min(size.regions, ALL_REGIONS.length));
@@ -165,6 +169,15 @@ export class FakeAccount {
   answer(client: string, region: string, command: string, input: Record<string, unknown>): unknown {
     const bucket = input.Bucket as string | undefined;
     switch (`${client}.${command}`) {
+      case 'OrganizationsClient.ListAccountsCommand': {
+        const { slice, extra } = page(this.orgAccounts, input, 'next', 20);
+        return { Accounts: slice.map((a) => ({ ...a, Arn: `arn:aws:organizations::${ACCOUNT}:account/o-bench/${a.Id}`, Status: 'ACTIVE', State: 'ACTIVE' })), ...extra };
+      }
+      case 'STSClient.AssumeRoleCommand':
+        return {
+          Credentials: { AccessKeyId: 'ASIABENCHBENCHBENCH1', SecretAccessKey: 'bench-secret', SessionToken: 'bench-token', Expiration: new Date(Date.now() + 3_600_000) },
+          AssumedRoleUser: { Arn: `${String(input.RoleArn).replace(':iam::', ':sts::').replace(':role/', ':assumed-role/')}/${String(input.RoleSessionName)}`, AssumedRoleId: 'AROABENCH:bench' },
+        };
       case 'STSClient.GetCallerIdentityCommand':
         return { Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/bench`, UserId: 'AIDABENCH' };
       case 'EC2Client.DescribeRegionsCommand':
@@ -267,42 +280,45 @@ export interface CallLog {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Mocks every SDK client in src/aws/services.ts so that it answers from `account` after `latencyMs`.
- * Returns the mocks (restore them when done) and the call log.
+ * Mocks every SDK client in src/aws/services.ts at its `send` (an own `send` on each client class's
+ * prototype, over the one every client inherits) so that it answers from `account` after
+ * `latencyMs`. No call history is kept (a sinon stub would hold every call's client, command and
+ * answer, and spend CPU the tool does not), so what the bench measures is the tool. Returns the call
+ * log and `restore`. `trackDuplicates: false` skips the digest of each call (the organization bench,
+ * whose accounts all answer alike, so every account's calls repeat the first's).
  */
-export async function installFake(account: FakeAccount): Promise<{ log: CallLog; restore: () => void }> {
+export async function installFake(account: FakeAccount, options: { trackDuplicates?: boolean } = {}): Promise<{ log: CallLog; restore: () => void }> {
+  const track = options.trackDuplicates ?? true;
   const log: CallLog = { byKey: new Map(), repeated: new Map(), total: 0 };
   const restores: (() => void)[] = [];
   for (const info of Object.values(SERVICES)) {
     const pkg = (await import(info.pkg)) as Record<string, unknown>;
-    const Ctor = pkg[info.client] as Parameters<typeof mockClient>[0];
-    const mock = mockClient(Ctor);
+    const proto = (pkg[info.client] as { prototype: { send?: unknown } }).prototype;
     const clientName = info.client;
-    let sinceReset = 0;
-    mock.send.callsFake(async function (this: { config: { region: () => Promise<string> } }, command: { input: Record<string, unknown>; constructor: { name: string } }) {
+    const own = Object.getOwnPropertyDescriptor(proto, 'send');
+    proto.send = async function (this: { config: { region: () => Promise<string> } }, command: { input: Record<string, unknown>; constructor: { name: string } }) {
       const region = await this.config.region();
       const name = command.constructor.name;
-      const call = `${clientName} ${region} ${name} ${JSON.stringify(command.input ?? {})}`;
-      const key = createHash('sha1').update(call).digest('base64');
-      const seen = (log.byKey.get(key) ?? 0) + 1;
-      log.byKey.set(key, seen);
-      if (seen > 1) log.repeated.set(key, call);
       log.total++;
-      // sinon records every call (arguments and answers); forget them so the mock holds no memory
-      // the tool itself would not.
-      if (++sinceReset >= 200) {
-        sinceReset = 0;
-        mock.resetHistory();
+      if (track) {
+        const call = `${clientName} ${region} ${name} ${JSON.stringify(command.input ?? {})}`;
+        const key = createHash('sha1').update(call).digest('base64');
+        const seen = (log.byKey.get(key) ?? 0) + 1;
+        log.byKey.set(key, seen);
+        if (seen > 1) log.repeated.set(key, call);
       }
       await sleep(account.size.latencyMs);
       return account.answer(clientName, region, name, command.input ?? {});
-    } as never);
-    restores.push(() => mock.restore());
+    };
+    restores.push(() => {
+      if (own) Object.defineProperty(proto, 'send', own);
+      else delete proto.send;
+    });
   }
   return {
     log,
     restore: () => {
-      for (const r of restores) r();
+      for (const r of restores.reverse()) r();
     },
   };
 }
