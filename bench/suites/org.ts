@@ -46,7 +46,7 @@ export async function run(): Promise<BenchRow[]> {
       note: `one account's scan alone takes ${round(r.accountAloneMs / 1000, 2)} s (its AssumeRole included), ⌈${r.accounts} / ${r.concurrency}⌉ times, after the walk's own start; from the pools alone (no call waiting on another) it would be ${round(r.poolBoundMs / 1000, 2)} s: ${round(r.accountBoundMs / 1000, 2)} s per account, busiest pool ${r.accountBottleneck}`,
     },
     { name: 'org: wall / bound', value: round(ratio, 2), unit: '×', target: '≤ 1.3', ok: ratio <= 1.3 },
-    ...marks.map((m) => ({ name: `org: peak RSS by account ${m}`, value: round(r.peakRssMbAt[String(m)] ?? 0, 0), unit: 'MB', note: m === marks.at(-1) ? `heap kept after GC at ${marks.map((k) => `${k}: ${round(r.keptHeapMbAt[String(k)] ?? 0, 0)} MB`).join(', ')} (each account's rendered findings are kept for the combined output: ${round(r.outputKb, 0)} KB in all)` : undefined })),
+    ...marks.map((m) => ({ name: `org: peak RSS by account ${m}`, value: round(r.peakRssMbAt[String(m)] ?? 0, 0), unit: 'MB', note: m === marks.at(-1) ? `heap kept after GC at ${marks.map((k) => `${k}: ${round(r.keptHeapMbAt[String(k)] ?? 0, 0)} MB`).join(', ')} (each account's findings are written as it finishes, not kept: ${round(r.outputKb, 0)} KB of text in all)` : undefined })),
     {
       name: `org: heap kept, account ${marks[0]} to ${marks.at(-1)}`,
       value: round(keptFirst > 0 ? ((keptLast - keptFirst) / keptFirst) * 100 : 0, 1),

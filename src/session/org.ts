@@ -43,6 +43,16 @@ export interface OrgRun<T> {
   readonly warnings: readonly string[];
 }
 
+/**
+ * Results as they come: `start` once the accounts are known, `outcome` as each account finishes
+ * (in any order; `index` is its place in the list). What `outcome` returns is kept for the end, so
+ * a stream that has written an account's output hands back the outcome without it.
+ */
+export interface OrgStream<T> {
+  start(info: { readonly caller: OrgRun<T>['caller']; readonly roleName: string; readonly accounts: readonly OrgAccount[]; readonly warnings: readonly string[] }): void;
+  outcome(outcome: AccountOutcome<T>, index: number): AccountOutcome<T>;
+}
+
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** Parses --accounts: twelve-digit ids, comma-separated. Throws a sentence for anything else. */
@@ -93,6 +103,7 @@ export async function walkOrganization<T>(
   open: (options: SourceOptions, credentials?: unknown) => Promise<Source>,
   scan: (source: Source, account: OrgAccount) => Promise<T>,
   onAccount?: (account: OrgAccount, phase: 'start' | 'done', detail?: string) => void,
+  stream?: OrgStream<T>,
 ): Promise<OrgRun<T>> {
   const home = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const clients = new ClientFactory({ profile: options.profile, endpointUrl: options.endpointUrl });
@@ -124,8 +135,9 @@ export async function walkOrganization<T>(
       accounts = org.accounts.map((id) => ({ id, name: '' }));
     }
     if (accounts.length === 0) throw new StartupError('There is no ACTIVE account to scan in the organization.');
+    stream?.start({ caller, roleName: org.roleName, accounts, warnings });
 
-    const outcomes = await mapLimit(accounts, Math.max(1, org.concurrency), async (account): Promise<AccountOutcome<T>> => {
+    const scanOne = async (account: OrgAccount): Promise<AccountOutcome<T>> => {
       onAccount?.(account, 'start');
       const roleArn = `arn:${caller.partition}:iam::${account.id}:role/${org.roleName}`;
       let credentials: unknown;
@@ -152,6 +164,10 @@ export async function walkOrganization<T>(
       } finally {
         source?.close();
       }
+    };
+    const outcomes = await mapLimit(accounts, Math.max(1, org.concurrency), async (account, index) => {
+      const outcome = await scanOne(account);
+      return stream ? stream.outcome(outcome, index) : outcome;
     });
     return { caller, roleName: org.roleName, outcomes, warnings };
   } finally {
@@ -207,32 +223,66 @@ export interface AccountScanValue {
 
 const countsLine = (c: AccountScanValue['counts']) => `${c.fail} fail, ${c.unknown} unknown, ${c.manual} manual, ${c.accepted} accepted, ${c.pass} pass`;
 
-/** The combined text: each account's scan under a heading, then a summary line per account. */
+/** The combined text: a heading, each account's scan under its own heading, then a summary line per account. */
 export function orgText(run: OrgRun<AccountScanValue>, bold: (s: string) => string = (s) => s): string {
-  const scanned = run.outcomes.filter((x) => x.status === 'scanned').length;
-  const out: string[] = [
-    bold(
-      `Organization scan from account ${run.caller.accountId} with the role ${run.roleName}: ${run.outcomes.length} account${run.outcomes.length === 1 ? '' : 's'}, ${scanned} scanned, ${run.outcomes.length - scanned} not scanned.`,
-    ),
-  ];
-  for (const w of run.warnings) out.push(`warning: ${w}`);
-  for (const x of run.outcomes) {
-    out.push('', bold(`=== account ${x.account.id}${x.account.name ? ` (${x.account.name})` : ''} ===`));
-    if (x.status === 'not-scanned') {
-      out.push(`Not scanned: ${x.reason}`);
-      continue;
-    }
+  return [
+    orgHeading({ ...run, accounts: run.outcomes.map((x) => x.account) }, bold),
+    ...run.outcomes.map((x) => orgSection(x, bold)),
+    orgSummary(run, bold),
+  ].join('');
+}
+
+/** The text's heading: who scans with which role, how many accounts, and the organization's warnings. */
+export function orgHeading(info: { readonly caller: { readonly accountId: string }; readonly roleName: string; readonly accounts: readonly OrgAccount[]; readonly warnings: readonly string[] }, bold: (s: string) => string = (s) => s): string {
+  const n = info.accounts.length;
+  const out = [bold(`Organization scan from account ${info.caller.accountId} with the role ${info.roleName}: ${n} account${n === 1 ? '' : 's'}.`)];
+  for (const w of info.warnings) out.push(`warning: ${w}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** One account's part of the text: its heading, then its scan or why it was not scanned. */
+export function orgSection(x: AccountOutcome<AccountScanValue>, bold: (s: string) => string = (s) => s): string {
+  const out = ['', bold(`=== account ${x.account.id}${x.account.name ? ` (${x.account.name})` : ''} ===`)];
+  if (x.status === 'not-scanned') out.push(`Not scanned: ${x.reason}`);
+  else {
     for (const w of x.warnings) out.push(`warning: ${w}`);
     if (x.value.partial) out.push(`warning: ${x.value.partial}`);
     out.push((x.value.text ?? '').trimEnd());
   }
-  out.push('', bold('Summary by account'));
+  return `${out.join('\n')}\n`;
+}
+
+/** The text's end: how many accounts were scanned, and one line of counts per account. */
+export function orgSummary(run: OrgRun<AccountScanValue>, bold: (s: string) => string = (s) => s): string {
+  const scanned = run.outcomes.filter((x) => x.status === 'scanned').length;
+  const out = ['', bold(`Summary by account: ${scanned} scanned, ${run.outcomes.length - scanned} not scanned.`)];
   const width = Math.max(...run.outcomes.map((x) => x.account.name.length), 4);
   for (const x of run.outcomes) {
     const what = x.status === 'scanned' ? `${countsLine(x.value.counts)}${x.value.partial ? ' (partial)' : ''}` : `not scanned: ${x.reason}`;
     out.push(`  ${x.account.id}  ${x.account.name.padEnd(width)}  ${what}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Writes the text as the accounts finish: the heading at once, each account's section as soon as
+ * every account before it in the list is written (so the order is the list's), and the outcome
+ * kept for the summary without its text. Holds only the sections of accounts that finished early.
+ */
+export function streamOrgText(write: (s: string) => void, bold: (s: string) => string = (s) => s): OrgStream<AccountScanValue> {
+  const waiting = new Map<number, AccountOutcome<AccountScanValue>>();
+  let next = 0;
+  return {
+    start: (info) => write(orgHeading(info, bold)),
+    outcome(outcome, index) {
+      waiting.set(index, outcome);
+      for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
+        write(orgSection(ready, bold));
+        waiting.delete(next++);
+      }
+      return outcome.status === 'scanned' ? { ...outcome, value: { ...outcome.value, text: undefined } } : outcome;
+    },
+  };
 }
 
 /** The combined JSON document: every account's scan document, or why it has none. */

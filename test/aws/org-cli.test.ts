@@ -92,6 +92,24 @@ describe('scan --org', () => {
     expect(err).toContain(`Account ${LOCKED} (clinic-dev) not scanned: the role`);
   }, 60_000);
 
+  it('writes the text as the accounts finish: the heading, each account in the list order, then the summary', async () => {
+    const org = new Organization({ users: 3, buckets: 2, securityGroups: 2, instances: 2, regions: 1, latencyMs: 0 });
+    const { restore } = await installFake(org);
+    try {
+      await main(['node', 'hipaa-wizard', 'scan', '--org', '--step', '1', '--region', 'us-east-1', '--regions', 'us-east-1', '--records', dir]);
+    } finally {
+      restore();
+    }
+    expect(err).not.toMatch(/^\s+at /m);
+    const at = (s: string) => out.indexOf(s);
+    expect(at(`Organization scan from account ${ACCOUNT} with the role HipaaWizardReadOnly: 3 accounts.`)).toBe(0);
+    expect(at(`=== account ${ACCOUNT} (management) ===`)).toBeGreaterThan(0);
+    expect(at(`=== account ${MEMBER} (clinic-prod) ===`)).toBeGreaterThan(at(`=== account ${ACCOUNT} (management) ===`));
+    expect(at(`=== account ${LOCKED} (clinic-dev) ===\nNot scanned: the role`)).toBeGreaterThan(at(`=== account ${MEMBER} (clinic-prod) ===`));
+    expect(at('Summary by account: 2 scanned, 1 not scanned.')).toBeGreaterThan(at(`=== account ${LOCKED} (clinic-dev) ===`));
+    expect(out.match(/=== account /g)).toHaveLength(3);
+  }, 60_000);
+
   it('refuses --org with --demo in one sentence, exit 2', async () => {
     await main(['node', 'hipaa-wizard', 'scan', '--org', '--demo', '--records', dir]);
     expect(err).toBe('hipaa-wizard: --org scans live member accounts; it cannot be combined with --demo.\n');

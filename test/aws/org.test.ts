@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClientFactory } from '../../src/aws/clients.js';
 import { assumeRole } from '../../src/aws/identity.js';
 import { openLiveSource } from '../../src/session/live.js';
-import { type AccountScanValue, orgExitCode, orgJson, orgOptions, orgText, walkOrganization } from '../../src/session/org.js';
+import { type AccountOutcome, type AccountScanValue, orgExitCode, orgJson, orgOptions, orgSummary, orgText, streamOrgText, walkOrganization } from '../../src/session/org.js';
 import { StartupError } from '../../src/session/source.js';
 
 const MANAGEMENT = '111122223333';
@@ -167,6 +167,24 @@ describe('the combined output', () => {
     expect(text).toContain(`=== account ${LOCKED} (clinic-dev) ===\nNot scanned: the role could not be assumed.`);
     expect(text).toContain(`  ${MEMBER}  clinic-prod  2 fail, 1 unknown, 0 manual, 0 accepted, 3 pass`);
     expect(text).toContain(`  ${LOCKED}  clinic-dev   not scanned: the role could not be assumed.`);
+  });
+
+  it('streams the text as accounts finish: the heading at once, each section in the list order as soon as those before it are written, the text not kept', () => {
+    const written: string[] = [];
+    const stream = streamOrgText((s) => written.push(s));
+    const third = { account: { id: '444455556666', name: 'clinic-test' }, status: 'scanned' as const, warnings: [], value: { counts: counts(0), text: 'third findings\n' } };
+    stream.start({ caller: run.caller, roleName: run.roleName, accounts: [...run.outcomes.map((x) => x.account), third.account], warnings: ['Not ACTIVE members of the organization, so not scanned: 999999999999.'] });
+    expect(written).toEqual([`Organization scan from account ${MANAGEMENT} with the role HipaaWizardReadOnly: 3 accounts.\nwarning: Not ACTIVE members of the organization, so not scanned: 999999999999.\n`]);
+    // The second account finishes first: nothing is written until the first is done.
+    stream.outcome(run.outcomes[1] as AccountOutcome<AccountScanValue>, 1);
+    expect(written).toHaveLength(1);
+    const kept = stream.outcome(run.outcomes[0] as AccountOutcome<AccountScanValue>, 0);
+    expect(written.slice(1)).toEqual([`\n=== account ${MEMBER} (clinic-prod) ===\nmember findings\n`, `\n=== account ${LOCKED} (clinic-dev) ===\nNot scanned: the role could not be assumed.\n`]);
+    expect(kept.status === 'scanned' && kept.value.text).toBeUndefined();
+    expect(kept.status === 'scanned' && kept.value.counts.fail).toBe(2);
+    stream.outcome(third, 2);
+    expect(written.at(-1)).toBe('\n=== account 444455556666 (clinic-test) ===\nthird findings\n');
+    expect(orgSummary({ ...run, outcomes: [...run.outcomes, third] })).toContain('Summary by account: 2 scanned, 1 not scanned.');
   });
 
   it('gives JSON per account and totals, and an exit code that never hides an unscanned account', () => {

@@ -127,10 +127,12 @@ async function scanOrg(
   o: CommonOptions & OrgFlags & { format: string; sendToSecurityHub?: boolean },
   run: { registry: Registry; steps: readonly StepDef[]; ctx: EvalContext & { records: FullRecordsView } },
 ): Promise<number> {
-  const { orgExitCode, orgJson, orgOptions, orgText, walkOrganization } = await import('../../session/org.js');
+  const { orgExitCode, orgJson, orgOptions, orgSummary, streamOrgText, walkOrganization } = await import('../../session/org.js');
   const org = orgOptions(o);
   const { openLiveSource } = await import('../../session/live.js');
   const paint = painter(colorEnabled());
+  const bold = (s: string) => paint('bold', s);
+  const text = o.format !== 'json' && !isFindingsFormat(o.format);
   const needs = needsOf(run.steps.flatMap((s) => run.registry.checksOf(s.id)));
   // Each account's report document, for the findings formats and the import into its own Security Hub.
   const docs = new Map<string, ReportDocument>();
@@ -159,13 +161,16 @@ async function scanOrg(
       const who = `${account.id}${account.name ? ` (${account.name})` : ''}`;
       process.stderr.write(phase === 'start' ? `Scanning account ${who}…\n` : problem ? `Account ${who} not scanned: ${problem}\n` : `Account ${who} scanned.\n`);
     },
+    // The text is written as the accounts finish, in the list's order; JSON and the findings
+    // formats are one document each, written at the end.
+    text ? streamOrgText((s) => process.stdout.write(s), bold) : undefined,
   );
   if (isFindingsFormat(o.format)) {
     // Every scanned account's findings in one document, in the order the accounts were listed.
     const ordered = result.outcomes.flatMap((x) => (x.status === 'scanned' ? [docs.get(x.account.id)] : [])).filter((d): d is ReportDocument => d !== undefined);
     process.stdout.write(renderFindings(o.format, ordered));
   } else
-    process.stdout.write(o.format === 'json' ? `${JSON.stringify(orgJson(result, run.ctx.now.toISOString(), VERSION), null, 2)}\n` : orgText(result, (s) => paint('bold', s)));
+    process.stdout.write(o.format === 'json' ? `${JSON.stringify(orgJson(result, run.ctx.now.toISOString(), VERSION), null, 2)}\n` : orgSummary(result, bold));
   const code = orgExitCode(result);
   return notSent ? 2 : code;
 }
