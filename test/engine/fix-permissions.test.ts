@@ -100,7 +100,17 @@ describe('every call a fix sends is authorized by its declared permissions', () 
     const missing: string[] = [];
     for (const def of registry.remediations) {
       const src = readFileSync(new URL(`../../remediations/${def.id}.ts`, import.meta.url), 'utf8');
-      const libs = [...src.matchAll(/from '\.\/lib\/([a-z-]+)\.js'/g)].map((m) => readFileSync(new URL(`../../remediations/lib/${m[1]}.ts`, import.meta.url), 'utf8'));
+      // The helpers it imports from remediations/lib/ (every command they name), and the helpers those
+      // import in turn (their forward commands only: a helper may drop the undo of what it borrows, as
+      // logs.ts keeps the key kms.ts makes).
+      const direct = new Set([...src.matchAll(/from '\.\/lib\/([a-z-]+)\.js'/g)].map((m) => m[1] as string));
+      const names = new Set(direct);
+      const libs: string[] = [];
+      for (const name of names) {
+        const text = readFileSync(new URL(`../../remediations/lib/${name}.ts`, import.meta.url), 'utf8');
+        libs.push(direct.has(name) ? text : text.split('\n').filter((line) => !/\bundo:/.test(line)).join('\n'));
+        for (const m of text.matchAll(/from '\.\/([a-z-]+)\.js'/g)) names.add(m[1] as string);
+      }
       const literal = new Set([src, ...libs].flatMap((t) => [...t.matchAll(/command: '([A-Za-z]+)'/g)].map((m) => m[1] as string)));
       const seen = new Set(SENT.filter((s) => s.fix === def.id).map((s) => s.call.command));
       for (const c of literal) if (!seen.has(c)) missing.push(`${def.id} ${c}`);
