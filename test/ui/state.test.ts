@@ -92,6 +92,8 @@ describe('the decision form', () => {
     expect(decisionProblem({ ...form.values, status: 'risk-accepted', reason: 'Because we said so.', reviewBy: '2026-01-01' }, f, now)).toContain('in the future');
     expect(decisionProblem({ ...form.values, reason: 'An equivalent is in place.' }, f, now)).toContain('Name the alternative measure');
     expect(decisionProblem({ ...form.values, status: 'risk-accepted', reason: 'Accepted until March.' }, f, now)).toBeUndefined();
+    // A date that names no real day is refused, as decide refuses it.
+    expect(decisionProblem({ ...form.values, status: 'risk-accepted', reason: 'Accepted until March.', reviewBy: '2027-02-30' }, f, now)).toBe('The review date must be a date like 2027-06-30.');
   });
 
   it('refuses "not reasonable" on a required specification', () => {
