@@ -5,7 +5,7 @@
  */
 import { decisionRefusal, requiredChoicesNote, statusesFor } from '../engine/hipaa.js';
 import type { AttestationDef, DecisionStatus, Finding } from '../engine/model.js';
-import { oneYearAfter } from '../lib/time.js';
+import { oneYearAfter, parseDay } from '../lib/time.js';
 
 export type FormFieldKind = 'text' | 'choice' | 'date';
 
@@ -106,8 +106,6 @@ export function attestationForm(def: AttestationDef, owner: string): FormState {
   };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Why the decision cannot be saved as it stands, or undefined. */
 export function decisionProblem(values: Readonly<Record<string, string>>, finding: Finding, now: Date): string | undefined {
   const status = values.status as DecisionStatus;
@@ -118,7 +116,7 @@ export function decisionProblem(values: Readonly<Record<string, string>>, findin
   if (status === 'alternative' && !values.alternative?.trim()) return 'Name the alternative measure that is used instead.';
   if (!values.decidedBy?.trim()) return 'Name the owner of this decision.';
   const review = values.reviewBy?.trim() ?? '';
-  if (!DATE.test(review) || Number.isNaN(Date.parse(`${review}T00:00:00Z`))) return 'The review date must be a date like 2027-06-30.';
+  if (!parseDay(review)) return 'The review date must be a date like 2027-06-30.';
   if (Date.parse(`${review}T23:59:59Z`) <= now.getTime()) return 'The review date must be in the future.';
   return undefined;
 }
@@ -129,7 +127,7 @@ export function attestationProblem(values: Readonly<Record<string, string>>, def
   for (const f of def.fields) {
     const v = values[`field:${f.name}`]?.trim() ?? '';
     if (f.required && !v) return `${f.label} is required.`;
-    if (v && f.kind === 'date' && !DATE.test(v)) return `${f.label} must be a date like 2026-03-31.`;
+    if (v && f.kind === 'date' && !parseDay(v)) return `${f.label} must be a date like 2026-03-31.`;
     if (v && (f.kind === 'percent' || f.kind === 'number') && !Number.isFinite(Number(v.replace(/%$/, '')))) return `${f.label} must be a number.`;
   }
   if (!values.attestedBy?.trim()) return 'Say who attests.';
