@@ -16,9 +16,19 @@ export const collectors: CollectorSet = {
     ['config:DescribeConfigurationRecorders', 'config:DescribeConfigurationRecorderStatus', 'config:DescribeDeliveryChannels'],
     async (ctx, region) => {
       const client = ctx.clients.get(ConfigServiceClient, region);
-      const [recorders, statuses, channels] = await Promise.all([
-        as('config:DescribeConfigurationRecorders', orIfMissing(() => client.send(new DescribeConfigurationRecordersCommand({})), MISSING_RECORDER, null)),
-        as('config:DescribeConfigurationRecorderStatus', orIfMissing(() => client.send(new DescribeConfigurationRecorderStatusCommand({})), MISSING_RECORDER, null)),
+      // The recorders' status is asked only when there is a recorder (most small accounts in most
+      // regions have none). The delivery channels are read either way: a channel can outlive its
+      // recorder, and the fixes that touch buckets must know which bucket Config delivers to.
+      const [[recorders, statuses], channels] = await Promise.all([
+        as('config:DescribeConfigurationRecorders', orIfMissing(() => client.send(new DescribeConfigurationRecordersCommand({})), MISSING_RECORDER, null)).then(
+          async (found) =>
+            [
+              found,
+              (found?.ConfigurationRecorders ?? []).length > 0
+                ? await as('config:DescribeConfigurationRecorderStatus', orIfMissing(() => client.send(new DescribeConfigurationRecorderStatusCommand({})), MISSING_RECORDER, null))
+                : null,
+            ] as const,
+        ),
         as('config:DescribeDeliveryChannels', orIfMissing(() => client.send(new DescribeDeliveryChannelsCommand({})), ['NoSuchDeliveryChannelException'], null)),
       ]);
       return {

@@ -23,6 +23,10 @@ export const collectors: CollectorSet = {
 
   'logs.metricFilters': regionalCollector(['logs:DescribeMetricFilters'], async (ctx, region) => {
     const out: MetricFilter[] = [];
+    // A metric filter belongs to a log group: a region with none has no filters to list. When the
+    // log groups could not be read, the filters are listed anyway.
+    const groups = await ctx.regional('logs.logGroups', region).catch(() => undefined);
+    if (groups && groups.length === 0) return out;
     for await (const page of paginateDescribeMetricFilters({ client: ctx.clients.get(CloudWatchLogsClient, region), pageSize: 50 }, {})) {
       for (const f of page.metricFilters ?? []) {
         out.push({
@@ -34,5 +38,5 @@ export const collectors: CollectorSet = {
       }
     }
     return out;
-  }),
+  }, ['logs.logGroups']),
 };
