@@ -12,6 +12,7 @@
  * - `--outdir DIR` writes the bundle elsewhere (the CLI tests build their own copy).
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -38,6 +39,26 @@ const stubDevtools = {
   },
 };
 
+/**
+ * The SDK's operation and shape schemas (dist-es/schemas/schemas_0.js of each client, up to 1.3 MB
+ * for EC2) are array literals whose trait objects use computed keys naming module constants
+ * (`{ [_xN]: _VEIp }` with `const _xN = "xmlName"`). esbuild cannot prove a computed key free of side
+ * effects, so it keeps every schema of the service. Writing those keys as the string literals they
+ * are lets it keep only the schemas the commands we send reach (EC2: ~1 MB of code less in memory).
+ */
+const sdkSchemas = {
+  name: 'sdk-schemas-literal-keys',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const strings = new Map();
+      for (const m of text.matchAll(/^const (_[A-Za-z0-9_]+) = ("(?:[^"\\\n]|\\.)*");$/gm)) strings.set(m[1], m[2]);
+      const contents = text.replace(/\[(_[A-Za-z0-9_]+)\]:/g, (all, id) => (strings.has(id) ? `${strings.get(id)}:` : all));
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const started = Date.now();
 try {
   await build({
@@ -53,13 +74,13 @@ try {
   logLevel: 'warning',
   jsx: 'automatic',
   tsconfig: join(root, 'tsconfig.json'),
-  external: ['@aws-sdk/*', '@smithy/*'],
+  mainFields: ['module', 'main'],
   // Yoga's WebAssembly loader probes `typeof fetch`; touching the global makes Node load its whole
   // HTTP client (undici) before the first frame. Nothing bundled needs the global fetch (the SDK is
   // external), so references to the global become undefined and Yoga decodes its inline binary.
   define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
   banner: { js: "import { createRequire as __hwCreateRequire } from 'node:module'; const require = __hwCreateRequire(import.meta.url);" },
-  plugins: [stubDevtools],
+  plugins: [stubDevtools, sdkSchemas],
   });
 } catch {
   // esbuild has printed the errors; the build fails, and the executable keeps the last good bundle.
