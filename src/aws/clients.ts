@@ -47,6 +47,16 @@ const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshR
 
 export const DEFAULT_CALL_TIMEOUT_MS = 120_000;
 
+/**
+ * A client's or command's class name as the SDK spells it. The bundle (scripts/bundle.mjs) renames a
+ * class whose name another bundled class has (EKS's and Redshift's DescribeClusterCommand become
+ * DescribeClusterCommand and DescribeClusterCommand2); the names here key the concurrency limits and
+ * name the call in a timeout's sentence, so the suffix is dropped.
+ */
+export function className(ctor: { name: string }): string {
+  return ctor.name.replace(/(Command|Client)\d+$/, '$1');
+}
+
 function named(name: string, message: string): Error {
   return Object.assign(new Error(message), { name });
 }
@@ -128,9 +138,9 @@ export class ClientFactory {
     }
     let client = byRegion.get(region);
     if (!client) {
-      client = new Ctor(this.config(Ctor.name, region));
+      const name = className(Ctor);
+      client = new Ctor(this.config(name, region));
       const original = client.send.bind(client);
-      const name = Ctor.name;
       client.send = (command: unknown, opts?: unknown) => this.dispatch(name, region, command, opts, original);
       byRegion.set(region, client);
     }
@@ -164,7 +174,7 @@ export class ClientFactory {
     return this.pool(clientName, region).run(async () => {
       const late = this.refusal();
       if (late) throw late;
-      const commandName = (command as { constructor: { name: string } }).constructor.name;
+      const commandName = className((command as { constructor: { name: string } }).constructor);
       const call = () => this.withDeadline(commandName, command, opts, original);
       try {
         return await (this.wrapper ? this.wrapper(clientName, region, commandName, call) : call());
