@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { mockClient } from 'aws-sdk-client-mock';
-import { SERVICES } from '../src/aws/services.js';
+import { SERVICES, type ServiceKey } from '../src/aws/services.js';
+import { SDK_CLIENTS } from './sdk-clients.js';
 
 export interface FakeSize {
   readonly users: number;
@@ -273,9 +274,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function installFake(account: FakeAccount): Promise<{ log: CallLog; restore: () => void }> {
   const log: CallLog = { byKey: new Map(), repeated: new Map(), total: 0 };
   const restores: (() => void)[] = [];
-  for (const info of Object.values(SERVICES)) {
-    const pkg = (await import(info.pkg)) as Record<string, unknown>;
-    const Ctor = pkg[info.client] as Parameters<typeof mockClient>[0];
+  for (const [key, info] of Object.entries(SERVICES)) {
+    const Ctor = SDK_CLIENTS[key as ServiceKey] as unknown as Parameters<typeof mockClient>[0];
     const mock = mockClient(Ctor);
     const clientName = info.client;
     let sinceReset = 0;
