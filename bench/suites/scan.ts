@@ -7,9 +7,9 @@
  *
  * On 2026-12-06 (Node 24, 2 cores shared with other work): peak 376–383 MB and 82 MB kept after GC
  * with the SDK bundled, against 433–453 MB and 140 MB with the whole client packages from
- * node_modules (the tsc output, dist/bench/large-account.js); wall / bound 1.24–1.25 against
- * 1.21–1.29 (the same CPU time over the run; the bundle loads faster and its collectors run a little
- * slower inside the measured window). `node --max-semi-space-size=2` took 15–25 MB off the peak
+ * node_modules (the tsc output, dist/bench/large-account.js); wall / bound 1.24–1.36 against
+ * 1.21–1.44 in runs taken in turn (the same CPU time over the whole run: the bundle loads faster and
+ * its collectors take a little more inside the measured window). `node --max-semi-space-size=2` took 15–25 MB off the peak
  * and added a third to the CPU time (wall / bound 1.39–1.58), so the executable does not set it.
  */
 import { spawnSync } from 'node:child_process';
