@@ -15,14 +15,8 @@ import { loadRegistry } from '../src/engine/registry.js';
 import { countStatuses, needsOf, runAll } from '../src/engine/runner.js';
 import type { Result } from '../src/engine/state.js';
 import { collectorLoaders } from '../src/generated/collectors.js';
-import { FakeAccount, type FakeSize, installFake } from './fake-aws.js';
+import { FakeAccount, type FakeSize, installFake, sizeFromEnv } from './fake-aws.js';
 
-const num = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined ? fallback : Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number, not "${raw}"`);
-  return n;
-};
 
 export interface LargeAccountReport {
   readonly size: FakeSize;
@@ -48,17 +42,6 @@ export interface LargeAccountReport {
   readonly slowest: readonly string[];
 }
 
-/** The size the environment asks for (the issue's figures by default). */
-export function sizeFromEnv(): FakeSize {
-  return {
-    users: num('BENCH_USERS', 2000),
-    buckets: num('BENCH_BUCKETS', 5000),
-    securityGroups: num('BENCH_SGS', 3000),
-    instances: num('BENCH_INSTANCES', 1000),
-    regions: num('BENCH_REGIONS', 17),
-    latencyMs: num('BENCH_LATENCY_MS', 30),
-  };
-}
 
 /** Scans a fake account of `size` with the real collectors and checks, and measures it. */
 export async function measureLargeAccount(size: FakeSize): Promise<LargeAccountReport> {

@@ -21,8 +21,7 @@ import { painter } from '../src/report/style.js';
 import { scanText } from '../src/report/scan-output.js';
 import { openLiveSource } from '../src/session/live.js';
 import { type AccountScanValue, orgSummary, streamOrgText, walkOrganization } from '../src/session/org.js';
-import { FakeAccount, installFake } from './fake-aws.js';
-import { sizeFromEnv } from './large-account.js';
+import { FakeAccount, installFake, sizeFromEnv } from './fake-aws.js';
 
 export interface OrgScanReport {
   readonly accounts: number;

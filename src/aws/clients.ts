@@ -13,6 +13,7 @@
  */
 import { errorName } from './errors.js';
 import { Semaphore, serviceLimit } from './limit.js';
+import { sdkModuleFor } from './sdk-commands.js';
 import { isService, SERVICES, type ServiceKey } from './services.js';
 
 export interface ClientOptions {
@@ -46,6 +47,16 @@ const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshR
 
 export const DEFAULT_CALL_TIMEOUT_MS = 120_000;
 
+/**
+ * A client's or command's class name as the SDK spells it. The bundle (scripts/bundle.mjs) renames a
+ * class whose name another bundled class has (EKS's and Redshift's DescribeClusterCommand become
+ * DescribeClusterCommand and DescribeClusterCommand2); the names here key the concurrency limits and
+ * name the call in a timeout's sentence, so the suffix is dropped.
+ */
+export function className(ctor: { name: string }): string {
+  return ctor.name.replace(/(Command|Client)\d+$/, '$1');
+}
+
 function named(name: string, message: string): Error {
   return Object.assign(new Error(message), { name });
 }
@@ -58,7 +69,11 @@ export interface PoolStats {
 }
 
 export class ClientFactory {
-  private readonly cache = new Map<string, InstanceType<AnyCtor>>();
+  /**
+   * By class, then region: the bundled EC2Client and one loaded from node_modules (a command missing
+   * from src/aws/sdk-commands.ts) share a name but not their commands, so each gets its own client.
+   */
+  private readonly cache = new Map<AnyCtor, Map<string, InstanceType<AnyCtor>>>();
   private readonly pools = new Map<string, Semaphore>();
   private readonly stop = new AbortController();
   /** The abort controllers of the calls in flight, aborted together on stop. */
@@ -116,14 +131,18 @@ export class ClientFactory {
 
   /** The client of class `Ctor` for `region`, built once. */
   get<C extends AnyCtor>(Ctor: C, region: string): InstanceType<C> {
-    const key = `${Ctor.name}@${region}`;
-    let client = this.cache.get(key);
+    let byRegion = this.cache.get(Ctor);
+    if (!byRegion) {
+      byRegion = new Map();
+      this.cache.set(Ctor, byRegion);
+    }
+    let client = byRegion.get(region);
     if (!client) {
-      client = new Ctor(this.config(Ctor.name, region));
+      const name = className(Ctor);
+      client = new Ctor(this.config(name, region));
       const original = client.send.bind(client);
-      const name = Ctor.name;
       client.send = (command: unknown, opts?: unknown) => this.dispatch(name, region, command, opts, original);
-      this.cache.set(key, client);
+      byRegion.set(region, client);
     }
     return client as InstanceType<C>;
   }
@@ -155,7 +174,7 @@ export class ClientFactory {
     return this.pool(clientName, region).run(async () => {
       const late = this.refusal();
       if (late) throw late;
-      const commandName = (command as { constructor: { name: string } }).constructor.name;
+      const commandName = className((command as { constructor: { name: string } }).constructor);
       const call = () => this.withDeadline(commandName, command, opts, original);
       try {
         return await (this.wrapper ? this.wrapper(clientName, region, commandName, call) : call());
@@ -198,10 +217,13 @@ export class ClientFactory {
     }
   }
 
-  /** Loads a service's SDK package and returns its client for `region` and the package itself. */
-  async load(service: ServiceKey, region: string): Promise<{ client: InstanceType<AnyCtor>; pkg: Record<string, unknown> }> {
+  /**
+   * Loads the module holding `service`'s `command` (src/aws/sdk-commands.ts: the bundled list, else
+   * the whole package) and returns its client for `region` and the module itself.
+   */
+  async load(service: ServiceKey, region: string, command: string): Promise<{ client: InstanceType<AnyCtor>; pkg: Record<string, unknown> }> {
     const info = SERVICES[service];
-    const pkg = (await import(info.pkg)) as Record<string, unknown>;
+    const pkg = await sdkModuleFor(service, command, info.pkg);
     const Ctor = pkg[info.client] as AnyCtor;
     return { client: this.get(Ctor, region), pkg };
   }
@@ -215,7 +237,7 @@ export class ClientFactory {
   }
 
   async send(service: ServiceKey, region: string, command: string, input: Record<string, unknown>): Promise<unknown> {
-    const { client, pkg } = await this.load(service, region);
+    const { client, pkg } = await this.load(service, region, command);
     const Command = pkg[`${command}Command`] as (new (input: unknown) => unknown) | undefined;
     if (!Command) throw new Error(`${SERVICES[service].pkg} has no ${command}Command`);
     return client.send(new Command(input));
@@ -248,7 +270,7 @@ export class ClientFactory {
   }
 
   destroy(): void {
-    for (const c of this.cache.values()) c.destroy();
+    for (const byRegion of this.cache.values()) for (const c of byRegion.values()) c.destroy();
     this.cache.clear();
   }
 }

@@ -62,7 +62,7 @@ export interface OrgAccount {
 
 /** The ACTIVE member accounts of the caller's organisation. */
 export async function listActiveAccounts(clients: ClientFactory, region: string): Promise<OrgAccount[]> {
-  const { OrganizationsClient, paginateListAccounts } = await import('@aws-sdk/client-organizations');
+  const { OrganizationsClient, paginateListAccounts } = await import('./sdk/organizations.js');
   const out: OrgAccount[] = [];
   for await (const page of paginateListAccounts({ client: clients.get(OrganizationsClient, region) }, {})) {
     for (const a of page.Accounts ?? []) {

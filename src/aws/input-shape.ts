@@ -8,6 +8,7 @@
  * failing halfway, and a test checks every fix's plans and undos against it.
  */
 import { NormalizedSchema } from '@smithy/core/schema';
+import { sdkModuleFor } from './sdk-commands.js';
 import { SERVICES, type ServiceKey } from './services.js';
 
 const REF = /^\{\{[a-z][a-z0-9-]*\.[A-Za-z0-9_.]+\}\}$/;
@@ -81,8 +82,7 @@ export function inputProblemsIn(pkg: Record<string, unknown>, command: string, i
   return out;
 }
 
-/** The same, loading the service's SDK package. */
+/** The same, loading the service's commands (src/aws/sdk-commands.ts). */
 export async function inputProblems(service: ServiceKey, command: string, input: Record<string, unknown>): Promise<string[]> {
-  const pkg = (await import(SERVICES[service].pkg)) as Record<string, unknown>;
-  return inputProblemsIn(pkg, command, input);
+  return inputProblemsIn(await sdkModuleFor(service, command, SERVICES[service].pkg), command, input);
 }

@@ -1,4 +1,6 @@
 /** The live account: caller identity, enabled regions, then slices collected on demand and shared. */
+// Static, like identity.ts's: a bundle keeps only the named classes (a dynamic import would keep all of STS).
+import { STSClient } from '@aws-sdk/client-sts';
 import { ClientFactory } from '../aws/clients.js';
 import { Collection } from '../aws/collector.js';
 import { startupProblem } from '../aws/errors.js';
@@ -13,7 +15,6 @@ async function resolveHomeRegion(options: SourceOptions): Promise<string> {
   if (options.region) return options.region;
   if (process.env.AWS_REGION) return process.env.AWS_REGION;
   if (process.env.AWS_DEFAULT_REGION) return process.env.AWS_DEFAULT_REGION;
-  const { STSClient } = await import('@aws-sdk/client-sts');
   const probe = new STSClient(options.profile ? { profile: options.profile } : {});
   try {
     return await probe.config.region();

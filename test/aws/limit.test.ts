@@ -91,6 +91,21 @@ describe('ClientFactory pools', () => {
     clients.destroy();
   });
 
+  // The bundle renames a class whose name another bundled class has (EKS's and Redshift's
+  // DescribeClusterCommand): the pool, its limit and a timeout's sentence still use the SDK's name.
+  it('name a client and a command by their SDK names when the bundle has suffixed them', async () => {
+    iam.on(ListUsersCommand).callsFake(() => new Promise(() => {}));
+    const IAMClient2 = class IAMClient2 extends IAMClient {};
+    const ListUsersCommand2 = class ListUsersCommand2 extends ListUsersCommand {};
+    const clients = new ClientFactory({ limits: { IAMClient: 2 }, callTimeoutMs: 50 });
+    await expect(clients.get(IAMClient2, 'us-east-1').send(new ListUsersCommand2({}))).rejects.toMatchObject({
+      name: 'TimeoutError',
+      message: 'AWS did not answer ListUsers within 50 ms',
+    });
+    expect(clients.poolStats()).toEqual([{ client: 'IAMClient', region: 'us-east-1', limit: 2, peak: 1 }]);
+    clients.destroy();
+  });
+
   it('stop every later call once the credentials have expired, with that same error', async () => {
     let n = 0;
     iam.on(ListUsersCommand).callsFake(() => {

@@ -6,6 +6,7 @@
 import * as iam from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { inputProblems, inputProblemsIn } from '../../src/aws/input-shape.js';
+import { SDK_COMMANDS } from '../../src/aws/sdk-commands.js';
 import { isService } from '../../src/aws/services.js';
 import { buildDemoState } from '../../src/demo/account.js';
 import type { PlannedCall } from '../../src/engine/model.js';
@@ -55,6 +56,22 @@ describe("planned calls match the AWS API's input shapes", () => {
       for (const p of await inputProblems(call.service, call.command, call.input)) problems.push(`${where}: ${call.service} ${call.command}: ${p}`);
     }
     expect([...new Set(problems)]).toEqual([]);
+  });
+
+  // The executable bundles only the commands src/aws/sdk-commands.ts lists; one missing there would
+  // make a fix load its service's whole SDK package (tens of megabytes) from node_modules.
+  it('every command a fix or undo sends is in the bundled list of commands', async () => {
+    const missing = new Set<string>();
+    for (const { call } of planned()) {
+      const load = isService(call.service) ? SDK_COMMANDS[call.service] : undefined;
+      const m = load ? await load() : {};
+      if (typeof m[`${call.command}Command`] !== 'function') missing.add(`${call.service} ${call.command}`);
+    }
+    for (const [service, command] of [['securityhub', 'BatchImportFindings'], ['securityhub', 'BatchUpdateFindings']] as const) {
+      const m = await SDK_COMMANDS[service]?.();
+      if (typeof m?.[`${command}Command`] !== 'function') missing.add(`${service} ${command}`);
+    }
+    expect([...missing].sort()).toEqual([]);
   });
 
   it('names a misspelt member, a missing required one, and a value of the wrong type', () => {

@@ -41,7 +41,7 @@ function newestSource(dir: string): number {
 /** True when the tests' build is newer than every source, so it can be used as it is. */
 function upToDate(): boolean {
   if (!existsSync(BIN) || !existsSync(MAIN)) return false;
-  const sources = Math.max(...['src', 'steps', 'remediations', 'bin'].map((d) => newestSource(join(ROOT, d))));
+  const sources = Math.max(...['src', 'steps', 'remediations', 'bin', 'scripts'].map((d) => newestSource(join(ROOT, d))));
   return statSync(MAIN).mtimeMs >= sources;
 }
 

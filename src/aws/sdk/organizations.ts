@@ -1,0 +1,2 @@
+/** What listing an organization's accounts needs (src/aws/identity.ts, for scan --org), loaded only then. */
+export { OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
