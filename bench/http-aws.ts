@@ -1,7 +1,8 @@
 /**
- * The bench's copy of test/helpers/fake-aws.ts (the build does not compile test/): bench/suites/small.ts
- * runs the built executable's `scan` of every step against it through AWS_ENDPOINT_URL, so every SDK
- * client the scan uses loads and sends real HTTP requests, as against AWS.
+ * Lives under bench/ because the build compiles bench/ and not test/: bench/suites/small.ts runs the
+ * built executable's `scan` of every step against it through AWS_ENDPOINT_URL, so every SDK client the
+ * scan uses loads and sends real HTTP requests, as against AWS. The CLI tests use it too, through
+ * test/helpers/fake-aws.ts.
  *
  * A tiny stand-in for AWS on 127.0.0.1, enough for `scan --step 1` against AWS_ENDPOINT_URL: STS
  * GetCallerIdentity, EC2 DescribeRegions and GetInstanceMetadataDefaults, and the IAM reads step 1
