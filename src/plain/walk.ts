@@ -17,6 +17,7 @@ import type { Tone } from '../ui/theme.js';
 import { createFlow } from '../wizard/flow.js';
 import { outline, type WalkServices } from '../wizard/services.js';
 import { checkedSteps, currentStep, findingOf, type Intent, runOf, type StepOutline } from '../wizard/state.js';
+import { shellQuote } from '../lib/shell.js';
 import { sentence } from '../wizard/sentence.js';
 import { type Asker, Interrupted, inquirerAsker, lineAsker, NoMoreAnswers } from './ask.js';
 
@@ -328,7 +329,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
     services.close();
     stdout.write(scanText({ mode: scan.mode, state: scan.state, steps: options.registry.steps, findings: scan.findings, generatedAt: scan.generatedAt }, paint, width));
     say();
-    for (const line of answerFlags(scan.findings, scan.state.identity.accountId)) say(line);
+    for (const line of answerFlags(scan.findings, { accountId: scan.state.identity.accountId, live: scan.mode === 'live', sourceArgs: services.sourceArgs, recordsDir: services.recordsDir })) say(line);
     return scan.findings.some((f) => f.status === 'fail') ? 1 : 0;
   }
 }
@@ -336,16 +337,22 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 const STATUS_LABEL = { pass: 'PASS', fail: 'FAIL', unknown: 'UNKNOWN', manual: 'ATTEST', accepted: 'ACCEPTED' } as const;
 const STATUS_STYLE: Record<Finding['status'], StyleName> = { pass: 'green', fail: 'red', unknown: 'yellow', manual: 'cyan', accepted: 'magenta' };
 
-/** The commands that answer the walk's questions without prompts, with ids from this scan. */
-export function answerFlags(findings: readonly Finding[], accountId = '<account-id>'): string[] {
+/** The commands that answer the walk's questions without prompts, with ids from this scan and flags naming its account and records folder. */
+export function answerFlags(
+  findings: readonly Finding[],
+  where: { readonly accountId?: string; readonly live?: boolean; readonly sourceArgs?: readonly string[]; readonly recordsDir?: string } = {},
+): string[] {
   const fixable = findings.find((f) => f.status === 'fail' && f.remediation);
   const failing = findings.find((f) => f.status === 'fail');
   const question = findings.find((f) => f.kind === 'attestation' && f.status === 'manual');
+  const source = where.sourceArgs?.length ? ` ${where.sourceArgs.join(' ')}` : '';
+  const records = where.recordsDir ? ` --records ${shellQuote(where.recordsDir)}` : '';
   const lines = ['Answer without prompts:'];
-  lines.push(`  hipaa-wizard decide ${failing?.id ?? '<check-id>'} --status risk-accepted --reason "…" --owner <name> --review-by YYYY-MM-DD --account ${accountId}`);
-  lines.push(`  hipaa-wizard attest ${question?.id ?? '<attestation-id>'} --answer yes --field name=value`);
-  lines.push(`  hipaa-wizard plan ${fixable?.id ?? '<check-id>'}      (preview a fix; nothing changes)`);
-  lines.push(`  hipaa-wizard apply ${fixable?.id ?? '<check-id>'} --yes      (live accounts only)`);
+  lines.push(`  hipaa-wizard decide ${failing?.id ?? '<check-id>'} --status risk-accepted --reason "…" --owner <name> --review-by YYYY-MM-DD --account ${where.accountId ?? '<account-id>'}${records}`);
+  lines.push(`  hipaa-wizard attest ${question?.id ?? '<attestation-id>'} --answer yes --field name=value${records}`);
+  lines.push(`  hipaa-wizard plan ${fixable?.id ?? '<check-id>'}${source}      (preview a fix; nothing changes)`);
+  if (where.live !== false) lines.push(`  hipaa-wizard apply ${fixable?.id ?? '<check-id>'}${source} --yes      (live accounts only)`);
+  else lines.push('  hipaa-wizard apply CHECK --yes, on a live account (--profile, --region): the demo and a snapshot change nothing');
   lines.push('  or pipe answers, one per line: hipaa-wizard --plain < answers.txt');
   return lines;
 }

@@ -33,6 +33,8 @@ export interface WalkServices {
   readonly recordsDir: string;
   /** What is being opened, for the first frame: the demo and a snapshot make no AWS call. */
   readonly opening: 'demo' | 'snapshot' | 'live';
+  /** The flags that name this account to the other commands (--demo, --snapshot FILE, --profile …). */
+  readonly sourceArgs: readonly string[];
   now(): Date;
   /** `onCall` hears each AWS call opening a live account waits on (the connecting screen names it). */
   open(reconnect: boolean, onCall?: (call: string) => void): Promise<{ session: SessionInfo; position?: Position }>;
@@ -207,6 +209,7 @@ export function createWalk(options: WalkOptions): WalkServices {
     registry,
     recordsDir,
     opening: options.source.demo ? 'demo' : options.source.snapshot ? 'snapshot' : 'live',
+    sourceArgs: sourceArgs(options.source),
     now,
     async open(reconnect, onCall) {
       if (reconnect && source) {
@@ -368,16 +371,18 @@ export function createWalk(options: WalkOptions): WalkServices {
 
 /** The command line that writes the same HTML report without the wizard. */
 export function reportCommand(source: SourceOptions, recordsDir: string, file: string): string {
-  const args = ['hipaa-wizard', 'report', '--format', 'html'];
-  if (source.demo) args.push('--demo');
-  else if (source.snapshot) args.push('--snapshot', q(source.snapshot));
-  else {
-    if (source.profile) args.push('--profile', q(source.profile));
-    if (source.region) args.push('--region', q(source.region));
-    if (source.regions?.length) args.push('--regions', q(source.regions.join(',')));
-  }
-  args.push('--records', q(recordsDir), '-o', q(file));
-  return args.join(' ');
+  return ['hipaa-wizard', 'report', '--format', 'html', ...sourceArgs(source), '--records', q(recordsDir), '-o', q(file)].join(' ');
+}
+
+/** The flags that name this walk's account to another command: --demo, --snapshot FILE, or the profile and regions. */
+export function sourceArgs(source: SourceOptions): string[] {
+  if (source.demo) return ['--demo'];
+  if (source.snapshot) return ['--snapshot', q(source.snapshot)];
+  const args: string[] = [];
+  if (source.profile) args.push('--profile', q(source.profile));
+  if (source.region) args.push('--region', q(source.region));
+  if (source.regions?.length) args.push('--regions', q(source.regions.join(',')));
+  return args;
 }
 
 /** The saved position, or undefined when there is none or it names steps that no longer exist. */

@@ -149,6 +149,15 @@ describe('the plain walk', () => {
     const lines = answerFlags([]);
     expect(lines.join('\n')).toContain('hipaa-wizard decide <check-id>');
   });
+
+  it('on the demo, suggests commands that act on the demo and its own records folder, and no apply', () => {
+    const text = answerFlags([], { accountId: '210987654321', live: false, sourceArgs: ['--demo'], recordsDir: 'hipaa-records-demo' }).join('\n');
+    expect(text).toContain('--account 210987654321 --records hipaa-records-demo');
+    expect(text).toContain('hipaa-wizard attest <attestation-id> --answer yes --field name=value --records hipaa-records-demo');
+    expect(text).toContain('hipaa-wizard plan <check-id> --demo');
+    expect(text).not.toMatch(/hipaa-wizard apply \S+ --demo/);
+    expect(text).toContain('on a live account (--profile, --region): the demo and a snapshot change nothing');
+  });
 });
 
 describe('the plain walk on a live account (mocked SDK clients)', () => {
