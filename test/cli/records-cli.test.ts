@@ -40,6 +40,9 @@ describe('decide and records', () => {
     const every = workDir();
     expect((await run(every, ...accept, '--all-accounts')).stdout).toContain('It applies to every account (--all-accounts).');
     expect(await mfa(every)).toBe('accepted');
+    // records list says where each decision holds.
+    expect((await run(every, 'records', 'list')).stdout).toMatch(/console-users-mfa: risk-accepted, review by 2027-02-01 \(decided by dana\.okafor\), on every account/);
+    expect((await run(same, 'records', 'list')).stdout).toMatch(/console-users-mfa: risk-accepted, .*, on account 210987654321/);
   });
 
   it('records decisions, supersedes, lists, shows history and verifies', async () => {

@@ -100,7 +100,9 @@ export function describeEntry(e: RecordEntry): string {
   switch (e.kind) {
     case 'decision': {
       const d = decisionOf(e);
-      return `${d.subject}: ${d.status}, review by ${d.reviewBy} (decided by ${d.decidedBy}${d.approvedBy ? `, approved by ${d.approvedBy}` : ''})`;
+      const accounts = d.scope?.accounts ?? [];
+      const where = accounts.length ? `account${accounts.length === 1 ? '' : 's'} ${accounts.join(', ')}` : 'every account';
+      return `${d.subject}: ${d.status}, review by ${d.reviewBy} (decided by ${d.decidedBy}${d.approvedBy ? `, approved by ${d.approvedBy}` : ''}), on ${where}`;
     }
     case 'attestation':
       return `${String(b.attestation)}: answered ${String(b.answer)} by ${String(b.attestedBy)} on ${isoDay(String(b.attestedAt))}`;
