@@ -25,7 +25,7 @@ import { sha256Hex } from '../lib/hash.js';
 import { canonicalJson } from '../lib/json.js';
 import { RecordsError } from './errors.js';
 import { acquireLock } from './lock.js';
-import { bodyProblems, EntrySchema, HeadSchema, RECORD_KINDS, type RecordKind } from '../schemas/records.js';
+import { type AttestationBody, bodyProblems, type DecisionBody, EntrySchema, HeadSchema, RECORD_KINDS, type RecordKind, type VendorBody } from '../schemas/records.js';
 import { conforms, problemsOf, type Static } from '../schemas/schema.js';
 
 export const RECORDS_FORMAT_VERSION = 1;
@@ -39,8 +39,23 @@ export const FRAGMENT_SEAL = ' <- interrupted append, not an entry';
 export { RECORD_KINDS, type RecordKind };
 const ID_PREFIX: Record<RecordKind, string> = { decision: 'D', attestation: 'A', vendor: 'V', journal: 'J' };
 
-/** One entry of the register, as EntrySchema (src/schemas/records.ts) accepts it. */
-export type RecordEntry = Static<typeof EntrySchema>;
+/** An entry's body as plain fields, whatever its kind (journal bodies, and readers that only look). */
+export function fieldsOf(entry: RecordEntry): Readonly<Record<string, unknown>> {
+  return entry.body;
+}
+
+/** What every entry has besides its kind and body. */
+type EntryBase = Omit<Static<typeof EntrySchema>, 'kind' | 'body'>;
+
+/**
+ * One entry of the register, as EntrySchema (src/schemas/records.ts) accepts it, its body typed by
+ * its kind (BODY_SCHEMAS checks each body when the register is read and before an entry is written).
+ */
+export type RecordEntry =
+  | (EntryBase & { readonly kind: 'decision'; readonly body: DecisionBody })
+  | (EntryBase & { readonly kind: 'attestation'; readonly body: AttestationBody })
+  | (EntryBase & { readonly kind: 'vendor'; readonly body: VendorBody })
+  | (EntryBase & { readonly kind: 'journal'; readonly body: Record<string, unknown> });
 
 export type ProblemCode =
   | 'unreadable'
@@ -335,7 +350,8 @@ export async function appendRecord(dir: string, kind: RecordKind, body: object, 
         body: storedBody,
         prev: scan.tail.hash,
       };
-      const entry: RecordEntry = { ...unsigned, hash: entryHash(unsigned) };
+      // The body was checked against its kind's schema above (bodyProblems), so it is that kind's body.
+      const entry = { ...unsigned, hash: entryHash(unsigned) } as RecordEntry;
       // A fragment from an interrupted append stays where it is; the entry starts on a line of its own.
       const text = `${scan.endsClean ? '' : scan.tailFragment ? `${FRAGMENT_SEAL}\n` : '\n'}${JSON.stringify(entry)}\n`;
       if (!(await lock.stillHeld())) continue; // the lock was broken from under us: start again

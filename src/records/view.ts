@@ -33,15 +33,18 @@ export interface FullRecordsView extends RecordsView {
 }
 
 export function decisionOf(entry: RecordEntry): Decision {
-  return { ...(entry.body as unknown as Omit<Decision, 'id'>), id: entry.id };
+  if (entry.kind !== 'decision') throw new Error(`${entry.id} is a ${entry.kind} entry, not a decision`);
+  return { ...entry.body, id: entry.id };
 }
 
 export function attestationOf(entry: RecordEntry): AttestationAnswer {
-  return { ...(entry.body as unknown as Omit<AttestationAnswer, 'id'>), id: entry.id };
+  if (entry.kind !== 'attestation') throw new Error(`${entry.id} is a ${entry.kind} entry, not an attestation`);
+  return { ...entry.body, id: entry.id };
 }
 
 export function vendorOf(entry: RecordEntry): Vendor {
-  return { ...(entry.body as unknown as Omit<Vendor, 'recordedBy' | 'recordedAt'>), recordedBy: entry.by, recordedAt: entry.at };
+  if (entry.kind !== 'vendor') throw new Error(`${entry.id} is a ${entry.kind} entry, not a vendor`);
+  return { ...entry.body, recordedBy: entry.by, recordedAt: entry.at };
 }
 
 /** Builds the view from entries (pure; used by loadRecordsView and by tests). */

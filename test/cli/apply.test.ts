@@ -1,6 +1,6 @@
 /** `hipaa-wizard apply` as a person runs it: refusals first, then a real apply against a live endpoint. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRecords } from '../../src/records/store.js';
+import { fieldsOf, readRecords } from '../../src/records/store.js';
 import { ensureBuilt, isolatedEnv, runCli, workDir } from '../helpers/built-cli.js';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.js';
 
@@ -62,7 +62,7 @@ describe('apply --yes against a live account', () => {
     const writes = aws.requests.slice(before).filter((q) => q.action === 'UpdateAccountPasswordPolicy');
     expect(writes).toHaveLength(1);
     const { entries } = await readRecords(`${cwd}/hipaa-records`);
-    expect(entries.map((e) => [e.kind, e.body.remediation, e.body.outcome])).toEqual([['journal', 'password-policy', 'failed']]);
+    expect(entries.map((e) => [e.kind, fieldsOf(e).remediation, fieldsOf(e).outcome])).toEqual([['journal', 'password-policy', 'failed']]);
     expect(r.stdout).toContain(`Journal entry ${entries[0]?.id}.`);
   }, 60_000);
 });

@@ -12,7 +12,7 @@ import type { Plan } from '../../src/engine/model.js';
 import { basisOf, makePlan, slicesOf } from '../../src/engine/plan.js';
 import { loadRegistry } from '../../src/engine/registry.js';
 import { registerJournal } from '../../src/records/journal-port.js';
-import { appendRecord, currentUser, readRecords } from '../../src/records/store.js';
+import { appendRecord, currentUser, fieldsOf, readRecords } from '../../src/records/store.js';
 import { liveSource } from '../helpers/live-source.js';
 import { ctx, state } from '../helpers/state.js';
 
@@ -116,7 +116,7 @@ describe('applyPlan', () => {
     expect(outcome.message).toMatch(/^Stopped at change 1 of 1 \(UpdateAccountPasswordPolicy on account 111122223333 password policy in us-east-1\): AccessDenied: .*0 changes were made before it and 1 was not\./);
     expect(outcome.verification.find((v) => v.check === 'password-policy-strength')?.status).toBe('fail');
     const { entries } = await readRecords(dir);
-    expect(entries[0]?.body.outcome).toBe('failed');
+    expect(entries[0] && fieldsOf(entries[0]).outcome).toBe('failed');
   });
 
   it('never applies to the demo account or a snapshot', async () => {
@@ -178,7 +178,7 @@ describe('applyPlan', () => {
     expect(ec2.commandCalls(EnableEbsEncryptionByDefaultCommand)).toHaveLength(1);
     expect(outcome.results.map((r) => r.status)).toEqual(['done', 'not-run']);
     expect(outcome.message).toBe('Interrupted: 1 of 2 changes were made and the other 1 were not. Journal entry J-0001.');
-    expect((await readRecords(dir)).entries[0]?.body.outcome).toBe('interrupted');
+    expect(fieldsOf((await readRecords(dir)).entries[0]!).outcome).toBe('interrupted');
   });
 
   it('says so when the journal cannot be written, and keeps the outcome of the change', async () => {

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AttestationDef, CheckDef } from '../../src/engine/model.js';
 import { recordAttestation, recordDecision, recordVendor, retireVendor } from '../../src/records/record.js';
-import { readRecords } from '../../src/records/store.js';
+import { fieldsOf, readRecords } from '../../src/records/store.js';
 import { evidenceDrift, sentenceProblem, type SubjectRegistry } from '../../src/records/validate.js';
 import { loadRecordsView } from '../../src/records/view.js';
 import { tempRecordsDir } from './helpers.js';
@@ -114,7 +114,7 @@ describe('decisions per §164.306(d)(3)', () => {
     await recordDecision(dir, { subject: 'root-mfa', status: 'implemented', reason }, opts);
     await recordDecision(dir, { subject: 'root-mfa', status: 'risk-accepted', reason, owner: 'Ana Ruiz', reviewBy: '2027-02-01' }, opts);
     await recordDecision(dir, { subject: '164.308(a)(4)(ii)(A)', status: 'not-applicable', reason: 'The clinic is a provider and runs no health care clearinghouse functions.' }, opts);
-    expect((await readRecords(dir)).entries.map((e) => e.body.status)).toEqual(['implemented', 'risk-accepted', 'not-applicable']);
+    expect((await readRecords(dir)).entries.map((e) => fieldsOf(e).status)).toEqual(['implemented', 'risk-accepted', 'not-applicable']);
   });
 
   it('risk-accepted: an owner and an expiry are required', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE, scanRegister } from '../../src/records/store.js';
+import { fieldsOf, LOCK_FILE, scanRegister } from '../../src/records/store.js';
 import { tempRecordsDir } from './helpers.js';
 
 let bundleDir: string;
@@ -83,7 +83,7 @@ describe('the register under real processes', () => {
       expect(e, `acknowledged ${a.id} is missing`).toBeDefined();
       expect(e!.body).toMatchObject({ writer: a.writer, n: a.n });
     }
-    const keys = scan.entries.map((e) => `${e.body.writer}/${e.body.n}`);
+    const keys = scan.entries.map((e) => `${fieldsOf(e).writer}/${fieldsOf(e).n}`);
     expect(new Set(keys).size).toBe(keys.length); // nothing twice
     expect(scan.entries.map((e) => e.seq)).toEqual(scan.entries.map((_, i) => i + 1));
     expect(acked.length).toBeGreaterThan(rounds); // the writers did get work done between kills
@@ -104,11 +104,11 @@ describe('the register under real processes', () => {
     expect(scan.entries).toHaveLength(writers.length * perWriter);
     expect(scan.entries.map((e) => e.seq)).toEqual(scan.entries.map((_, i) => i + 1));
     for (const w of writers) {
-      const mine = scan.entries.filter((e) => e.body.writer === w).map((e) => e.body.n);
+      const mine = scan.entries.filter((e) => fieldsOf(e).writer === w).map((e) => fieldsOf(e).n);
       expect(mine).toEqual(Array.from({ length: perWriter }, (_, i) => i + 1)); // each once, in order
     }
     // The writers really did overlap (their entries are interleaved in the file).
-    const switches = scan.entries.filter((e, i) => i > 0 && e.body.writer !== scan.entries[i - 1]!.body.writer).length;
+    const switches = scan.entries.filter((e, i) => i > 0 && fieldsOf(e).writer !== fieldsOf(scan.entries[i - 1]!).writer).length;
     expect(switches).toBeGreaterThan(writers.length);
     const acks = started.flatMap((s) => s.acks);
     expect(new Set(acks.map((a) => a.id)).size).toBe(writers.length * perWriter);

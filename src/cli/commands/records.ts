@@ -96,7 +96,6 @@ async function writeAnchor(anchor: Anchor, o: AnchorOptions & { to: string; reta
 
 /** One line describing an entry's content. */
 export function describeEntry(e: RecordEntry): string {
-  const b = e.body as Record<string, unknown>;
   switch (e.kind) {
     case 'decision': {
       const d = decisionOf(e);
@@ -104,11 +103,16 @@ export function describeEntry(e: RecordEntry): string {
       const where = accounts.length ? `account${accounts.length === 1 ? '' : 's'} ${accounts.join(', ')}` : 'every account';
       return `${d.subject}: ${d.status}, review by ${d.reviewBy} (decided by ${d.decidedBy}${d.approvedBy ? `, approved by ${d.approvedBy}` : ''}), on ${where}`;
     }
-    case 'attestation':
-      return `${String(b.attestation)}: answered ${String(b.answer)} by ${String(b.attestedBy)} on ${isoDay(String(b.attestedAt))}`;
-    case 'vendor':
-      return `${String(b.name)} (${String(b.id)})${b.retired ? ' retired' : `: ${b.baaSignedOn ? `BAA signed ${String(b.baaSignedOn)}${b.baaExpiresOn ? `, expires ${String(b.baaExpiresOn)}` : ''}` : 'no BAA on record'}`}`;
+    case 'attestation': {
+      const a = e.body;
+      return `${a.attestation}: answered ${a.answer} by ${a.attestedBy} on ${isoDay(a.attestedAt)}`;
+    }
+    case 'vendor': {
+      const v = e.body;
+      return `${v.name} (${v.id})${v.retired ? ' retired' : `: ${v.baaSignedOn ? `BAA signed ${v.baaSignedOn}${v.baaExpiresOn ? `, expires ${v.baaExpiresOn}` : ''}` : 'no BAA on record'}`}`;
+    }
     default: {
+      const b = e.body;
       if (typeof b.summary === 'string') return b.summary;
       if (typeof b.remediation === 'string') {
         const op = b.operation === 'undo' ? `undo of ${typeof b.undoOf === 'string' ? b.undoOf : 'a change'}` : 'applied';
