@@ -6,6 +6,7 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction } from '../src/engine/model.js';
 import { daysBetween, readIn } from '../src/engine/outcome.js';
+import { OptionValues } from '../src/schemas/options.js';
 
 export default defineRemediation({
   id: 'cancel-key-deletion',
@@ -13,7 +14,7 @@ export default defineRemediation({
   fixes: ['kms-pending-deletion'],
   leavesAlone: ['AWS-managed keys', 'a cancelled key stays disabled with enable=no'],
   permissions: ['kms:CancelKeyDeletion', 'kms:EnableKey', 'kms:DisableKey', 'kms:ScheduleKeyDeletion'],
-  options: [{ name: 'enable', description: 'enable each key again after cancelling its deletion: yes or no', default: 'yes' }],
+  options: [{ name: 'enable', description: 'enable each key again after cancelling its deletion: yes or no', default: 'yes', schema: OptionValues.yesNo() }],
   plan(state, { now, options, failing }) {
     // One scope rule: only the keys the check failed.
     const failed = new Set(failing('kms-pending-deletion').map((r) => r.id));

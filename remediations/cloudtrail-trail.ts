@@ -15,6 +15,7 @@ import { allTrails } from '../src/rules/cloudtrail.js';
 import { keyPolicy, newKey } from './lib/kms.js';
 import { deliveryPolicy, logBucketName, logTags } from './s3-access-logging.js';
 import { denyNonTls, mergeStatement, newPrivateBucket, policyUndo } from './lib/s3.js';
+import { OptionValues } from '../src/schemas/options.js';
 
 export function trailBucketStatements(partition: string, account: string, bucket: string, trailArn: string) {
   const bucketArn = `arn:${partition}:s3:::${bucket}`;
@@ -96,6 +97,7 @@ export default defineRemediation({
       name: 'object-lock',
       description: 'Object Lock on a new log bucket, for the log retention period: governance (users with s3:BypassGovernanceRetention can still delete), compliance (no one can), or none',
       default: 'governance',
+      schema: OptionValues.oneOf(['governance', 'compliance', 'none']),
     },
   ],
   notes: ['The first copy of management events is free; a customer-managed KMS key costs about $1 a month plus requests, and the bucket bills for storage.'],
@@ -133,8 +135,7 @@ export default defineRemediation({
     const statements = trailBucketStatements(partition, accountId, bucket, trailArn);
     const existing = read(state, 's3.buckets').find((b) => b.name === bucket);
     if (!existing) {
-      const lock = (options['object-lock'] ?? 'governance').toLowerCase();
-      if (!['governance', 'compliance', 'none'].includes(lock)) throw new Error(`the option object-lock must be governance, compliance or none, not "${lock}"`);
+      const lock = options['object-lock'] ?? 'governance';
       actions.push(
         ...newPrivateBucket(bucket, region, 'the CloudTrail log files', { Version: '2012-10-17', Statement: statements }, {
           tags: logTags(settings),

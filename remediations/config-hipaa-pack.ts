@@ -10,6 +10,7 @@ import type { PlanAction } from '../src/engine/model.js';
 import { read } from '../src/engine/outcome.js';
 import { regionalSlice } from '../src/engine/state.js';
 import { denyNonTls, newPrivateBucket } from './lib/s3.js';
+import { OptionValues } from '../src/schemas/options.js';
 
 export const HIPAA_PACK = 'Operational-Best-Practices-for-HIPAA-Security';
 /** AWS publishes its sample conformance packs as SSM documents owned by Amazon. */
@@ -73,7 +74,7 @@ export default defineRemediation({
   needs: { global: ['iam.authorization', 's3.buckets'] },
   options: [
     { name: 'bucket', description: 'the bucket Config delivers to (created when missing)', default: 'hipaa-wizard-config-{account}' },
-    { name: 'pack', description: 'where to deploy the HIPAA conformance pack: home (the home region), all (every region set up), or none', default: 'home' },
+    { name: 'pack', description: 'where to deploy the HIPAA conformance pack: home (the home region), all (every region set up), or none', default: 'home', schema: OptionValues.oneOf(['home', 'all', 'none']) },
     { name: 'template-s3-uri', description: 'deploy the pack from this template (s3://…) instead of AWS’s published sample document' },
   ],
   notes: [
@@ -85,7 +86,6 @@ export default defineRemediation({
     const home = state.homeRegion;
     const bucket = (options.bucket ?? 'hipaa-wizard-config-{account}').replace('{account}', accountId);
     const packWhere = options.pack ?? 'home';
-    if (!['home', 'all', 'none'].includes(packWhere)) throw new Error(`the pack option takes home, all or none, not "${packWhere}"`);
     const regionsToFix: string[] = [];
     const perRegion: PlanAction[] = [];
     for (const region of state.regions) {

@@ -12,6 +12,7 @@ import { daysBetween, read } from '../src/engine/outcome.js';
 import accessKeyAge from '../steps/01-access-controls/checks/access-key-age.js';
 import unusedCredentials from '../steps/01-access-controls/checks/unused-credentials.js';
 import { failingIds } from './lib/iam-scope.js';
+import { OptionValues } from '../src/schemas/options.js';
 
 const sameInstant = (a: string | null, b: string | null) => a !== null && b !== null && Math.abs(new Date(a).getTime() - new Date(b).getTime()) < 1000;
 
@@ -22,7 +23,7 @@ export default defineRemediation({
   leavesAlone: ['the root user', 'keys used within the idle limit (named, with the steps to rotate them)'],
   permissions: ['iam:UpdateAccessKey', 'iam:DeleteLoginProfile', 'iam:ListAccessKeys'],
   needs: { global: ['iamkeys.accessKeys'] },
-  options: [{ name: 'passwords', description: 'also remove console passwords unused for longer than the idle limit: yes or no', default: 'yes' }],
+  options: [{ name: 'passwords', description: 'also remove console passwords unused for longer than the idle limit: yes or no', default: 'yes', schema: OptionValues.yesNo() }],
   notes: [
     'A deactivated key stops working at once: check first that no script, server or CI job still uses it (the plan shows when each key was last used).',
     'A removed console password cannot be restored; an administrator can set a new one later with aws iam create-login-profile.',
@@ -33,7 +34,6 @@ export default defineRemediation({
     const unused = failingIds(unusedCredentials, state, ctx);
     const old = failingIds(accessKeyAge, state, ctx);
     const toRotate: string[] = [];
-    if (options.passwords !== undefined && !['yes', 'no'].includes(options.passwords)) throw new Error(`the passwords option takes yes or no, not "${options.passwords}"`);
     const report = read(state, 'iam.credentialReport');
     const keys = read(state, 'iamkeys.accessKeys');
     const region = state.homeRegion;

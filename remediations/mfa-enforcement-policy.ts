@@ -15,6 +15,7 @@ import { read } from '../src/engine/outcome.js';
 import { PlanError } from '../src/engine/plan.js';
 import consoleUsersMfa from '../steps/01-access-controls/checks/console-users-mfa.js';
 import { callerUserName, failingIds, keysUsedWithin } from './lib/iam-scope.js';
+import { OptionValues } from '../src/schemas/options.js';
 
 /** What a person without MFA may still do: look at and set up their own MFA, and change their own password. */
 const SELF_SERVICE = [
@@ -75,11 +76,12 @@ export default defineRemediation({
   options: [
     { name: 'group', description: 'the IAM group the policy is attached to (created when missing)', default: 'mfa-required' },
     { name: 'policy', description: 'the name of the customer-managed policy', default: 'hipaa-wizard-require-mfa' },
-    { name: 'add-users', description: 'add the console users without MFA to the group: yes or no', default: 'yes' },
+    { name: 'add-users', description: 'add the console users without MFA to the group: yes or no', default: 'yes', schema: OptionValues.yesNo() },
     {
       name: 'key-users',
       description: 'console users without MFA whose access keys were used recently: leave them out of the group (skip) or add them too, which stops their keys (add)',
       default: 'skip',
+      schema: OptionValues.oneOf(['skip', 'add']),
     },
   ],
   notes: [
@@ -92,8 +94,6 @@ export default defineRemediation({
     const note = ctx.note ?? (() => {});
     const group = options.group ?? 'mfa-required';
     const policy = options.policy ?? 'hipaa-wizard-require-mfa';
-    if (!['yes', 'no'].includes(options['add-users'] ?? 'yes')) throw new Error(`the add-users option takes yes or no, not "${options['add-users']}"`);
-    if (!['skip', 'add'].includes(options['key-users'] ?? 'skip')) throw new Error(`the key-users option takes skip or add, not "${options['key-users']}"`);
     const report = read(state, 'iam.credentialReport');
     const caller = callerUserName(state);
     const callerRow = caller === undefined ? undefined : report.find((r) => r.user === caller);

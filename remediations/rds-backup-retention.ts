@@ -11,6 +11,7 @@ import type { PlanAction } from '../src/engine/model.js';
 import { readIn } from '../src/engine/outcome.js';
 import { pendingNote } from './rds-deletion-protection.js';
 import { MIN_RDS_BACKUP_DAYS } from '../steps/08-backup-and-recovery/checks/rds-backup-retention.js';
+import { OptionValues } from '../src/schemas/options.js';
 
 export default defineRemediation({
   id: 'rds-backup-retention',
@@ -18,7 +19,7 @@ export default defineRemediation({
   fixes: ['rds-backup-retention'],
   leavesAlone: ['pending modifications (never ApplyImmediately)', 'instances inside a cluster (the cluster is changed)'],
   permissions: ['rds:ModifyDBInstance', 'rds:ModifyDBCluster'],
-  options: [{ name: 'days', description: 'days of automated backups to keep (7 to 35)', default: String(MIN_RDS_BACKUP_DAYS) }],
+  options: [{ name: 'days', description: 'days of automated backups to keep (7 to 35)', default: String(MIN_RDS_BACKUP_DAYS), schema: OptionValues.wholeNumber(MIN_RDS_BACKUP_DAYS, 35) }],
   notes: [
     'Changing retention from 0 (backups off) causes an outage, so it waits for the maintenance window; a change between two non-zero periods applies as soon as possible. Backup storage beyond the database size is billed.',
   ],

@@ -26,6 +26,7 @@ function crossAccountReaders(policy: PolicyDocument | null, account: string): st
   return [...new Set(ids)];
 }
 import { type BucketDependents, bucketDependents, failingBuckets, servedAnonymously } from './lib/s3.js';
+import { OptionValues } from '../src/schemas/options.js';
 
 /**
  * Why a bucket cannot take a customer-managed key as its default encryption without breaking what
@@ -59,7 +60,7 @@ export default defineRemediation({
   needs: { regional: ['kms.keys', 'cloudtrail.trails'] },
   options: [
     { name: 'kms-key', description: 'the alias of the customer-managed key to use in each region', default: 'alias/hipaa-wizard-s3' },
-    { name: 'create-key', description: 'create the key (with rotation) where no key has that alias: yes or no', default: 'yes' },
+    { name: 'create-key', description: 'create the key (with rotation) where no key has that alias: yes or no', default: 'yes', schema: OptionValues.yesNo() },
   ],
   notes: [
     'Only new objects are encrypted with the key; copy existing objects in place (aws s3 cp --recursive with --sse aws:kms) to re-encrypt them.',

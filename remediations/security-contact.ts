@@ -6,6 +6,7 @@
 import { defineRemediation } from '../src/engine/define.js';
 import type { PlannedCall } from '../src/engine/model.js';
 import { read } from '../src/engine/outcome.js';
+import { OptionValues } from '../src/schemas/options.js';
 
 export default defineRemediation({
   id: 'security-contact',
@@ -13,7 +14,7 @@ export default defineRemediation({
   fixes: ['security-contact'],
   permissions: ['account:PutAlternateContact', 'account:DeleteAlternateContact', 'account:GetAlternateContact'],
   options: [
-    { name: 'email', description: 'the security contact e-mail address (required)' },
+    { name: 'email', description: 'the security contact e-mail address (required)', schema: OptionValues.email() },
     { name: 'name', description: 'the person or team', default: 'Security team' },
     { name: 'title', description: 'their title', default: 'Security Officer' },
     { name: 'phone', description: 'a phone number, e.g. +1-555-0100 (required)' },
@@ -24,7 +25,6 @@ export default defineRemediation({
     if (!options.email || !options.phone) {
       throw new Error('give the contact as --option email=security@example.org --option phone=+1-555-0100 (name and title are optional)');
     }
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.email)) throw new Error(`"${options.email}" is not an e-mail address`);
     const region = state.homeRegion;
     const input = { AlternateContactType: 'SECURITY', EmailAddress: options.email, Name: options.name ?? 'Security team', Title: options.title ?? 'Security Officer', PhoneNumber: options.phone };
     const undo: PlannedCall[] = current

@@ -11,6 +11,7 @@ import { defineRemediation } from '../src/engine/define.js';
 import type { PlanAction, PlannedCall } from '../src/engine/model.js';
 import { readIn } from '../src/engine/outcome.js';
 import { installsPatches, operatingSystemOf } from '../src/rules/patching.js';
+import { OptionValues } from '../src/schemas/options.js';
 
 /** Which patches count as security fixes, per operating system family. */
 export function approvalFilters(os: string): { Key: string; Values: string[] }[] {
@@ -45,7 +46,7 @@ export default defineRemediation({
     'ssm:RegisterTaskWithMaintenanceWindow',
   ],
   options: [
-    { name: 'install', description: 'also create a maintenance window that installs approved patches: yes or no', default: 'yes' },
+    { name: 'install', description: 'also create a maintenance window that installs approved patches: yes or no', default: 'yes', schema: OptionValues.yesNo() },
     { name: 'schedule', description: 'when the install window opens (a cron or rate expression, UTC)', default: 'cron(0 3 ? * SUN *)' },
   ],
   notes: [
@@ -54,7 +55,6 @@ export default defineRemediation({
   ],
   plan(state, { options }) {
     const install = options.install ?? 'yes';
-    if (!['yes', 'no'].includes(install)) throw new Error(`the install option takes yes or no, not "${install}"`);
     const schedule = options.schedule ?? 'cron(0 3 ? * SUN *)';
     const actions: PlanAction[] = [];
     /** Adds an action; returns its name in the plan, for later actions to refer to what AWS returns. */

@@ -12,6 +12,7 @@ import { read, readIn } from '../../src/engine/outcome.js';
 import type { AccountState } from '../../src/engine/state.js';
 import { allTrails } from '../../src/rules/cloudtrail.js';
 import { ensureLogGroup } from './logs.js';
+import { OptionValues } from '../../src/schemas/options.js';
 
 export const ALARM_NAMESPACE = 'HipaaWizard/Security';
 
@@ -61,7 +62,7 @@ export const ALARM_FIX_PARTS: Pick<RemediationDef, 'leavesAlone' | 'permissions'
   ],
   needs: { global: ['iam.authorization'], regional: ['logs.logGroups', 'sns.subscriptions', 'kms.keys'] },
   options: [
-    { name: 'email', description: 'an address the alarms e-mail (it must confirm the subscription)' },
+    { name: 'email', description: 'an address the alarms e-mail (it must confirm the subscription)', schema: OptionValues.email() },
     { name: 'topic', description: 'the SNS topic the alarms notify', default: 'hipaa-wizard-security-alarms' },
     { name: 'log-group', description: 'the log group a trail is connected to when none sends to CloudWatch Logs', default: '/hipaa-wizard/cloudtrail' },
   ],

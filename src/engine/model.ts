@@ -5,6 +5,7 @@
 import type { EffectClass } from './effects.js';
 import type { Obligation } from './hipaa.js';
 import type { AccountState, CollectError, GlobalKey, RegionalKey } from './state.js';
+import type { OptionSchema } from '../schemas/options.js';
 
 export type Status = 'pass' | 'fail' | 'unknown' | 'manual' | 'accepted';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -255,6 +256,8 @@ export interface RemediationOption {
   readonly name: string;
   readonly description: string;
   readonly default?: string;
+  /** The values it takes (src/schemas/options.ts); any text when absent. Checked before plan() runs. */
+  readonly schema?: OptionSchema;
 }
 
 /** What plan() reads besides the state: the eval context, the options, the fixed checks' results. */

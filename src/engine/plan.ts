@@ -7,6 +7,7 @@
 import { sha256Hex } from '../lib/hash.js';
 import { canonicalJson } from '../lib/json.js';
 import { shellQuote } from '../lib/shell.js';
+import { problemsOf } from '../schemas/schema.js';
 import { maxRisk, rateActions, UnratedCall } from './effects.js';
 import { SERVICES, isService } from './services.js';
 import type { EvalContext, Plan, PlanAction, PlannedCall, RemediationDef, ResourceResult } from './model.js';
@@ -263,7 +264,10 @@ export function resolveOptions(def: RemediationDef, given: Readonly<Record<strin
   const out: Record<string, string> = {};
   for (const o of def.options ?? []) {
     const v = given[o.name] ?? o.default;
-    if (v !== undefined) out[o.name] = v;
+    if (v === undefined) continue;
+    const problem = o.schema ? problemsOf(o.schema, v, `its ${o.name} option`)[0] : undefined;
+    if (problem) throw new PlanError(`The fix ${def.id} cannot be planned: ${problem}, not "${v}".`);
+    out[o.name] = v;
   }
   return out;
 }
