@@ -302,10 +302,12 @@ export class Collection {
   async collect(needs: { readonly global?: readonly string[]; readonly regional?: readonly string[] }): Promise<void> {
     const jobs: Promise<unknown>[] = [];
     for (const k of needs.global ?? []) jobs.push(this.global(k as GlobalKey));
-    for (const r of this.options.regions) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      for (const k of needs.regional ?? []) jobs.push(this.regional(k as RegionalKey, r));
-    }
+    const regional = needs.regional ?? [];
+    if (regional.length > 0)
+      for (const r of this.options.regions) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        for (const k of regional) jobs.push(this.regional(k as RegionalKey, r));
+      }
     await Promise.all(jobs);
   }
 
