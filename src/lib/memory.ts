@@ -1,9 +1,11 @@
 /**
  * A full garbage collection on demand, for a process that has just let go of a large piece of state
- * and is about to build another (scan --org, between accounts). V8 sizes its heap from the machine's
- * memory and collects the old generation lazily, so without this the resident memory of a long
- * organization scan keeps growing with garbage it has not yet collected. Node exposes `gc` only
- * with --expose-gc; the flag can be set while running, and a fresh context then carries `gc`.
+ * (the responses a collected slice was built from; an account of scan --org once its findings are
+ * written). V8 sizes its heap from the machine's memory and collects the old generation lazily, so
+ * without this a big scan's resident memory, and a long organization scan's, grows with garbage it
+ * has not yet collected. Node exposes `gc` only with --expose-gc; the flag can be set while running
+ * (Node documents that this may do nothing, and then this does nothing), and a fresh context then
+ * carries `gc`.
  */
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
